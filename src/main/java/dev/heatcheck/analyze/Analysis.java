@@ -1,0 +1,35 @@
+package dev.heatcheck.analyze;
+
+import java.util.List;
+
+/** What a run's events say: every click judged, the friction found, and per-page aggregates to draw. */
+public record Analysis(List<JudgedClick> clicks, List<Finding> findings, List<PageStats> pages) {
+  public Analysis {
+    clicks = List.copyOf(clicks);
+    findings = List.copyOf(findings);
+    pages = List.copyOf(pages);
+  }
+
+  /** Counts for one scenario: dead and error clicks, rage clicks (bursts) and all clicks. */
+  public Totals totals(String scenario) {
+    int all = 0;
+    int dead = 0;
+    int error = 0;
+    for (JudgedClick click : clicks) {
+      if (click.scenario().equals(scenario)) {
+        all++;
+        dead += click.verdict() == Verdict.DEAD ? 1 : 0;
+        error += click.verdict() == Verdict.ERROR ? 1 : 0;
+      }
+    }
+    int rage = 0;
+    for (Finding finding : findings) {
+      if (finding.kind() == Finding.Kind.RAGE && finding.scenario().equals(scenario)) {
+        rage += finding.count();
+      }
+    }
+    return new Totals(all, dead, rage, error);
+  }
+
+  public record Totals(int clicks, int deadClicks, int rageClicks, int errorClicks) {}
+}

@@ -1,0 +1,176 @@
+package dev.heatcheck.analyze;
+
+import dev.heatcheck.events.EffectKind;
+import dev.heatcheck.events.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Turns a run's events into judged clicks, findings and per-page aggregates. Feed it every event (in
+ * any order), then call {@link #finish()}.
+ *
+ * <p>A reaction (DOM mutation, request, navigation…) is credited to the visitor's latest action before
+ * it; when that action is a click and the reaction came within its window, the click was alive.
+ */
+public final class Analyzer implements Consumer<Event> {
+  private final Rules rules;
+  private final Map<String, Event.View> views = new HashMap<>();
+  private final Map<String, List<Event>> timelines = new LinkedHashMap<>();
+  private final Map<String, Double> deepest = new HashMap<>();
+  private final List<Event.Move> moves = new ArrayList<>();
+
+  public Analyzer(Rules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void accept(Event event) {
+    if (event instanceof Event.View view) {
+      views.merge(view.id(), view, (old, now) -> now.docH() >= old.docH() ? now : old);
+    } else if (event instanceof Event.Scroll scroll) {
+      deepest.merge(scroll.view(), scroll.y(), Math::max);
+    } else if (event instanceof Event.Move move) {
+      moves.add(move);
+    } else if (event instanceof Event.Click click) {
+      timeline(click.session()).add(click);
+    } else if (event instanceof Event.Action action) {
+      timeline(action.session()).add(action);
+    } else if (event instanceof Event.Effect effect) {
+      timeline(effect.session()).add(effect);
+    } else if (event instanceof Event.PageError error) {
+      timeline(error.session()).add(error);
+    }
+  }
+
+  public Analysis finish() {
+    List<JudgedClick> judged = new ArrayList<>();
+    List<List<JudgedClick>> bySession = new ArrayList<>();
+    for (List<Event> timeline : timelines.values()) {
+      timeline.sort(Comparator.comparingLong(Analyzer::time));
+      List<JudgedClick> clicks = judge(timeline);
+      judged.addAll(clicks);
+      bySession.add(clicks);
+    }
+    List<Finding> rage = new ArrayList<>();
+    bySession.forEach(clicks -> rage.addAll(Rage.find(clicks, rules)));
+    List<Finding> findings = new ArrayList<>(Findings.deadAndError(judged));
+    findings.addAll(Findings.merge(rage));
+    findings.sort(Findings.ORDER);
+    return new Analysis(judged, findings, pages(judged));
+  }
+
+  private List<Event> timeline(String session) {
+    return timelines.computeIfAbsent(String.valueOf(session), s -> new ArrayList<>());
+  }
+
+  /** Walks one visitor's timeline, keeping the latest action to credit reactions to. */
+  private List<JudgedClick> judge(List<Event> timeline) {
+    Map<Event.Click, Evidence> evidence = new LinkedHashMap<>();
+    Event latest = null;
+    for (Event event : timeline) {
+      if (event instanceof Event.Click click) {
+        evidence.put(click, new Evidence());
+        latest = click;
+      } else if (event instanceof Event.Action) {
+        latest = event;
+      } else if (latest instanceof Event.Click click) {
+        evidence.get(click).add(event, click.t(), rules);
+      }
+    }
+    List<JudgedClick> judged = new ArrayList<>();
+    evidence.forEach((click, seen) -> judged.add(judge(click, seen)));
+    return judged;
+  }
+
+  private JudgedClick judge(Event.Click click, Evidence seen) {
+    Event.View view = views.get(click.view());
+    PageKey page = view == null ? new PageKey("?", "?") : new PageKey(view.path(), view.vw() + "x" + view.vh());
+    String scenario = view == null ? "?" : view.scenario();
+    Verdict verdict;
+    if (!Judgeable.test(click)) {
+      verdict = Verdict.NOT_JUDGED;
+    } else if (seen.error != null) {
+      verdict = Verdict.ERROR;
+    } else {
+      verdict = seen.signal == null ? Verdict.DEAD : Verdict.ALIVE;
+    }
+    return new JudgedClick(click, page, scenario, verdict, seen.signal, seen.delay, seen.error);
+  }
+
+  private List<PageStats> pages(List<JudgedClick> judged) {
+    Map<PageKey, List<double[]>> points = new TreeMap<>();
+    Map<PageKey, List<String>> viewIds = new TreeMap<>();
+    for (Event.View view : views.values()) {
+      viewIds.computeIfAbsent(key(view), k -> new ArrayList<>()).add(view.id());
+      points.computeIfAbsent(key(view), k -> new ArrayList<>());
+    }
+    judged.forEach(c -> points.computeIfAbsent(c.page(), k -> new ArrayList<>()).add(new double[] {c.click().x(), c.click().y()}));
+    Map<PageKey, List<double[]>> movePoints = new HashMap<>();
+    for (Event.Move move : moves) {
+      Event.View view = views.get(move.view());
+      if (view != null) {
+        movePoints.computeIfAbsent(key(view), k -> new ArrayList<>()).add(new double[] {move.x(), move.y()});
+      }
+    }
+    List<PageStats> pages = new ArrayList<>();
+    points.forEach((key, clicks) -> {
+      List<String> ids = viewIds.getOrDefault(key, List.of());
+      int docHeight = ids.stream().mapToInt(id -> views.get(id).docH()).max().orElse(0);
+      List<Double> reach = ids.stream().map(id -> deepest.getOrDefault(id, 0.0) + views.get(id).vh()).toList();
+      pages.add(new PageStats(key, ids.size(), clicks, movePoints.getOrDefault(key, List.of()), docHeight, reach));
+    });
+    return pages;
+  }
+
+  private static PageKey key(Event.View view) {
+    return new PageKey(view.path(), view.vw() + "x" + view.vh());
+  }
+
+  private static long time(Event event) {
+    if (event instanceof Event.Click e) {
+      return e.t();
+    } else if (event instanceof Event.Action e) {
+      return e.t();
+    } else if (event instanceof Event.Effect e) {
+      return e.t();
+    } else if (event instanceof Event.PageError e) {
+      return e.t();
+    }
+    return 0;
+  }
+
+  /** The reactions seen after one click: the earliest one within its window, and the first error. */
+  private static final class Evidence {
+    String signal;
+    long delay = -1;
+    String error;
+
+    void add(Event event, long clickTime, Rules rules) {
+      if (event instanceof Event.Effect effect) {
+        EffectKind kind = kind(effect.kind());
+        long after = effect.t() - clickTime;
+        if (kind != null && after <= rules.window(kind) && signal == null) {
+          signal = kind.id();
+          delay = after;
+        }
+      } else if (event instanceof Event.PageError pageError && error == null
+          && pageError.t() - clickTime <= rules.errorWindowMs()) {
+        error = pageError.message();
+      }
+    }
+
+    private static EffectKind kind(String id) {
+      try {
+        return EffectKind.of(id);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        return null; // a kind from a newer recorder: not evidence this version can weigh
+      }
+    }
+  }
+}

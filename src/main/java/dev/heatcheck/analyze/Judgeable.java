@@ -1,0 +1,22 @@
+package dev.heatcheck.analyze;
+
+import dev.heatcheck.events.Event;
+import dev.heatcheck.events.Target;
+
+/** Which clicks must get a visible answer (Datadog's and PostHog's exclusions). */
+final class Judgeable {
+  private Judgeable() {}
+
+  static boolean test(Event.Click click) {
+    Target target = click.target();
+    if (click.modifier() || target == null) {
+      return false;
+    }
+    return !target.editable() && !isRealLink(target.href());
+  }
+
+  /** A link that goes somewhere is the browser's job; "#" and javascript: links are the page's. */
+  private static boolean isRealLink(String href) {
+    return href != null && !href.isBlank() && !href.endsWith("#") && !href.startsWith("javascript:");
+  }
+}

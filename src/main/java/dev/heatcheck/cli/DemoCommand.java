@@ -1,0 +1,53 @@
+package dev.heatcheck.cli;
+
+import dev.heatcheck.demo.DemoSite;
+import dev.heatcheck.demo.LocalServer;
+import dev.heatcheck.scenario.Scenario;
+import dev.heatcheck.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts the bundled demo shop on 127.0.0.1 and runs scenarios/demo*.yaml against it.",
+      "The shop has planted friction, so findings are expected; exits 0 when the run completed."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Scenario> scenarios = ScenarioLoader.loadAll(demoScenarios());
+    try (LocalServer site = DemoSite.start()) {
+      System.out.println("Demo shop on " + site.baseUrl());
+      int code = RunCommand.execute(scenarios, site.baseUrl(), common, System.out);
+      return code == ExitCodes.FAILED ? ExitCodes.PASSED : code;
+    }
+  }
+
+  /** scenarios/demo*.yaml beside the launcher (heatcheck.home), else in the current folder. */
+  static List<Path> demoScenarios() throws IOException {
+    Path folder = Path.of(System.getProperty("heatcheck.home", ".")).resolve("scenarios");
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(folder)) {
+      try (DirectoryStream<Path> demo = Files.newDirectoryStream(folder, "demo*.{yaml,yml,json}")) {
+        demo.forEach(files::add);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new Failures.UsageProblem("no demo scenarios in " + folder.toAbsolutePath()
+          + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
+    }
+    files.sort(null);
+    return files;
+  }
+}

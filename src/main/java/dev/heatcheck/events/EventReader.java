@@ -1,0 +1,56 @@
+package dev.heatcheck.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.heatcheck.HeatcheckException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Streams events.jsonl without holding it in memory. */
+public final class EventReader {
+  private static final ObjectReader READER = Json.mapper().readerFor(Event.class);
+
+  private EventReader() {}
+
+  /**
+   * Hands each event to {@code sink} in file order. A last line cut short by a crash is skipped; a bad
+   * line anywhere else is an error naming file and line.
+   */
+  public static void read(Path file, Consumer<Event> sink) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = in.readLine();
+      int number = 0;
+      while (line != null) {
+        number++;
+        String next = in.readLine();
+        if (!line.isBlank()) {
+          parse(file, number, line, next == null).ifPresent(sink);
+        }
+        line = next;
+      }
+    } catch (NoSuchFileException e) {
+      throw new HeatcheckException(file + ": no such events file");
+    } catch (IOException e) {
+      throw new HeatcheckException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Event> parse(Path file, int number, String line, boolean last) {
+    try {
+      return Optional.of(READER.readValue(line));
+    } catch (JsonProcessingException e) {
+      if (last) {
+        return Optional.empty();
+      }
+      long column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+      throw new HeatcheckException(
+          file + ":" + number + ":" + column + ": not a heatcheck event: " + e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.heatcheck.report;
+
+import dev.heatcheck.check.CheckResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The few lines a person reads after a run: what was found, which checks failed, where to look. */
+public final class ConsoleReport {
+  private ConsoleReport() {}
+
+  public static void print(Summary summary, Path dir, PrintStream out) {
+    int clicks = summary.scenarios().stream().mapToInt(Summary.ScenarioRun::clicks).sum();
+    out.printf(Locale.ROOT, "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
+        summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
+    findings(summary, out);
+    checks(summary, out);
+    out.println();
+    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " PNG)");
+    out.println("Summary:  " + dir.resolve(SummaryFile.NAME));
+    out.println("Events:   " + dir.resolve(summary.events()));
+  }
+
+  private static void findings(Summary summary, PrintStream out) {
+    if (summary.findings().isEmpty()) {
+      out.println("No dead, rage or error clicks.");
+      return;
+    }
+    out.println("Findings:");
+    int selectorWidth = summary.findings().stream().mapToInt(f -> String.valueOf(f.selector()).length()).max().orElse(8);
+    int pageWidth = summary.findings().stream().mapToInt(f -> f.page().length()).max().orElse(8);
+    for (Summary.FindingRow f : summary.findings()) {
+      out.printf(Locale.ROOT, "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
+          f.kind(), f.page(), f.viewport(), f.selector(), f.count(), detail(f));
+    }
+  }
+
+  private static String detail(Summary.FindingRow f) {
+    String text = f.text() == null || f.text().isBlank() ? "" : "\"" + f.text() + "\"";
+    return "error".equals(f.kind()) && f.signal() != null ? (text + "  " + f.signal()).strip() : text;
+  }
+
+  private static void checks(Summary summary, PrintStream out) {
+    if (summary.checks().isEmpty()) {
+      return;
+    }
+    long failed = summary.checks().stream().filter(c -> !c.passed()).count();
+    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%n", summary.checks().size() - failed, failed);
+    for (CheckResult check : summary.checks()) {
+      if (!check.passed()) {
+        out.printf(Locale.ROOT, "  FAIL %s: %s %s (limit %s)  [%s]%n",
+            check.scenario(), check.rule(), check.actual(), check.limit(), check.at());
+      }
+    }
+  }
+}
