@@ -1,7 +1,8 @@
 // heatcheck's in-page recorder. Added with addInitScript, so it runs in every document before the page's
 // own scripts; it streams to Java through the __heatcheck binding. It never reads the value of a field.
 (() => {
-  if (window !== window.top || window.__heatcheckRecorder) return; // child frames: not recorded yet
+  // child frames are not recorded yet; about:blank and data: documents are not pages of the site
+  if (window !== window.top || window.__heatcheckRecorder || !/^https?:$/.test(location.protocol)) return;
   window.__heatcheckRecorder = true;
 
   const send = (event) => {
