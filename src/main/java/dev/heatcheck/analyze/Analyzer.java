@@ -23,6 +23,7 @@ public final class Analyzer implements Consumer<Event> {
   private final Map<String, Event.View> views = new HashMap<>();
   private final Map<String, List<Event>> timelines = new LinkedHashMap<>();
   private final Map<String, Double> deepest = new HashMap<>();
+  private final Map<String, Integer> tallest = new HashMap<>();
   private final List<Event.Move> moves = new ArrayList<>();
 
   public Analyzer(Rules rules) {
@@ -35,6 +36,7 @@ public final class Analyzer implements Consumer<Event> {
       views.merge(view.id(), view, (old, now) -> now.docH() >= old.docH() ? now : old);
     } else if (event instanceof Event.Scroll scroll) {
       deepest.merge(scroll.view(), scroll.y(), Math::max);
+      tallest.merge(scroll.view(), scroll.docH(), Math::max);
     } else if (event instanceof Event.Move move) {
       moves.add(move);
     } else if (event instanceof Event.Click click) {
@@ -52,7 +54,8 @@ public final class Analyzer implements Consumer<Event> {
     List<JudgedClick> judged = new ArrayList<>();
     List<List<JudgedClick>> bySession = new ArrayList<>();
     for (List<Event> timeline : timelines.values()) {
-      timeline.sort(Comparator.comparingLong(Analyzer::time));
+      // in one millisecond, the visitor's action comes first: what follows may be its answer
+      timeline.sort(Comparator.comparingLong(Analyzer::time).thenComparingInt(e -> isAction(e) ? 0 : 1));
       List<JudgedClick> clicks = judge(timeline);
       judged.addAll(clicks);
       bySession.add(clicks);
@@ -121,11 +124,18 @@ public final class Analyzer implements Consumer<Event> {
     List<PageStats> pages = new ArrayList<>();
     points.forEach((key, clicks) -> {
       List<String> ids = viewIds.getOrDefault(key, List.of());
-      int docHeight = ids.stream().mapToInt(id -> views.get(id).docH()).max().orElse(0);
+      int docHeight = ids.stream()
+          .mapToInt(id -> Math.max(views.get(id).docH(), tallest.getOrDefault(id, 0)))
+          .max()
+          .orElse(0);
       List<Double> reach = ids.stream().map(id -> deepest.getOrDefault(id, 0.0) + views.get(id).vh()).toList();
       pages.add(new PageStats(key, ids.size(), clicks, movePoints.getOrDefault(key, List.of()), docHeight, reach));
     });
     return pages;
+  }
+
+  private static boolean isAction(Event event) {
+    return event instanceof Event.Click || event instanceof Event.Action;
   }
 
   private static PageKey key(Event.View view) {

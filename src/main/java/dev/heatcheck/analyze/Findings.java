@@ -51,8 +51,8 @@ final class Findings {
         click.scenario(),
         click.page().page(),
         click.page().viewport(),
-        click.click().target().selector(),
-        click.click().target().text(),
+        click.click().target() == null ? null : click.click().target().selector(),
+        click.click().target() == null ? null : click.click().target().text(),
         1,
         signal);
   }

@@ -1,5 +1,6 @@
 package dev.heatcheck.analyze;
 
+import dev.heatcheck.events.Target;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,13 +33,14 @@ final class Rage {
   }
 
   private static Finding finding(JudgedClick first) {
+    Target target = first.click().target();
     return new Finding(
         Finding.Kind.RAGE,
         first.scenario(),
         first.page().page(),
         first.page().viewport(),
-        first.click().target().selector(),
-        first.click().target().text(),
+        target == null ? null : target.selector(),
+        target == null ? null : target.text(),
         1,
         null);
   }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends events to a JSONL file, one object per line. Safe to call from Playwright's callback threads;
+ * Writes a run's events to a new JSONL file (an old one of that name is replaced), one object per line. Safe to call from Playwright's callback threads;
  * each line is flushed whole, so a crash loses at most the line being written.
  */
 public final class EventLog implements AutoCloseable {
@@ -31,7 +31,11 @@ public final class EventLog implements AutoCloseable {
       return new EventLog(
           file,
           Files.newBufferedWriter(
-              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+              file,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write events to " + file + ": " + e.getMessage(), e);
     }

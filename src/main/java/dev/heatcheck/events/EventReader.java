@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.heatcheck.HeatcheckException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +24,8 @@ public final class EventReader {
    * line anywhere else is an error naming file and line.
    */
   public static void read(Path file, Consumer<Event> sink) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // a decoding reader replaces bad bytes instead of failing, so a line cut mid-character is just a bad line
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       String line = in.readLine();
       int number = 0;
       while (line != null) {

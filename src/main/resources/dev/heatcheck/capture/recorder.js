@@ -24,7 +24,8 @@
   // ---- describing a target ----------------------------------------------------------------------
   const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[role=button],[role=link],'
     + '[role=checkbox],[role=tab],[role=menuitem],[role=switch],[role=option],[role=radio],[onclick],[tabindex]';
-  const GENERATED = /\d{3,}|[0-9a-f]{6,}|^[a-z]{1,3}-[A-Za-z0-9_-]{4,}$|:|^(ember|react|mui|css|sc)-?/i;
+  // ids that frameworks and bundlers make up, which change from build to build
+  const GENERATED = /\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{6,}|:|^(ember\d|react-|mui-|css-|sc-|jsx-)/i;
   const cssEscape = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, '\\$&'));
   const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, 40);
   const unique = (sel) => { try { return document.querySelectorAll(sel).length === 1; } catch (e) { return false; } };

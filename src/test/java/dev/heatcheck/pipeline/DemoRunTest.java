@@ -1,0 +1,204 @@
+package dev.heatcheck.pipeline;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heatcheck.analyze.Analysis;
+import dev.heatcheck.analyze.Analyzer;
+import dev.heatcheck.analyze.JudgedClick;
+import dev.heatcheck.analyze.Rules;
+import dev.heatcheck.analyze.Verdict;
+import dev.heatcheck.demo.DemoSite;
+import dev.heatcheck.demo.LocalServer;
+import dev.heatcheck.events.EventReader;
+import dev.heatcheck.events.Json;
+import dev.heatcheck.render.Png;
+import dev.heatcheck.report.Summary;
+import dev.heatcheck.scenario.ScenarioLoader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/** The shipped demo scenarios against the bundled shop: what `./heatcheck demo` does, checked in full. */
+public class DemoRunTest {
+  private static final List<String> VIEWPORTS = List.of("1280x800", "390x844");
+  private static final List<String> PLANTED =
+      List.of(
+          "dead /product/1 #product-photo",
+          "dead /product/1 #wishlist",
+          "rage /checkout #place-order",
+          "error /checkout #apply-coupon");
+
+  private LocalServer site;
+  private RunResult run;
+  private Analysis analysis;
+
+  @BeforeClass
+  public void runTheDemo() throws IOException {
+    site = DemoSite.start();
+    Path out = Files.createTempDirectory("heatcheck-demo");
+    var scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios/demo-shop.yaml"), Path.of("scenarios/demo-guide.yaml")));
+    run = Pipeline.run(scenarios, new RunOptions(site.baseUrl(), out, Optional.empty(), false),
+        new PrintStream(OutputStream.nullOutputStream()));
+    Analyzer analyzer = new Analyzer(Rules.defaults());
+    EventReader.read(out.resolve("events.jsonl"), analyzer);
+    analysis = analyzer.finish();
+  }
+
+  @AfterClass(alwaysRun = true)
+  public void stopTheShop() {
+    if (site != null) {
+      site.close();
+    }
+  }
+
+  @Test
+  public void the_findings_are_exactly_the_planted_friction_at_both_viewports() {
+    Set<String> expected = new TreeSet<>();
+    for (String viewport : VIEWPORTS) {
+      PLANTED.forEach(p -> expected.add(p + " " + viewport));
+    }
+    Set<String> found = run.summary().findings().stream()
+        .map(f -> f.kind() + " " + f.page() + " " + f.selector() + " " + f.viewport())
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(found, expected);
+  }
+
+  @Test
+  public void working_controls_are_alive_and_say_why() {
+    Map<String, String> expectedSignal = Map.of(
+        "#theme-toggle", "mutation",
+        "#check-updates", "request",
+        "#add-to-cart", "request",
+        "#gift-toggle", "mutation",
+        "#place-order", "request");
+    for (String viewport : VIEWPORTS) {
+      expectedSignal.forEach((selector, signal) -> {
+        List<JudgedClick> clicks = clicksOn(selector, viewport);
+        assertFalse(clicks.isEmpty(), selector + " was clicked at " + viewport);
+        for (JudgedClick click : clicks) {
+          assertEquals(click.verdict(), Verdict.ALIVE, selector + " at " + viewport);
+          assertEquals(click.signal(), signal, selector + " at " + viewport);
+        }
+      });
+      for (String link : List.of("#shop-now", "#go-checkout", "a.product-link:nth-of-type(1)")) {
+        clicksOn(link, viewport).forEach(c -> assertEquals(c.verdict(), Verdict.NOT_JUDGED, link));
+      }
+    }
+  }
+
+  @Test
+  public void the_shop_scenario_fails_its_checks_and_the_guide_passes() {
+    Summary summary = run.summary();
+    assertFalse(summary.passed());
+    Map<String, Boolean> passed = summary.scenarios().stream()
+        .collect(Collectors.toMap(Summary.ScenarioRun::name, Summary.ScenarioRun::passed));
+    assertEquals(passed, Map.of("demo-shop", false, "demo-guide", true));
+    String shop = summary.checks().stream().filter(c -> c.scenario().equals("demo-shop"))
+        .map(c -> c.rule() + "=" + c.actual() + "/" + c.limit() + ":" + c.passed()).sorted().toList().toString();
+    assertEquals(shop, "[deadClicks=4/0:false, errorClicks=2/0:false, rageClicks=2/0:false]");
+  }
+
+  @Test
+  public void summary_json_keeps_the_documented_contract() throws IOException {
+    JsonNode summary = Json.mapper().readTree(run.dir().resolve("summary.json").toFile());
+    assertEquals(summary.path("version").asInt(), 1);
+    JsonNode finding = summary.path("findings").get(0);
+    for (String field : List.of("kind", "page", "viewport", "selector", "count")) {
+      assertTrue(finding.has(field), "findings[0]." + field);
+    }
+    assertTrue(finding.path("viewport").asText().matches("\\d+x\\d+"));
+    JsonNode check = summary.path("checks").get(0);
+    for (String field : List.of("rule", "passed", "actual", "limit")) {
+      assertTrue(check.has(field), "checks[0]." + field);
+    }
+  }
+
+  @Test
+  public void every_page_and_viewport_gets_a_heatmap_over_its_screenshot() {
+    Set<String> pages = run.summary().pages().stream().map(p -> p.page() + " " + p.viewport()).collect(Collectors.toSet());
+    for (String viewport : VIEWPORTS) {
+      for (String page : List.of("/", "/products", "/product/1", "/checkout", "/guide")) {
+        assertTrue(pages.contains(page + " " + viewport), page + " " + viewport + " in " + pages);
+      }
+    }
+    for (Summary.PageRow page : run.summary().pages()) {
+      BufferedImage heatmap = Png.read(run.dir().resolve(page.heatmap()));
+      BufferedImage screenshot = Png.read(run.dir().resolve(page.screenshot()));
+      assertEquals(heatmap.getWidth(), screenshot.getWidth(), page.heatmap());
+      assertEquals(heatmap.getHeight(), screenshot.getHeight(), page.heatmap());
+      assertEquals(heatmap.getWidth(), Integer.parseInt(page.viewport().split("x")[0]), page.heatmap());
+    }
+  }
+
+  @Test
+  public void the_hottest_spot_of_the_checkout_heatmap_lies_over_the_button_clicked_most() {
+    for (String viewport : VIEWPORTS) {
+      BufferedImage heatmap = Png.read(run.dir().resolve("heatmaps/checkout-" + viewport + "-click.png"));
+      int[] hottest = hottest(heatmap, 100);
+      List<Double> box = clicksOn("#place-order", viewport).get(0).click().target().box();
+      assertTrue(hottest[0] >= box.get(0) && hottest[0] <= box.get(0) + box.get(2)
+              && hottest[1] >= box.get(1) && hottest[1] <= box.get(1) + box.get(3),
+          viewport + ": hottest pixel " + hottest[0] + "," + hottest[1] + " outside #place-order " + box);
+    }
+  }
+
+  @Test
+  public void nothing_typed_into_a_field_reaches_any_file() throws IOException {
+    try (var files = Files.walk(run.dir())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl")).toList()) {
+        assertFalse(Files.readString(file).contains("visitor@example.test"), file + " holds a typed value");
+      }
+    }
+  }
+
+  @Test
+  public void the_guide_reader_reaches_the_bottom_of_the_long_page() {
+    long deepViews = analysis.pages().stream()
+        .filter(p -> p.key().page().equals("/guide"))
+        .filter(p -> p.reach().stream().anyMatch(r -> r >= p.docHeight() - 2))
+        .count();
+    assertEquals(deepViews, 2, "the guide was read to the end at both viewports");
+  }
+
+  private List<JudgedClick> clicksOn(String selector, String viewport) {
+    return analysis.clicks().stream()
+        .filter(c -> c.page().viewport().equals(viewport))
+        .filter(c -> selector.equals(c.click().target().selector())
+            || (selector.startsWith("a.product-link") && "/products".equals(c.page().page())
+                && c.click().target().href() != null && c.click().target().href().endsWith("/product/1")))
+        .toList();
+  }
+
+  /** The pixel where red most outweighs blue, below the legend band at the top. */
+  private static int[] hottest(BufferedImage image, int skipTop) {
+    int best = Integer.MIN_VALUE;
+    int[] at = {-1, -1};
+    for (int y = skipTop; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int heat = ((rgb >> 16) & 0xff) - (rgb & 0xff);
+        if (heat > best) {
+          best = heat;
+          at = new int[] {x, y};
+        }
+      }
+    }
+    return at;
+  }
+
+}
