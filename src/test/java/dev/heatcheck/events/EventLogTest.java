@@ -124,7 +124,7 @@ public class EventLogTest {
     Path file = tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
     Files.writeString(file, "\n   \n", StandardOpenOption.APPEND);
-    write(file, ONE_OF_EACH.subList(1, 2));
+    appendLines(file, ONE_OF_EACH.subList(1, 2));
 
     assertEquals(readAll(file), ONE_OF_EACH.subList(0, 2));
   }
@@ -135,7 +135,7 @@ public class EventLogTest {
     Path file = tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
     Files.writeString(file, "{\"type\":\"click\", oops}\n", StandardOpenOption.APPEND);
-    write(file, ONE_OF_EACH.subList(1, 3));
+    appendLines(file, ONE_OF_EACH.subList(1, 3));
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> readAll(file));
 
@@ -148,7 +148,7 @@ public class EventLogTest {
     Path file = tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
     Files.writeString(file, "{\"type\":\"teleport\",\"id\":\"x\"}\n", StandardOpenOption.APPEND);
-    write(file, ONE_OF_EACH.subList(2, 3));
+    appendLines(file, ONE_OF_EACH.subList(2, 3));
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> readAll(file));
 
@@ -200,6 +200,15 @@ public class EventLogTest {
     try (EventLog log = EventLog.create(file)) {
       events.forEach(log::append);
     }
+  }
+
+  /** Adds whole event lines after what a file holds, as a second writer (a merged shard) would. */
+  private static void appendLines(Path file, List<Event> events) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (Event event : events) {
+      lines.append(Json.mapper().writerFor(Event.class).writeValueAsString(event)).append('\n');
+    }
+    Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
   private static List<Event> readAll(Path file) {
