@@ -124,16 +124,7 @@ public final class BrowserSession implements AutoCloseable {
                   .setArgs(args));
     } catch (PlaywrightException e) {
       throw new BrowserNotFound(
-          "cannot start " + choice + ": " + firstLine(e.getMessage()) + "; " + BrowserInstaller.MANUAL_FIX);
+          "cannot start " + choice + ": " + Reasons.of(e) + "; " + BrowserInstaller.MANUAL_FIX);
     }
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    String trimmed = message.strip();
-    int newline = trimmed.indexOf('\n');
-    return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
   }
 }

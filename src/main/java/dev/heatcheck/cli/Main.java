@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
-      "Exit codes: 0 every expectation held; 1 an expectation failed; 2 bad input or usage;",
-      "            3 the run could not complete (no browser, site unreachable)."
+      "Exit codes: 0 every expectation held   1 an expectation failed",
+      "            2 bad input or usage        3 the run could not complete"
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

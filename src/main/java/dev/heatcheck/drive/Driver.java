@@ -6,9 +6,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.heatcheck.browser.Reasons;
 import dev.heatcheck.capture.Recorder;
 import dev.heatcheck.events.EventLog;
 import dev.heatcheck.scenario.Scenario;
@@ -78,8 +80,12 @@ public final class Driver {
       for (Step step : scenario.steps()) {
         try {
           steps.run(step);
+        } catch (TimeoutError e) {
+          failure = new StepFailure(step.at(), viewport.label(),
+              describe(step) + ": no visible element matched within " + options.timeoutMs() + " ms");
+          break;
         } catch (PlaywrightException e) {
-          failure = new StepFailure(step.at(), viewport.label(), describe(step) + ": " + firstLine(e.getMessage()));
+          failure = new StepFailure(step.at(), viewport.label(), describe(step) + ": " + Reasons.of(e));
           break;
         }
       }
@@ -131,7 +137,7 @@ public final class Driver {
     try {
       page.navigate(url);
     } catch (PlaywrightException e) {
-      throw new SiteUnreachable("cannot open " + url + " (" + what + "): " + firstLine(e.getMessage()));
+      throw new SiteUnreachable("cannot open " + url + " (" + what + "): " + Reasons.of(e));
     }
   }
 
@@ -160,13 +166,6 @@ public final class Driver {
     }
     Target.At a = (Target.At) target;
     return "at " + (long) a.x() + "," + (long) a.y();
-  }
-
-  static String firstLine(String message) {
-    String text = message == null ? "failed" : message.strip();
-    int newline = text.indexOf('\n');
-    text = newline < 0 ? text : text.substring(0, newline);
-    return text.replaceFirst("^Error \\{\\s*message='", "").strip();
   }
 
   /** Carries out steps on one visitor's page, as a person would: pointer moves, wheel scrolls, pauses. */

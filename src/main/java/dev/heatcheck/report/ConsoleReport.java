@@ -47,7 +47,9 @@ public final class ConsoleReport {
     long failed = summary.checks().stream().filter(c -> !c.passed()).count();
     out.printf(Locale.ROOT, "Checks: %d passed, %d failed%n", summary.checks().size() - failed, failed);
     for (CheckResult check : summary.checks()) {
-      if (!check.passed()) {
+      if (!check.passed() && "steps".equals(check.rule())) {
+        out.printf(Locale.ROOT, "  FAIL %s: step failed: %s%n", check.scenario(), check.actual());
+      } else if (!check.passed()) {
         out.printf(Locale.ROOT, "  FAIL %s: %s %s (limit %s)  [%s]%n",
             check.scenario(), check.rule(), check.actual(), check.limit(), check.at());
       }
