@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** scenarios/demo*.yaml beside the launcher (heatcheck.home), else in the current folder. */
   static List<Path> demoScenarios() throws IOException {
-    Path folder = Path.of(System.getProperty("heatcheck.home", ".")).resolve("scenarios");
+    Path folder = shortest(Path.of(System.getProperty("heatcheck.home", ".")).resolve("scenarios"));
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (DirectoryStream<Path> demo = Files.newDirectoryStream(folder, "demo*.{yaml,yml,json}")) {
@@ -44,10 +44,17 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) {
-      throw new Failures.UsageProblem("no demo scenarios in " + folder.toAbsolutePath()
+      throw new Failures.UsageProblem("no demo scenarios in " + folder.toAbsolutePath().normalize()
           + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
     }
     files.sort(null);
     return files;
+  }
+
+  /** The folder relative to where the user stands when it is below it, so messages stay short. */
+  private static Path shortest(Path folder) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = folder.toAbsolutePath().normalize();
+    return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
   }
 }
