@@ -14,9 +14,11 @@ public record Scenario(
     List<Viewport> viewports,
     int visitors,
     List<Step> steps,
-    Expectations expect) {
+    Expectations expect,
+    List<String> pages) {
   public Scenario {
     viewports = List.copyOf(viewports);
     steps = List.copyOf(steps);
+    pages = List.copyOf(pages);
   }
 }

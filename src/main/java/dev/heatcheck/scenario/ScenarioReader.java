@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Reads the top level of one scenario file from its node tree. */
 final class ScenarioReader {
-  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "steps", "expect");
+  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect");
   private static final List<String> LIMITS = List.of("deadClicks", "rageClicks", "errorClicks");
 
   private final Path file;
@@ -41,10 +41,11 @@ final class ScenarioReader {
         ? List.of()
         : new StepReader(problems, values).readAll(fields.get("steps"));
     Expectations expect = isAbsent(fields.get("expect")) ? Expectations.none() : expectations(fields.get("expect"));
+    List<String> pages = isAbsent(fields.get("pages")) ? List.of() : pages(fields.get("pages"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Scenario(file, name, url, viewports, visitors, steps, expect);
+    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages);
   }
 
   private String defaultName() {
@@ -92,6 +93,25 @@ final class ScenarioReader {
       return null;
     }
     return values.integer(fields.get(key), "viewports." + key, 1);
+  }
+
+  /** URL path patterns that pages aggregate under: {@code /product/:id} takes in /product/17 and /product/42. */
+  private List<String> pages(Node node) {
+    String expected = "a list of path patterns like [\"/product/:id\", \"/blog/*\"]";
+    if (!(node instanceof ListNode list)) {
+      return values.wrong(node, "pages", expected);
+    }
+    List<String> patterns = new ArrayList<>();
+    for (Node item : list.items()) {
+      String pattern = values.string(item, "pages", expected);
+      if (pattern != null && !PagePattern.isValid(pattern)) {
+        problems.add(item.at(), "pages: \"" + pattern + "\" is not a path pattern; "
+            + "start with / and use :name for one segment or a final * for the rest, e.g. /product/:id");
+      } else if (pattern != null) {
+        patterns.add(pattern);
+      }
+    }
+    return patterns;
   }
 
   private Expectations expectations(Node node) {

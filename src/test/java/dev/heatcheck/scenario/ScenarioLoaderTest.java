@@ -64,7 +64,7 @@ public class ScenarioLoaderTest {
     Scenario scenario = ScenarioLoader.load(file);
 
     assertEquals(scenario,
-        new Scenario(file, "minimal", "/", List.of(new Viewport(1280, 800)), 1, List.of(), Expectations.none()));
+        new Scenario(file, "minimal", "/", List.of(new Viewport(1280, 800)), 1, List.of(), Expectations.none(), List.of()));
   }
 
   @Test

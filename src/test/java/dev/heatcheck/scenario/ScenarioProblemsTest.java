@@ -34,6 +34,13 @@ public class ScenarioProblemsTest {
   }
 
   @Test
+  public void reports_a_page_pattern_that_is_not_a_path() throws Exception {
+    assertEquals(problems("bad.yaml", "url: /x\npages: [\"/product/:id\", \"product/*/x\"]\n"),
+        "bad.yaml:2:25: pages: \"product/*/x\" is not a path pattern; start with / and use :name for one segment"
+            + " or a final * for the rest, e.g. /product/:id");
+  }
+
+  @Test
   public void reports_a_tab_used_for_indentation() throws Exception {
     assertEquals(problems("bad.yaml", "url: /x\nsteps:\n\t- click: a\n"),
         "bad.yaml:3:1: invalid YAML: a tab character here; indent with spaces, YAML does not allow tabs");
@@ -65,7 +72,7 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, steps, expect""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect""");
   }
 
   @Test
