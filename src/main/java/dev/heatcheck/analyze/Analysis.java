@@ -1,13 +1,22 @@
 package dev.heatcheck.analyze;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** What a run's events say: every click judged, the friction found, and per-page aggregates to draw. */
-public record Analysis(List<JudgedClick> clicks, List<Finding> findings, List<PageStats> pages) {
+public record Analysis(
+    List<JudgedClick> clicks, List<Finding> findings, List<PageStats> pages, Map<String, ViewPlace> places) {
   public Analysis {
     clicks = List.copyOf(clicks);
     findings = List.copyOf(findings);
     pages = List.copyOf(pages);
+    places = Map.copyOf(places);
+  }
+
+  /** Where a view (by id) belongs, if its view event was seen. */
+  public Optional<ViewPlace> place(String view) {
+    return Optional.ofNullable(view == null ? null : places.get(view));
   }
 
   /** Counts for one scenario: dead and error clicks, rage clicks (bursts) and all clicks. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -20,14 +19,19 @@ import java.util.function.Consumer;
  */
 public final class Analyzer implements Consumer<Event> {
   private final Rules rules;
+  private final Grouping grouping;
   private final Map<String, Event.View> views = new HashMap<>();
   private final Map<String, List<Event>> timelines = new LinkedHashMap<>();
   private final Map<String, Double> deepest = new HashMap<>();
   private final Map<String, Integer> tallest = new HashMap<>();
-  private final List<Event.Move> moves = new ArrayList<>();
 
   public Analyzer(Rules rules) {
+    this(rules, Grouping.defaults());
+  }
+
+  public Analyzer(Rules rules, Grouping grouping) {
     this.rules = rules;
+    this.grouping = grouping;
   }
 
   @Override
@@ -37,8 +41,6 @@ public final class Analyzer implements Consumer<Event> {
     } else if (event instanceof Event.Scroll scroll) {
       deepest.merge(scroll.view(), scroll.y(), Math::max);
       tallest.merge(scroll.view(), scroll.docH(), Math::max);
-    } else if (event instanceof Event.Move move) {
-      moves.add(move);
     } else if (event instanceof Event.Click click) {
       timeline(click.session()).add(click);
     } else if (event instanceof Event.Action action) {
@@ -51,21 +53,37 @@ public final class Analyzer implements Consumer<Event> {
   }
 
   public Analysis finish() {
+    Map<String, ViewPlace> places = places();
     List<JudgedClick> judged = new ArrayList<>();
-    List<List<JudgedClick>> bySession = new ArrayList<>();
+    List<JudgedClick> bursts = new ArrayList<>();
     for (List<Event> timeline : timelines.values()) {
       // in one millisecond, the visitor's action comes first: what follows may be its answer
       timeline.sort(Comparator.comparingLong(Analyzer::time).thenComparingInt(e -> isAction(e) ? 0 : 1));
       List<JudgedClick> clicks = judge(timeline);
       judged.addAll(clicks);
-      bySession.add(clicks);
+      bursts.addAll(Rage.find(clicks, rules));
     }
-    List<Finding> rage = new ArrayList<>();
-    bySession.forEach(clicks -> rage.addAll(Rage.find(clicks, rules)));
     List<Finding> findings = new ArrayList<>(Findings.deadAndError(judged));
-    findings.addAll(Findings.merge(rage));
+    findings.addAll(Findings.rage(bursts));
     findings.sort(Findings.ORDER);
-    return new Analysis(judged, findings, pages(judged));
+    return new Analysis(judged, findings, Pages.of(places, views, judged, bursts, reach(places)), places);
+  }
+
+  private Map<String, ViewPlace> places() {
+    Map<String, ViewPlace> places = new HashMap<>();
+    views.forEach((id, view) -> {
+      String page = grouping.page(view.path());
+      places.put(id, new ViewPlace(new MapKey(page, grouping.buckets().of(view.vw())), view.vw() + "x" + view.vh(), view.path()));
+    });
+    return places;
+  }
+
+  /** Per view: the deepest point seen, and the tallest the document was. */
+  private Map<String, double[]> reach(Map<String, ViewPlace> places) {
+    Map<String, double[]> reach = new HashMap<>();
+    views.forEach((id, view) -> reach.put(id, new double[] {
+        deepest.getOrDefault(id, 0.0) + view.vh(), Math.max(view.docH(), tallest.getOrDefault(id, 0))}));
+    return reach;
   }
 
   private List<Event> timeline(String session) {
@@ -93,7 +111,7 @@ public final class Analyzer implements Consumer<Event> {
 
   private JudgedClick judge(Event.Click click, Evidence seen) {
     Event.View view = views.get(click.view());
-    PageKey page = view == null ? new PageKey("?", "?") : new PageKey(view.path(), view.vw() + "x" + view.vh());
+    PageKey page = view == null ? new PageKey("?", "?") : new PageKey(grouping.page(view.path()), view.vw() + "x" + view.vh());
     String scenario = view == null ? "?" : view.scenario();
     Verdict verdict;
     if (!Judgeable.test(click)) {
@@ -106,40 +124,8 @@ public final class Analyzer implements Consumer<Event> {
     return new JudgedClick(click, page, scenario, verdict, seen.signal, seen.delay, seen.error);
   }
 
-  private List<PageStats> pages(List<JudgedClick> judged) {
-    Map<PageKey, List<double[]>> points = new TreeMap<>();
-    Map<PageKey, List<String>> viewIds = new TreeMap<>();
-    for (Event.View view : views.values()) {
-      viewIds.computeIfAbsent(key(view), k -> new ArrayList<>()).add(view.id());
-      points.computeIfAbsent(key(view), k -> new ArrayList<>());
-    }
-    judged.forEach(c -> points.computeIfAbsent(c.page(), k -> new ArrayList<>()).add(new double[] {c.click().x(), c.click().y()}));
-    Map<PageKey, List<double[]>> movePoints = new HashMap<>();
-    for (Event.Move move : moves) {
-      Event.View view = views.get(move.view());
-      if (view != null) {
-        movePoints.computeIfAbsent(key(view), k -> new ArrayList<>()).add(new double[] {move.x(), move.y()});
-      }
-    }
-    List<PageStats> pages = new ArrayList<>();
-    points.forEach((key, clicks) -> {
-      List<String> ids = viewIds.getOrDefault(key, List.of());
-      int docHeight = ids.stream()
-          .mapToInt(id -> Math.max(views.get(id).docH(), tallest.getOrDefault(id, 0)))
-          .max()
-          .orElse(0);
-      List<Double> reach = ids.stream().map(id -> deepest.getOrDefault(id, 0.0) + views.get(id).vh()).toList();
-      pages.add(new PageStats(key, ids.size(), clicks, movePoints.getOrDefault(key, List.of()), docHeight, reach));
-    });
-    return pages;
-  }
-
   private static boolean isAction(Event event) {
     return event instanceof Event.Click || event instanceof Event.Action;
-  }
-
-  private static PageKey key(Event.View view) {
-    return new PageKey(view.path(), view.vw() + "x" + view.vh());
   }
 
   private static long time(Event event) {

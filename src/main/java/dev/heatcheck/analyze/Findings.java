@@ -29,10 +29,13 @@ final class Findings {
     return new ArrayList<>(grouped.values());
   }
 
-  /** Folds rage bursts on one target into one finding with their count. */
-  static List<Finding> merge(List<Finding> findings) {
+  /** One finding per target with the number of rage bursts on it. */
+  static List<Finding> rage(List<JudgedClick> bursts) {
     Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
-    findings.forEach(f -> grouped.merge(key(f), f, Findings::sum));
+    for (JudgedClick first : bursts) {
+      Finding one = single(Finding.Kind.RAGE, first);
+      grouped.merge(key(one), one, Findings::sum);
+    }
     return new ArrayList<>(grouped.values());
   }
 
@@ -45,7 +48,11 @@ final class Findings {
   }
 
   private static Finding single(Finding.Kind kind, JudgedClick click) {
-    String signal = kind == Finding.Kind.ERROR ? click.error() : "no reaction";
+    String signal = switch (kind) {
+      case ERROR -> click.error();
+      case DEAD -> "no reaction";
+      case RAGE -> null;
+    };
     return new Finding(
         kind,
         click.scenario(),

@@ -1,14 +1,57 @@
 package dev.heatcheck.analyze;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything seen of one page at one viewport, over all visitors and scenarios.
+ * Everything seen of one page (group) in one viewport bucket, over all visitors and scenarios.
  *
- * @param points click positions, page coordinates, as [x, y]
- * @param moves pointer positions, page coordinates, as [x, y]
+ * @param viewports how many views each exact viewport ("1280x800") had
+ * @param paths how many views each URL path had (several when the page is a group like /product/:id)
  * @param docHeight the tallest the document was seen
+ * @param fold the average viewport height: what a visitor sees without scrolling
  * @param reach for each view, the deepest point seen (scroll position + viewport height)
+ * @param elements clicks per element, most clicked first
  */
 public record PageStats(
-    PageKey key, int views, List<double[]> points, List<double[]> moves, int docHeight, List<Double> reach) {}
+    MapKey key,
+    int views,
+    Map<String, Integer> viewports,
+    Map<String, Integer> paths,
+    int docHeight,
+    int fold,
+    List<Double> reach,
+    int clicks,
+    List<ElementStats> elements) {
+  public PageStats {
+    viewports = Map.copyOf(viewports);
+    paths = Map.copyOf(paths);
+    reach = List.copyOf(reach);
+    elements = List.copyOf(elements);
+  }
+
+  /** The viewport most views had (the widest on a tie): the layout the maps are drawn on. */
+  public String mainViewport() {
+    return mostSeen(viewports, (a, b) -> Integer.compare(width(a), width(b)));
+  }
+
+  /** The path most views had: the page the maps are drawn on. */
+  public String mainPath() {
+    return mostSeen(paths, (a, b) -> b.compareTo(a));
+  }
+
+  private static String mostSeen(Map<String, Integer> counts, java.util.Comparator<String> tie) {
+    return counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, tie))
+        .map(Map.Entry::getKey)
+        .orElse("?");
+  }
+
+  static int width(String viewport) {
+    try {
+      return Integer.parseInt(viewport.substring(0, viewport.indexOf('x')));
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+}

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -40,6 +41,7 @@ public final class Recorder {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<Page, String> currentView = new WeakHashMap<>();
   private final Map<String, String> urlByPath = new LinkedHashMap<>();
+  private final Set<String> selectors = new LinkedHashSet<>();
   private volatile long lastClick;
 
   private Recorder(String session, String scenario, EventLog log) {
@@ -80,6 +82,11 @@ public final class Recorder {
   /** The first URL seen for each page path, in order of first visit: what to screenshot. */
   public Map<String, String> pagesSeen() {
     return Map.copyOf(urlByPath);
+  }
+
+  /** Every selector clicked so far: what screenshots must locate to anchor the clicks. */
+  public Set<String> selectorsClicked() {
+    return Set.copyOf(selectors);
   }
 
   private void watch(Page page) {
@@ -169,6 +176,9 @@ public final class Recorder {
       target = Json.mapper().treeToValue(message.path("target"), Target.class);
     } catch (JsonProcessingException e) {
       return;
+    }
+    if (target.selector() != null) {
+      selectors.add(target.selector());
     }
     log.append(
         new Event.Click(

@@ -1,5 +1,7 @@
 package dev.heatcheck.cli;
 
+import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.analyze.Buckets;
 import dev.heatcheck.pipeline.OutputDir;
 import dev.heatcheck.pipeline.RunOptions;
 import java.nio.file.Path;
@@ -16,12 +18,25 @@ final class CommonOptions {
   @Option(names = "--browser", paramLabel = "PATH", description = "Chrome or Chromium to drive (default: $HEATCHECK_BROWSER, Playwright's, then the system's).")
   Path browser;
 
+  @Option(names = "--buckets", paramLabel = "SPEC", defaultValue = "mobile<768,tablet<1024,desktop",
+      description = "How viewport widths group into maps (default: ${DEFAULT-VALUE}).")
+  String buckets;
+
   @Option(names = "--no-install", description = "Never install Playwright's Chromium when no browser is found; fail with the fix instead.")
   boolean noInstall;
 
   RunOptions toRunOptions(String baseUrl) {
+    Buckets grouping = buckets();
     Path dir = out != null ? OutputDir.create(out) : OutputDir.timestamped(REPORTS);
-    return new RunOptions(baseUrl, dir, Optional.ofNullable(browser), !noInstall);
+    return new RunOptions(baseUrl, dir, Optional.ofNullable(browser), !noInstall, grouping);
+  }
+
+  Buckets buckets() {
+    try {
+      return Buckets.parse(buckets);
+    } catch (HeatcheckException e) {
+      throw new Failures.UsageProblem(e.getMessage());
+    }
   }
 
   /** Moves reports/latest only for runs that wrote into reports/. */

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.heatcheck.browser.Reasons;
 import dev.heatcheck.capture.Recorder;
@@ -22,6 +21,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -53,24 +54,25 @@ public final class Driver {
   }
 
   public Drive drive(Scenario scenario, Path screensDir) {
-    Map<String, Map<String, Path>> screenshots = new LinkedHashMap<>();
     List<StepFailure> failures = new ArrayList<>();
     for (Viewport viewport : scenario.viewports()) {
       Map<String, String> pages = new LinkedHashMap<>();
+      Set<String> selectors = new LinkedHashSet<>();
       for (int visitor = 1; visitor <= scenario.visitors(); visitor++) {
         String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
-        StepFailure failure = visit(scenario, viewport, session, pages);
+        StepFailure failure = visit(scenario, viewport, session, pages, selectors);
         if (failure != null) {
           failures.add(failure);
           break;
         }
       }
-      screenshots.put(viewport.label(), screenshot(viewport, pages, screensDir));
+      Screenshots.shoot(browser, viewport, pages, selectors, screensDir);
     }
-    return new Drive(scenario, screenshots, failures);
+    return new Drive(scenario, failures);
   }
 
-  private StepFailure visit(Scenario scenario, Viewport viewport, String session, Map<String, String> pages) {
+  private StepFailure visit(
+      Scenario scenario, Viewport viewport, String session, Map<String, String> pages, Set<String> selectors) {
     try (BrowserContext context = browser.newContext(contextOptions(viewport))) {
       Recorder recorder = Recorder.attach(context, session, scenario.name(), log);
       Page page = context.newPage();
@@ -91,6 +93,7 @@ public final class Driver {
       }
       settle(page, recorder);
       recorder.pagesSeen().forEach(pages::putIfAbsent);
+      selectors.addAll(recorder.selectorsClicked());
       return failure;
     }
   }
@@ -101,25 +104,6 @@ public final class Driver {
     if (recorder.lastClick() > 0 && wait > 0 && !page.isClosed()) {
       page.waitForTimeout(wait);
     }
-  }
-
-  private Map<String, Path> screenshot(Viewport viewport, Map<String, String> pages, Path dir) {
-    Map<String, Path> files = new LinkedHashMap<>();
-    try (BrowserContext context = browser.newContext(contextOptions(viewport))) {
-      Page page = context.newPage();
-      for (Map.Entry<String, String> entry : pages.entrySet()) {
-        Path file = Screens.file(dir, entry.getKey(), viewport.label());
-        try {
-          page.navigate(entry.getValue());
-          page.waitForLoadState(LoadState.LOAD);
-          page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
-          files.put(entry.getKey(), file);
-        } catch (PlaywrightException e) {
-          // a page that cannot be shot again still has its data; it is drawn on a blank page instead
-        }
-      }
-    }
-    return files;
   }
 
   private static Browser.NewContextOptions contextOptions(Viewport viewport) {

@@ -2,6 +2,7 @@ package dev.heatcheck.pipeline;
 
 import dev.heatcheck.analyze.Analysis;
 import dev.heatcheck.analyze.Analyzer;
+import dev.heatcheck.analyze.Grouping;
 import dev.heatcheck.analyze.PageStats;
 import dev.heatcheck.analyze.Rules;
 import dev.heatcheck.browser.BrowserSession;
@@ -9,11 +10,10 @@ import dev.heatcheck.check.CheckResult;
 import dev.heatcheck.check.Checker;
 import dev.heatcheck.drive.Drive;
 import dev.heatcheck.drive.Driver;
-import dev.heatcheck.drive.Screens;
 import dev.heatcheck.events.Event;
 import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventReader;
-import dev.heatcheck.render.ClickMaps;
+import dev.heatcheck.render.PageMaps;
 import dev.heatcheck.report.Summary;
 import dev.heatcheck.report.SummaryFile;
 import dev.heatcheck.scenario.Scenario;
@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** scenario → drive → events.jsonl → analyze → check → report, one stage after the other. */
 public final class Pipeline {
@@ -52,17 +55,27 @@ public final class Pipeline {
         drives.add(driver.drive(scenario, dir.resolve("screens")));
       }
     }
-    Analyzer analyzer = new Analyzer(Rules.defaults());
-    EventReader.read(events, analyzer);
-    Analysis analysis = analyzer.finish();
-    Summary summary = report(dir, drives, analysis, new Header(runId, startedAt, options.baseUrl(), browserName));
+    Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
+    Analysis analysis = analyze(events, grouping);
+    Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
+    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis), header);
     SummaryFile.write(summary, dir);
     return new RunResult(dir, summary);
   }
 
-  private record Header(String runId, String startedAt, String baseUrl, String browser) {}
+  static Analysis analyze(Path events, Grouping grouping) {
+    Analyzer analyzer = new Analyzer(Rules.defaults(), grouping);
+    EventReader.read(events, analyzer);
+    return analyzer.finish();
+  }
 
-  private static Summary report(Path dir, List<Drive> drives, Analysis analysis, Header header) {
+  static List<PageMaps.Drawn> maps(Path dir, Path events, Analysis analysis) {
+    return PageMaps.render(events, analysis, dir.resolve("screens"), dir.resolve("heatmaps"));
+  }
+
+  record Header(String runId, String startedAt, String baseUrl, String browser) {}
+
+  static Summary summarize(Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header) {
     List<CheckResult> checks = new ArrayList<>();
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
@@ -77,10 +90,8 @@ public final class Pipeline {
           analysis.totals(scenario.name()).clicks(),
           own.stream().allMatch(CheckResult::passed)));
     }
-    List<Summary.PageRow> pages = new ArrayList<>();
-    for (PageStats page : analysis.pages()) {
-      pages.add(heatmap(dir, drives, page));
-    }
+    Map<Object, PageMaps.Drawn> drawnByKey = drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));
+    List<Summary.PageRow> pages = analysis.pages().stream().map(p -> pageRow(dir, p, drawnByKey.get(p.key()))).toList();
     List<Summary.FindingRow> findings = analysis.findings().stream()
         .map(f -> new Summary.FindingRow(f.kind().id(), f.scenario(), f.page(), f.viewport(), f.selector(), f.text(), f.count(), f.signal()))
         .toList();
@@ -89,13 +100,21 @@ public final class Pipeline {
         scenarios, findings, checks, pages, EVENTS);
   }
 
-  private static Summary.PageRow heatmap(Path dir, List<Drive> drives, PageStats page) {
-    String page0 = page.key().page();
-    String viewport = page.key().viewport();
-    var screenshot = drives.stream().map(d -> d.screenshot(viewport, page0)).flatMap(java.util.Optional::stream).findFirst();
-    Path file = dir.resolve("heatmaps").resolve(Screens.stem(page0, viewport) + "-click.png");
-    ClickMaps.write(page, screenshot, file);
-    return new Summary.PageRow(page0, viewport, page.views(), page.points().size(),
-        dir.relativize(file).toString(), screenshot.map(s -> dir.relativize(s).toString()).orElse(null));
+  private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {
+    List<Summary.ElementRow> elements = page.elements().stream()
+        .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error()))
+        .toList();
+    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), null);
+    return new Summary.PageRow(page.key().page(), page.key().bucket(), page.viewports(), page.views(), page.clicks(),
+        page.mainViewport() + " " + page.mainPath(), maps, drawn.shot().map(s -> relative(dir, s.image())).orElse(null),
+        elements, drawn.gone());
+  }
+
+  private static String relative(Path dir, Path file) {
+    return file == null ? null : dir.relativize(file).toString();
+  }
+
+  private static double round(double share) {
+    return Math.round(share * 10_000) / 10_000.0;
   }
 }

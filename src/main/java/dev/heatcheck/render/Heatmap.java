@@ -25,8 +25,21 @@ public final class Heatmap {
    * the grid covers, and a legend. Neither argument is changed.
    */
   public static BufferedImage draw(BufferedImage background, DensityGrid grid, double sigmaPx) {
+    return draw(background, grid, sigmaPx, "click");
+  }
+
+  /**
+   * As {@link #draw(BufferedImage, DensityGrid, double)}, with the legend counting {@code unit}s, a
+   * singular noun such as "click" or "move": "max 12 clicks / 21×21 px", "max 1 move / 21×21 px". The
+   * count is the hottest spot's density, in events per square of the stated size.
+   */
+  public static BufferedImage draw(BufferedImage background, DensityGrid grid, double sigmaPx, String unit) {
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(grid, "grid");
+    Objects.requireNonNull(unit, "unit");
+    if (!unit.matches("[a-z][a-z -]*[a-z]|[a-z]")) {
+      throw new HeatcheckException("heatmap unit must be a singular lower-case noun like \"click\", was \"" + unit + "\"");
+    }
     if (!(sigmaPx > 0 && sigmaPx <= 10_000)) {
       throw new HeatcheckException("heatmap sigma must be between 0 and 10000 px, was " + sigmaPx);
     }
@@ -34,7 +47,7 @@ public final class Heatmap {
     BufferedImage out =
         new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, grid, field, out);
-    Legend.draw(out, field.peakEvents());
+    Legend.draw(out, field.peakEvents(), unit, field.areaSidePx());
     return out;
   }
 

@@ -53,6 +53,12 @@ final class Palette {
         mix(rgb & 0xFF, argb & 0xFF, alpha));
   }
 
+  /** {@code argb} with its opacity scaled to {@code percent} of what it was. */
+  static int fade(int argb, int percent) {
+    int alpha = ((argb >>> 24) * percent + 50) / 100;
+    return alpha << 24 | (argb & 0xFFFFFF);
+  }
+
   private static int dimChannel(int channel, int luma) {
     int grey = luma + (channel - luma) * KEEP_SATURATION_PERCENT / 100;
     return grey * KEEP_BRIGHTNESS_PERCENT / 100;

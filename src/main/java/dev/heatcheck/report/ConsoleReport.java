@@ -16,7 +16,7 @@ public final class ConsoleReport {
     findings(summary, out);
     checks(summary, out);
     out.println();
-    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " PNG)");
+    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " page(s) × click, move and scroll maps)");
     out.println("Summary:  " + dir.resolve(SummaryFile.NAME));
     out.println("Events:   " + dir.resolve(summary.events()));
   }

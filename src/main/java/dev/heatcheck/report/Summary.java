@@ -2,6 +2,7 @@ package dev.heatcheck.report;
 
 import dev.heatcheck.check.CheckResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * summary.json: what a run found, in a form scripts can rely on. {@code version} changes when a field
@@ -30,6 +31,29 @@ public record Summary(
   public record FindingRow(
       String kind, String scenario, String page, String viewport, String selector, String text, int count, String signal) {}
 
-  /** One page at one viewport: how much was seen there and the files that show it. */
-  public record PageRow(String page, String viewport, int views, int clicks, String heatmap, String screenshot) {}
+  /**
+   * One page (or page group) in one viewport bucket: how much was seen there, the files that show it,
+   * and clicks per element.
+   *
+   * @param viewports views per exact viewport in the bucket
+   * @param drawnOn the viewport and path whose screenshot the maps are drawn on
+   * @param gone clicks per selector whose element is not on that screenshot: counted here, not drawn
+   */
+  public record PageRow(
+      String page,
+      String bucket,
+      Map<String, Integer> viewports,
+      int views,
+      int clicks,
+      String drawnOn,
+      Maps maps,
+      String screenshot,
+      List<ElementRow> elements,
+      Map<String, Integer> gone) {}
+
+  /** The map files of a page, relative to the run folder. */
+  public record Maps(String click, String move, String scroll) {}
+
+  /** Clicks on one element of a page, with its share of the page's clicks. */
+  public record ElementRow(String selector, String text, int clicks, double share, int dead, int rage, int error) {}
 }

@@ -11,6 +11,7 @@ import dev.heatcheck.events.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.testng.annotations.Test;
 
 /**
@@ -405,17 +406,35 @@ public class AnalyzerTest {
   // ---- per page aggregates -------------------------------------------------------------------------
 
   @Test
-  public void page_stats_count_views_per_page_and_viewport() {
-    Event.View again = view("v2", "s2", SCENARIO, "/cart", 1280, 800, 3000);
+  public void page_stats_count_views_per_page_and_viewport_bucket() {
+    Event.View again = view("v2", "s2", SCENARIO, "/cart", 1440, 900, 3000);
     Event.View phone = view("v3", "s3", SCENARIO, "/cart", 390, 844, 5000);
     Event.View home = view("v4", "s1", SCENARIO, "/", 1280, 800, 2000);
 
     Analysis analysis = analyze(CART, again, phone, home);
 
-    assertEquals(page(analysis, "/cart", "1280x800").views(), 2);
-    assertEquals(page(analysis, "/cart", "390x844").views(), 1);
-    assertEquals(page(analysis, "/", "1280x800").views(), 1);
+    PageStats desktop = page(analysis, "/cart", "desktop");
+    assertEquals(desktop.views(), 2);
+    assertEquals(desktop.viewports(), Map.of("1280x800", 1, "1440x900", 1));
+    assertEquals(desktop.mainViewport(), "1440x900", "the widest on a tie");
+    assertEquals(page(analysis, "/cart", "mobile").views(), 1);
+    assertEquals(page(analysis, "/", "desktop").views(), 1);
     assertEquals(analysis.pages().size(), 3);
+  }
+
+  @Test
+  public void pages_matching_a_pattern_aggregate_under_it() {
+    Event.View other = view("v2", "s2", SCENARIO, "/product/42", 1280, 800, 3000);
+    Event.View first = view("v3", "s3", SCENARIO, "/product/17", 1280, 800, 3000);
+    Analyzer analyzer = new Analyzer(Rules.defaults(), new Grouping(Buckets.defaults(), List.of("/product/:id")));
+    List.of(other, first, new Event.Click("c9", "v3", "s3", T0, 5, 5, false, button("#buy"))).forEach(analyzer);
+
+    Analysis analysis = analyzer.finish();
+
+    PageStats product = page(analysis, "/product/:id", "desktop");
+    assertEquals(product.views(), 2);
+    assertEquals(product.paths(), Map.of("/product/42", 1, "/product/17", 1));
+    assertEquals(analysis.clicks().get(0).page().page(), "/product/:id");
   }
 
   @Test
@@ -425,29 +444,35 @@ public class AnalyzerTest {
 
     Analysis analysis = analyze(CART, loaded);
 
-    PageStats stats = page(analysis, "/cart", "1280x800");
+    PageStats stats = page(analysis, "/cart", "desktop");
     assertEquals(stats.views(), 1);
     assertEquals(stats.docHeight(), 4200);
     assertEquals(stats.reach(), List.of(800.0));
+    assertEquals(stats.fold(), 800);
   }
 
   @Test
-  public void page_stats_hold_the_click_and_move_points_of_their_page() {
-    Event.View phone = view("v3", "s3", SCENARIO, "/cart", 390, 844, 5000);
+  public void element_stats_count_clicks_share_and_friction_per_element() {
     Analysis analysis =
         analyze(
-            CART, phone,
+            CART,
             click("c1", 0, 640, 2210),
-            click("c2", 5_000, 10, 20),
-            new Event.Click("c3", "v3", "s3", T0, 77, 88, false, button("#buy")),
-            new Event.Move("m1", "v1", "s1", T0 + 10, 500, 1900));
+            click("c2", 200, 641, 2211),
+            click("c3", 400, 642, 2212),
+            effect(450, "mutation"),
+            new Event.Click("c4", "v1", "s1", T0 + 5_000, 10, 20, false, button("#other")));
 
-    PageStats desktop = page(analysis, "/cart", "1280x800");
-    assertEquals(points(desktop.points()), List.of("10.0,20.0", "640.0,2210.0"));
-    assertEquals(points(desktop.moves()), List.of("500.0,1900.0"));
-    PageStats mobile = page(analysis, "/cart", "390x844");
-    assertEquals(points(mobile.points()), List.of("77.0,88.0"));
-    assertTrue(mobile.moves().isEmpty());
+    List<ElementStats> elements = page(analysis, "/cart", "desktop").elements();
+    assertEquals(elements.size(), 2);
+    ElementStats buy = elements.get(0);
+    assertEquals(buy.selector(), "#buy");
+    assertEquals(buy.clicks(), 3);
+    assertEquals(buy.share(), 0.75, 1e-9);
+    assertEquals(buy.dead(), 2, "c1 and c2 got no reaction before the next click");
+    assertEquals(buy.rage(), 1);
+    assertEquals(elements.get(1).selector(), "#other");
+    assertEquals(elements.get(1).dead(), 1);
+    assertEquals(page(analysis, "/cart", "desktop").clicks(), 4);
   }
 
   @Test
@@ -458,7 +483,7 @@ public class AnalyzerTest {
             CART, second,
             scroll("v1", 1_000, 500), scroll("v1", 2_000, 1_200), scroll("v1", 3_000, 900));
 
-    List<Double> reach = new ArrayList<>(page(analysis, "/cart", "1280x800").reach());
+    List<Double> reach = new ArrayList<>(page(analysis, "/cart", "desktop").reach());
     reach.sort(null);
     // v2 never scrolled: it saw its first screen
     assertEquals(reach, List.of(800.0, 2_000.0));
@@ -469,7 +494,7 @@ public class AnalyzerTest {
     // GIVEN a view of a 3000 px document that grew to 6000 px as the visitor scrolled (infinite list)
     Analysis analysis = analyze(CART, new Event.Scroll("sc1", "v1", "s1", T0 + 1_000, 5_200, 6_000));
 
-    PageStats stats = page(analysis, "/cart", "1280x800");
+    PageStats stats = page(analysis, "/cart", "desktop");
     // THEN the page is as tall as it was seen, and what the visitor reached lies on it
     assertEquals(stats.reach(), List.of(6_000.0));
     assertEquals(stats.docHeight(), 6_000);
@@ -561,7 +586,7 @@ public class AnalyzerTest {
 
   private static PageStats page(Analysis analysis, String path, String viewport) {
     for (PageStats stats : analysis.pages()) {
-      if (stats.key().equals(new PageKey(path, viewport))) {
+      if (stats.key().equals(new MapKey(path, viewport))) {
         return stats;
       }
     }
@@ -569,7 +594,4 @@ public class AnalyzerTest {
     return null;
   }
 
-  private static List<String> points(List<double[]> points) {
-    return points.stream().map(p -> p[0] + "," + p[1]).sorted().toList();
-  }
 }

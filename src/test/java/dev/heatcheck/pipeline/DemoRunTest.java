@@ -129,26 +129,44 @@ public class DemoRunTest {
   }
 
   @Test
-  public void every_page_and_viewport_gets_a_heatmap_over_its_screenshot() {
-    Set<String> pages = run.summary().pages().stream().map(p -> p.page() + " " + p.viewport()).collect(Collectors.toSet());
-    for (String viewport : VIEWPORTS) {
+  public void every_page_and_bucket_gets_click_and_move_maps_over_its_screenshot() {
+    Set<String> pages = run.summary().pages().stream().map(p -> p.page() + " " + p.bucket()).collect(Collectors.toSet());
+    for (String bucket : List.of("desktop", "mobile")) {
       for (String page : List.of("/", "/products", "/product/1", "/checkout", "/guide")) {
-        assertTrue(pages.contains(page + " " + viewport), page + " " + viewport + " in " + pages);
+        assertTrue(pages.contains(page + " " + bucket), page + " " + bucket + " in " + pages);
       }
     }
     for (Summary.PageRow page : run.summary().pages()) {
-      BufferedImage heatmap = Png.read(run.dir().resolve(page.heatmap()));
       BufferedImage screenshot = Png.read(run.dir().resolve(page.screenshot()));
-      assertEquals(heatmap.getWidth(), screenshot.getWidth(), page.heatmap());
-      assertEquals(heatmap.getHeight(), screenshot.getHeight(), page.heatmap());
-      assertEquals(heatmap.getWidth(), Integer.parseInt(page.viewport().split("x")[0]), page.heatmap());
+      for (String map : List.of(page.maps().click(), page.maps().move())) {
+        BufferedImage image = Png.read(run.dir().resolve(map));
+        assertEquals(image.getWidth(), screenshot.getWidth(), map);
+        assertEquals(image.getHeight(), screenshot.getHeight(), map);
+      }
+      assertEquals(screenshot.getWidth(), page.bucket().equals("desktop") ? 1280 : 390, page.screenshot());
+      assertTrue(page.gone().isEmpty(), "every clicked element is on its page's screenshot: " + page.gone());
     }
+  }
+
+  @Test
+  public void the_checkout_element_table_counts_clicks_and_friction() {
+    Summary.PageRow checkout = run.summary().pages().stream()
+        .filter(p -> p.page().equals("/checkout") && p.bucket().equals("desktop")).findFirst().orElseThrow();
+    Summary.ElementRow top = checkout.elements().get(0);
+    assertEquals(top.selector(), "#place-order");
+    assertEquals(top.clicks(), 4);
+    assertEquals(top.rage(), 1);
+    assertEquals(top.dead(), 0);
+    assertEquals(top.share(), 4.0 / checkout.clicks(), 1e-3);
+    Summary.ElementRow coupon = checkout.elements().stream().filter(e -> "#apply-coupon".equals(e.selector())).findFirst().orElseThrow();
+    assertEquals(coupon.error(), 1);
   }
 
   @Test
   public void the_hottest_spot_of_the_checkout_heatmap_lies_over_the_button_clicked_most() {
     for (String viewport : VIEWPORTS) {
-      BufferedImage heatmap = Png.read(run.dir().resolve("heatmaps/checkout-" + viewport + "-click.png"));
+      String bucket = viewport.startsWith("1280") ? "desktop" : "mobile";
+      BufferedImage heatmap = Png.read(run.dir().resolve("heatmaps/checkout-" + bucket + "-click.png"));
       int[] hottest = hottest(heatmap, 100);
       List<Double> box = clicksOn("#place-order", viewport).get(0).click().target().box();
       assertTrue(hottest[0] >= box.get(0) && hottest[0] <= box.get(0) + box.get(2)

@@ -1,0 +1,126 @@
+package dev.heatcheck.render;
+
+import dev.heatcheck.analyze.Analysis;
+import dev.heatcheck.analyze.MapKey;
+import dev.heatcheck.analyze.PageStats;
+import dev.heatcheck.analyze.ViewPlace;
+import dev.heatcheck.drive.Screens;
+import dev.heatcheck.drive.Shot;
+import dev.heatcheck.events.Event;
+import dev.heatcheck.events.EventReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Draws the maps of every page × bucket: events are streamed from the file into one grid per map, so
+ * memory does not grow with their number. Clicks are re-projected by element anchoring: a click lands
+ * at the same fraction of its element's box on the screenshot being drawn, wherever the element is there.
+ */
+public final class PageMaps {
+  /** Chromium cannot shoot taller pages in one piece; maps stop there too. */
+  private static final int MAX_HEIGHT = 16_384;
+
+  private PageMaps() {}
+
+  /**
+   * What was drawn for one page × bucket.
+   *
+   * @param anchored clicks placed by their element's box on the screenshot
+   * @param asRecorded clicks drawn where they were recorded (same viewport, element not on the screenshot)
+   * @param gone clicks per selector whose element is not on the screenshot of another layout: not drawn
+   */
+  public record Drawn(
+      MapKey key, Path click, Path move, Optional<Shot> shot, int anchored, int asRecorded, Map<String, Integer> gone) {}
+
+  public static List<Drawn> render(Path events, Analysis analysis, Path screensDir, Path heatmapsDir) {
+    Map<MapKey, Canvas> canvases = new TreeMap<>();
+    for (PageStats page : analysis.pages()) {
+      canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport())));
+    }
+    EventReader.read(events, event -> {
+      if (event instanceof Event.Click click) {
+        analysis.place(click.view()).ifPresent(place -> canvases.get(place.key()).click(click, place));
+      } else if (event instanceof Event.Move move) {
+        analysis.place(move.view()).ifPresent(place -> canvases.get(place.key()).move(move, place));
+      }
+    });
+    return canvases.values().stream().map(canvas -> canvas.write(heatmapsDir)).toList();
+  }
+
+  /** One page × bucket being drawn: its background, its grids and what could not be placed. */
+  private static final class Canvas {
+    final PageStats page;
+    final Optional<Shot> shot;
+    final BufferedImage background;
+    final DensityGrid clicks;
+    final DensityGrid moves;
+    final Map<String, Integer> gone = new TreeMap<>();
+    int anchored;
+    int asRecorded;
+
+    Canvas(PageStats page, Optional<Shot> shot) {
+      this.page = page;
+      this.shot = shot;
+      this.background = shot.map(s -> Png.read(s.image())).orElseGet(() -> blank(page));
+      this.clicks = new DensityGrid(background.getWidth(), background.getHeight());
+      this.moves = new DensityGrid(background.getWidth(), background.getHeight());
+    }
+
+    void click(Event.Click click, ViewPlace place) {
+      var target = click.target();
+      Optional<List<Double>> box = target == null ? Optional.empty() : shot.flatMap(s -> s.anchor(target.selector()));
+      if (box.isPresent()) {
+        List<Double> b = box.get();
+        clicks.add(b.get(0) + target.rx() * b.get(2), b.get(1) + target.ry() * b.get(3));
+        anchored++;
+      } else if (place.viewport().equals(page.mainViewport())) {
+        clicks.add(click.x(), click.y());
+        asRecorded++;
+      } else {
+        gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
+      }
+    }
+
+    /** Pointer positions have no element: on another width they are scaled across, kept in depth. */
+    void move(Event.Move move, ViewPlace place) {
+      double scale = (double) width(page.mainViewport()) / Math.max(1, width(place.viewport()));
+      moves.add(move.x() * scale, move.y());
+    }
+
+    Drawn write(Path dir) {
+      String stem = Screens.stem(page.key().page(), page.key().bucket());
+      Path clickFile = dir.resolve(stem + "-click.png");
+      Path moveFile = dir.resolve(stem + "-move.png");
+      Png.write(Heatmap.draw(background, clicks), clickFile);
+      Png.write(Heatmap.draw(background, moves), moveFile);
+      return new Drawn(page.key(), clickFile, moveFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone));
+    }
+  }
+
+  private static BufferedImage blank(PageStats page) {
+    int width = Math.max(1, width(page.mainViewport()));
+    int height = Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())));
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return image;
+  }
+
+  private static int width(String viewport) {
+    int x = viewport.indexOf('x');
+    try {
+      return x > 0 ? Integer.parseInt(viewport.substring(0, x)) : 1280;
+    } catch (NumberFormatException e) {
+      return 1280;
+    }
+  }
+}
