@@ -11,7 +11,9 @@ import dev.heatcheck.check.Checker;
 import dev.heatcheck.drive.Drive;
 import dev.heatcheck.drive.Driver;
 import dev.heatcheck.events.Event;
+import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.events.EventLog;
+import dev.heatcheck.events.EventMerge;
 import dev.heatcheck.events.EventReader;
 import dev.heatcheck.render.PageMaps;
 import dev.heatcheck.report.Summary;
@@ -58,7 +60,35 @@ public final class Pipeline {
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
     Analysis analysis = analyze(events, grouping);
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
-    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis), header);
+    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header);
+    SummaryFile.write(summary, dir);
+    return new RunResult(dir, summary);
+  }
+
+  /**
+   * Re-analyses and re-draws from event files alone: they are merged into the output folder, and the
+   * maps are drawn on the screenshots beside them, or on new ones when asked.
+   */
+  public static RunResult report(List<Path> inputs, ReportOptions options, PrintStream progress) {
+    Path dir = options.out();
+    Path events = dir.resolve(EVENTS);
+    for (Path input : inputs) {
+      if (input.toAbsolutePath().normalize().equals(events.toAbsolutePath().normalize())) {
+        throw new HeatcheckException("--out " + dir + " holds " + input + "; write the report to another folder");
+      }
+    }
+    long merged = EventMerge.merge(inputs, events);
+    progress.printf(Locale.ROOT, "Read %d event(s) from %d file(s)%n", merged, inputs.size());
+    Analysis analysis = analyze(events, new Grouping(options.buckets(), options.pagePatterns()));
+    Path screens = dir.resolve("screens");
+    String browser = null;
+    if (options.screenshots()) {
+      browser = NewShots.take(events, analysis, options, screens, progress);
+    } else {
+      NewShots.copyBeside(inputs, screens);
+    }
+    Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, !options.screenshots()),
+        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser));
     SummaryFile.write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -69,8 +99,8 @@ public final class Pipeline {
     return analyzer.finish();
   }
 
-  static List<PageMaps.Drawn> maps(Path dir, Path events, Analysis analysis) {
-    return PageMaps.render(events, analysis, dir.resolve("screens"), dir.resolve("heatmaps"));
+  static List<PageMaps.Drawn> maps(Path dir, Path events, Analysis analysis, boolean recordedLayout) {
+    return PageMaps.render(events, analysis, dir.resolve("screens"), dir.resolve("heatmaps"), recordedLayout);
   }
 
   record Header(String runId, String startedAt, String baseUrl, String browser) {}

@@ -39,10 +39,15 @@ public final class PageMaps {
   public record Drawn(
       MapKey key, Path click, Path move, Optional<Shot> shot, int anchored, int asRecorded, Map<String, Integer> gone) {}
 
-  public static List<Drawn> render(Path events, Analysis analysis, Path screensDir, Path heatmapsDir) {
+  /**
+   * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
+   *     a click whose element is not on them (a dialog opened later) is drawn where it was recorded; on
+   *     new screenshots such a click's element is gone
+   */
+  public static List<Drawn> render(Path events, Analysis analysis, Path screensDir, Path heatmapsDir, boolean recordedLayout) {
     Map<MapKey, Canvas> canvases = new TreeMap<>();
     for (PageStats page : analysis.pages()) {
-      canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport())));
+      canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
     }
     EventReader.read(events, event -> {
       if (event instanceof Event.Click click) {
@@ -62,12 +67,14 @@ public final class PageMaps {
     final DensityGrid clicks;
     final DensityGrid moves;
     final Map<String, Integer> gone = new TreeMap<>();
+    final boolean recordedLayout;
     int anchored;
     int asRecorded;
 
-    Canvas(PageStats page, Optional<Shot> shot) {
+    Canvas(PageStats page, Optional<Shot> shot, boolean recordedLayout) {
       this.page = page;
       this.shot = shot;
+      this.recordedLayout = recordedLayout;
       this.background = shot.map(s -> Png.read(s.image())).orElseGet(() -> blank(page));
       this.clicks = new DensityGrid(background.getWidth(), background.getHeight());
       this.moves = new DensityGrid(background.getWidth(), background.getHeight());
@@ -80,7 +87,7 @@ public final class PageMaps {
         List<Double> b = box.get();
         clicks.add(b.get(0) + target.rx() * b.get(2), b.get(1) + target.ry() * b.get(3));
         anchored++;
-      } else if (place.viewport().equals(page.mainViewport())) {
+      } else if (recordedLayout && place.viewport().equals(page.mainViewport())) {
         clicks.add(click.x(), click.y());
         asRecorded++;
       } else {

@@ -61,17 +61,21 @@ public final class ScrollMap {
         new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, depths, out);
     String caption = caption(depths.length);
-    if (depths.length > 0) {
-      Graphics2D g = out.createGraphics();
-      try {
-        Legend.fixHints(g);
-        g.setFont(Tab.FONT);
-        Labels labels = new Labels(g, out, Legend.bounds(out, caption));
+    Rectangle legend = Legend.bounds(out, caption);
+    Graphics2D g = out.createGraphics();
+    try {
+      Legend.fixHints(g);
+      g.setFont(Tab.FONT);
+      Labels labels = new Labels(g, out, legend);
+      if (depths.length > 0) {
         drawReachLines(g, out, reach, depths, labels);
         drawFold(g, out, reach, labels);
-      } finally {
-        g.dispose();
+      } else if (legend.isEmpty()) {
+        // the legend says it when there is room for one; a narrow phone-sized image has none
+        labels.above(caption, LABEL_INSET, LABEL_INSET, -Tab.size(g, caption).height, LINE, Color.WHITE, null);
       }
+    } finally {
+      g.dispose();
     }
     Legend.draw(out, "100%", "0%", caption, ScrollMap::legendColor);
     return out;
@@ -110,7 +114,7 @@ public final class ScrollMap {
     if (views == 0) {
       return "no page views";
     }
-    return "of " + views + (views == 1 ? " page view" : " page views") + " saw this depth";
+    return "of " + views + (views == 1 ? " page view" : " page views");
   }
 
   static String reachLabel(int percent) {

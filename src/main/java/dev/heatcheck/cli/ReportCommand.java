@@ -1,0 +1,62 @@
+package dev.heatcheck.cli;
+
+import dev.heatcheck.pipeline.OutputDir;
+import dev.heatcheck.pipeline.Pipeline;
+import dev.heatcheck.pipeline.ReportOptions;
+import dev.heatcheck.pipeline.RunResult;
+import dev.heatcheck.report.ConsoleReport;
+import dev.heatcheck.scenario.PagePattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Re-analyses and re-draws from event files alone (merged, each event once).",
+      "Maps are drawn on the screenshots beside the event files, or on new ones with --screenshots:",
+      "clicks are re-projected onto where their elements are now."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--events", arity = "1..*", required = true, paramLabel = "FILE", description = "events.jsonl files of earlier runs.")
+  List<Path> events;
+
+  @Option(names = "--screenshots", description = "Take new screenshots of the pages instead of reusing the recorded ones.")
+  boolean screenshots;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "With --screenshots: take them from this site (e.g. a newer build) at the recorded paths.")
+  String baseUrl;
+
+  @Option(names = "--pages", split = ",", paramLabel = "PATTERN", description = "URL patterns pages aggregate under, e.g. /product/:id.")
+  List<String> pages = List.of();
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    for (Path file : events) {
+      if (!Files.isRegularFile(file)) {
+        throw new Failures.UsageProblem("--events: " + file + " is not a file");
+      }
+    }
+    for (String pattern : pages) {
+      if (!PagePattern.isValid(pattern)) {
+        throw new Failures.UsageProblem("--pages: \"" + pattern + "\" is not a path pattern; start with / and use :name for one segment, e.g. /product/:id");
+      }
+    }
+    String base = baseUrl == null ? null : RunCommand.checkBaseUrl(baseUrl);
+    var buckets = common.buckets();
+    Path dir = common.out != null ? OutputDir.create(common.out) : OutputDir.timestamped(CommonOptions.REPORTS);
+    ReportOptions options = new ReportOptions(dir, buckets, pages, screenshots, base, Optional.ofNullable(common.browser), !common.noInstall);
+    RunResult result = Pipeline.report(events, options, System.out);
+    common.afterRun(result.dir());
+    ConsoleReport.print(result.summary(), result.dir(), System.out);
+    return ExitCodes.PASSED;
+  }
+}
