@@ -134,10 +134,23 @@ public final class Pipeline {
     List<Summary.ElementRow> elements = page.elements().stream()
         .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error()))
         .toList();
-    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), null);
+    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), relative(dir, drawn.scroll()));
     return new Summary.PageRow(page.key().page(), page.key().bucket(), page.viewports(), page.views(), page.clicks(),
         page.mainViewport() + " " + page.mainPath(), maps, drawn.shot().map(s -> relative(dir, s.image())).orElse(null),
-        elements, drawn.gone());
+        scroll(page), elements, drawn.gone());
+  }
+
+  /** The depths 75, 50 and 25 % of views reached: the k-th deepest reach, k = share × views. */
+  private static Summary.Scroll scroll(PageStats page) {
+    List<Double> deepestFirst = page.reach().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    Map<String, Integer> reached = new java.util.LinkedHashMap<>();
+    for (int percent : new int[] {75, 50, 25}) {
+      if (!deepestFirst.isEmpty()) {
+        int k = (int) Math.ceil(percent / 100.0 * deepestFirst.size()) - 1;
+        reached.put(String.valueOf(percent), (int) Math.min(page.docHeight(), Math.round(deepestFirst.get(k))));
+      }
+    }
+    return new Summary.Scroll(page.docHeight(), page.fold(), reached);
   }
 
   private static String relative(Path dir, Path file) {

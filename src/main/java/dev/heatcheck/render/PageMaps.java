@@ -12,6 +12,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import dev.heatcheck.analyze.ElementStats;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,14 @@ public final class PageMaps {
    * @param gone clicks per selector whose element is not on the screenshot of another layout: not drawn
    */
   public record Drawn(
-      MapKey key, Path click, Path move, Optional<Shot> shot, int anchored, int asRecorded, Map<String, Integer> gone) {}
+      MapKey key,
+      Path click,
+      Path move,
+      Path scroll,
+      Optional<Shot> shot,
+      int anchored,
+      int asRecorded,
+      Map<String, Integer> gone) {}
 
   /**
    * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
@@ -67,6 +76,8 @@ public final class PageMaps {
     final DensityGrid clicks;
     final DensityGrid moves;
     final Map<String, Integer> gone = new TreeMap<>();
+    /** Where each element was when clicked on the layout drawn on: its outline when no anchor is known. */
+    final Map<String, List<Double>> recordedBoxes = new LinkedHashMap<>();
     final boolean recordedLayout;
     int anchored;
     int asRecorded;
@@ -90,6 +101,9 @@ public final class PageMaps {
       } else if (recordedLayout && place.viewport().equals(page.mainViewport())) {
         clicks.add(click.x(), click.y());
         asRecorded++;
+        if (target != null && target.box() != null && target.box().size() == 4) {
+          recordedBoxes.putIfAbsent(target.selector(), target.box());
+        }
       } else {
         gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
       }
@@ -105,9 +119,34 @@ public final class PageMaps {
       String stem = Screens.stem(page.key().page(), page.key().bucket());
       Path clickFile = dir.resolve(stem + "-click.png");
       Path moveFile = dir.resolve(stem + "-move.png");
-      Png.write(Heatmap.draw(background, clicks), clickFile);
-      Png.write(Heatmap.draw(background, moves), moveFile);
-      return new Drawn(page.key(), clickFile, moveFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone));
+      Path scrollFile = dir.resolve(stem + "-scroll.png");
+      BufferedImage clickMap = Heatmap.draw(background, clicks, Heatmap.DEFAULT_SIGMA_PX, "click");
+      Outlines.draw(clickMap, outlines());
+      Png.write(clickMap, clickFile);
+      Png.write(Heatmap.draw(background, moves, Heatmap.DEFAULT_SIGMA_PX, "move"), moveFile);
+      Png.write(ScrollMap.draw(background, new ScrollReach(page.docHeight(), page.fold(), page.reach())), scrollFile);
+      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone));
+    }
+
+    /** Dead, rage and error targets, where their elements are on the image drawn on. */
+    List<Outline> outlines() {
+      List<Outline> outlines = new ArrayList<>();
+      for (ElementStats element : page.elements()) {
+        Optional<List<Double>> box = shot.flatMap(s -> s.anchor(element.selector()))
+            .or(() -> Optional.ofNullable(recordedBoxes.get(element.selector())));
+        box.ifPresent(b -> {
+          add(outlines, Outline.Kind.DEAD, b, element.dead());
+          add(outlines, Outline.Kind.RAGE, b, element.rage());
+          add(outlines, Outline.Kind.ERROR, b, element.error());
+        });
+      }
+      return outlines;
+    }
+
+    private static void add(List<Outline> outlines, Outline.Kind kind, List<Double> box, int count) {
+      if (count > 0) {
+        outlines.add(new Outline(kind, box.get(0), box.get(1), box.get(2), box.get(3), count));
+      }
     }
   }
 

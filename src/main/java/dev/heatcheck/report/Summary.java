@@ -48,8 +48,17 @@ public record Summary(
       String drawnOn,
       Maps maps,
       String screenshot,
+      Scroll scroll,
       List<ElementRow> elements,
       Map<String, Integer> gone) {}
+
+  /**
+   * How far down the page views got.
+   *
+   * @param fold the average viewport height
+   * @param reached for 75, 50 and 25 (% of views): the deepest page y that share of views saw
+   */
+  public record Scroll(int docHeight, int fold, Map<String, Integer> reached) {}
 
   /** The map files of a page, relative to the run folder. */
   public record Maps(String click, String move, String scroll) {}

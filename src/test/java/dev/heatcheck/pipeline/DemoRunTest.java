@@ -51,7 +51,7 @@ public class DemoRunTest {
   public void runTheDemo() throws IOException {
     site = DemoSite.start();
     Path out = Files.createTempDirectory("heatcheck-demo");
-    var scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios/demo-shop.yaml"), Path.of("scenarios/demo-guide.yaml")));
+    var scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios")));
     run = Pipeline.run(scenarios, new RunOptions(site.baseUrl(), out, Optional.empty(), false),
         new PrintStream(OutputStream.nullOutputStream()));
     Analyzer analyzer = new Analyzer(Rules.defaults());
@@ -107,7 +107,7 @@ public class DemoRunTest {
     assertFalse(summary.passed());
     Map<String, Boolean> passed = summary.scenarios().stream()
         .collect(Collectors.toMap(Summary.ScenarioRun::name, Summary.ScenarioRun::passed));
-    assertEquals(passed, Map.of("demo-shop", false, "demo-guide", true));
+    assertEquals(passed, Map.of("demo-shop", false, "demo-guide", true, "demo-skim", true));
     String shop = summary.checks().stream().filter(c -> c.scenario().equals("demo-shop"))
         .map(c -> c.rule() + "=" + c.actual() + "/" + c.limit() + ":" + c.passed()).sorted().toList().toString();
     assertEquals(shop, "[deadClicks=4/0:false, errorClicks=2/0:false, rageClicks=2/0:false]");
@@ -138,7 +138,7 @@ public class DemoRunTest {
     }
     for (Summary.PageRow page : run.summary().pages()) {
       BufferedImage screenshot = Png.read(run.dir().resolve(page.screenshot()));
-      for (String map : List.of(page.maps().click(), page.maps().move())) {
+      for (String map : List.of(page.maps().click(), page.maps().move(), page.maps().scroll())) {
         BufferedImage image = Png.read(run.dir().resolve(map));
         assertEquals(image.getWidth(), screenshot.getWidth(), map);
         assertEquals(image.getHeight(), screenshot.getHeight(), map);
