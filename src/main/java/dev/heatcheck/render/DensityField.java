@@ -49,8 +49,8 @@ final class DensityField {
   /**
    * The side of the square that {@link #peakEvents()} are counted per: the peak density times this
    * square is the peak in events. It is the area one event's blur would cover if flattened to its own
-   * peak height (about 2.5 sigma across: 21 px at sigma 8), rounded to whole px, which moves the
-   * density it states by under 5 %.
+   * peak height (about 2.5 sigma across: 20.5 px at sigma 8), rounded to whole px, which moves the
+   * density it states by under 5 % at sigma 8 and by less at wider ones.
    */
   int areaSidePx() {
     return areaSidePx;

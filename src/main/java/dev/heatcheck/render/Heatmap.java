@@ -37,8 +37,9 @@ public final class Heatmap {
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(unit, "unit");
-    if (!unit.matches("[a-z][a-z -]*[a-z]|[a-z]")) {
-      throw new HeatcheckException("heatmap unit must be a singular lower-case noun like \"click\", was \"" + unit + "\"");
+    if (!unit.matches("[a-z]+(?:[ -][a-z]+)*")) {
+      throw new HeatcheckException(
+          "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"" + unit + "\"");
     }
     if (!(sigmaPx > 0 && sigmaPx <= 10_000)) {
       throw new HeatcheckException("heatmap sigma must be between 0 and 10000 px, was " + sigmaPx);

@@ -23,14 +23,16 @@ public record Outline(Kind kind, double x, double y, double width, double height
   public Outline {
     Objects.requireNonNull(kind, "kind");
     if (!(Double.isFinite(x) && Double.isFinite(y))) {
-      throw new HeatcheckException("outline of a " + kind.word() + " target needs a finite position, was (" + x + ", " + y + ")");
+      throw new HeatcheckException(
+          kind.word() + " outline needs a finite position, was (" + x + ", " + y + ")");
     }
     if (!(width >= 0 && height >= 0 && Double.isFinite(width) && Double.isFinite(height))) {
       throw new HeatcheckException(
-          "outline of a " + kind.word() + " target needs a size of 0 px or more, was " + width + "\u00d7" + height);
+          kind.word() + " outline needs a size of 0 px or more, was " + width + "\u00d7" + height);
     }
     if (count < 1) {
-      throw new HeatcheckException("outline of a " + kind.word() + " target needs a count of 1 or more, was " + count);
+      throw new HeatcheckException(
+          kind.word() + " outline needs a count of 1 or more, was " + count);
     }
   }
 }

@@ -72,7 +72,7 @@ public final class ScrollMap {
         drawFold(g, out, reach, labels);
       } else if (legend.isEmpty()) {
         // the legend says it when there is room for one; a narrow phone-sized image has none
-        labels.above(caption, LABEL_INSET, LABEL_INSET, -Tab.size(g, caption).height, LINE, Color.WHITE, null);
+        labels.at(caption, LABEL_INSET, LABEL_INSET, LINE, Color.WHITE, null);
       }
     } finally {
       g.dispose();
@@ -215,15 +215,16 @@ public final class ScrollMap {
 
     /** Draws a tab centred on the line whose first row is {@code lineTop}. */
     void onLine(String text, int x, int lineTop, Color fill, Color ink, Color edge) {
-      place(text, x, lineTop + LINE_PX / 2 - Tab.size(g, text).height / 2, fill, ink, edge);
+      at(text, x, lineTop + LINE_PX / 2 - Tab.size(g, text).height / 2, fill, ink, edge);
     }
 
     /** Draws a tab with its bottom {@code margin} px above row {@code y}. */
     void above(String text, int x, int y, int margin, Color fill, Color ink, Color edge) {
-      place(text, x, y - margin - Tab.size(g, text).height, fill, ink, edge);
+      at(text, x, y - margin - Tab.size(g, text).height, fill, ink, edge);
     }
 
-    private void place(String text, int x, int y, Color fill, Color ink, Color edge) {
+    /** Draws a tab with its top-left corner at ({@code x}, {@code y}), kept inside the image. */
+    void at(String text, int x, int y, Color fill, Color ink, Color edge) {
       Rectangle tab = Tab.size(g, text);
       tab.setLocation(x, Math.max(0, Math.min(out.getHeight() - tab.height, y)));
       if (tab.intersects(legend)) {

@@ -4,6 +4,7 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
 
 import dev.heatcheck.HeatcheckException;
 import java.awt.Point;
@@ -122,6 +123,59 @@ public class HeatmapTest {
     assertTrue(peak >= 49 && peak <= 50, "peak " + peak);
     assertEquals(Legend.caption(50), "max 50 clicks");
     assertEquals(Legend.caption(DensityField.blur(oneClickAt(333, 217), 8).peakEvents()), "max 1 click");
+  }
+
+  @Test
+  public void namesTheUnitAndTheAreaInTheLegend() {
+    assertEquals(Legend.caption(12, "move", 21), "max 12 moves / 21\u00d721 px");
+    assertEquals(Legend.caption(1, "move", 21), "max 1 move / 21\u00d721 px");
+    assertEquals(Legend.caption(1, "click", 21), "max 1 click / 21\u00d721 px");
+    assertEquals(Legend.caption(0, "move", 21), "no moves");
+    assertEquals(DensityField.blur(oneClickAt(400, 300), Heatmap.DEFAULT_SIGMA_PX).areaSidePx(), 21);
+  }
+
+  @Test
+  public void countsThePeakPerSquareOfTheStatedSize() {
+    // one click on every 2 × 2 px over 300 × 300 px: a density of 0.25 clicks per px²
+    DensityGrid grid = new DensityGrid(800, 600);
+    for (int y = 150; y < 450; y += 2) {
+      for (int x = 250; x < 550; x += 2) {
+        grid.add(x + 0.5, y + 0.5);
+      }
+    }
+
+    DensityField field = DensityField.blur(grid, 8);
+
+    double stated = 0.25 * field.areaSidePx() * field.areaSidePx();
+    assertTrue(Math.abs(field.peakEvents() - stated) <= 0.05 * stated, field.peakEvents() + " vs " + stated);
+  }
+
+  @Test
+  public void drawsTheMoveMapLikeTheClickMapSaveForTheLegendsCaption() {
+    BufferedImage clicks = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "clicks.png");
+    BufferedImage moves = roundTrip(Heatmap.draw(white(800, 600), twoSpots(), 8, "move"), "moves.png");
+    Rectangle legend = Legend.bounds(800, 600);
+    Rectangle caption = new Rectangle(legend.x, legend.y + 24, legend.width, legend.height - 24);
+
+    int differing = 0;
+    for (int y = 0; y < 600; y++) {
+      for (int x = 0; x < 800; x++) {
+        if (clicks.getRGB(x, y) != moves.getRGB(x, y)) {
+          assertTrue(caption.contains(x, y), "differs outside the caption at (" + x + ", " + y + ")");
+          differing++;
+        }
+      }
+    }
+    assertTrue(differing > 20, "the caption should change: " + differing + " px differ");
+  }
+
+  @Test
+  public void refusesAUnitThatIsNotASingularWord() {
+    HeatcheckException e =
+        expectThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, "Clicks!"));
+
+    assertEquals(e.getMessage(), "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"Clicks!\"");
+    assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, ""));
   }
 
   @Test
