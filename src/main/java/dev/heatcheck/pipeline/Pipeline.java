@@ -16,6 +16,7 @@ import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventMerge;
 import dev.heatcheck.events.EventReader;
 import dev.heatcheck.render.PageMaps;
+import dev.heatcheck.report.JUnitXml;
 import dev.heatcheck.report.Summary;
 import dev.heatcheck.report.SummaryFile;
 import dev.heatcheck.scenario.Scenario;
@@ -61,7 +62,7 @@ public final class Pipeline {
     Analysis analysis = analyze(events, grouping);
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
     Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header);
-    SummaryFile.write(summary, dir);
+    write(summary, dir);
     return new RunResult(dir, summary);
   }
 
@@ -89,8 +90,14 @@ public final class Pipeline {
     }
     Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, !options.screenshots()),
         new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser));
-    SummaryFile.write(summary, dir);
+    write(summary, dir);
     return new RunResult(dir, summary);
+  }
+
+  /** The report files every run and report writes. */
+  private static void write(Summary summary, Path dir) {
+    SummaryFile.write(summary, dir);
+    JUnitXml.write(summary, dir);
   }
 
   static Analysis analyze(Path events, Grouping grouping) {
