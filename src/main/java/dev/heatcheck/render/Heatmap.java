@@ -41,18 +41,62 @@ public final class Heatmap {
       throw new HeatcheckException(
           "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"" + unit + "\"");
     }
-    if (!(sigmaPx > 0 && sigmaPx <= 10_000)) {
-      throw new HeatcheckException("heatmap sigma must be between 0 and 10000 px, was " + sigmaPx);
-    }
+    checkSigma("heatmap", sigmaPx);
     DensityField field = DensityField.blur(grid, sigmaPx);
     BufferedImage out =
         new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
-    paint(background, grid, field, out);
+    paint(background, grid, field, out, Palette::color);
     Legend.draw(out, field.peakEvents(), unit, field.areaSidePx());
     return out;
   }
 
-  private static void paint(BufferedImage background, DensityGrid grid, DensityField field, BufferedImage out) {
+  /**
+   * Returns the heat alone, for a report that lays it over the page itself: a {@code width} ×
+   * {@code height} ARGB image with the colours {@link #draw(BufferedImage, DensityGrid, double)} blends
+   * over the page, at the same opacity, and nothing else: no page, no dimming, no legend. Where there
+   * is no heat the pixels are fully transparent (0x00000000). Laid over the dimmed page, it gives
+   * draw()'s pixels exactly.
+   */
+  public static BufferedImage overlay(int width, int height, DensityGrid grid, double sigmaPx) {
+    Objects.requireNonNull(grid, "grid");
+    if (width <= 0 || height <= 0) {
+      throw new HeatcheckException("heatmap overlay needs a positive size, was " + width + "\u00d7" + height);
+    }
+    checkSigma("heatmap", sigmaPx);
+    DensityField field = DensityField.blur(grid, sigmaPx);
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    if (field.isEmpty()) {
+      return out;
+    }
+    int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    int overlapWidth = Math.min(width, grid.width());
+    float[] heat = new float[overlapWidth];
+    for (int y = 0; y < Math.min(height, grid.height()); y++) {
+      field.sampleRow(y, heat, overlapWidth);
+      int offset = y * width;
+      for (int x = 0; x < overlapWidth; x++) {
+        int color = Palette.color(heat[x]);
+        // the palette's transparent end keeps a colour; a clear pixel is all zeros, which compresses best
+        pixels[offset + x] = (color >>> 24) == 0 ? 0 : color;
+      }
+    }
+    return out;
+  }
+
+  /** Refuses a sigma that is not a size, naming the map it was for: "heatmap", "diff map". */
+  static void checkSigma(String map, double sigmaPx) {
+    if (!(sigmaPx > 0 && sigmaPx <= 10_000)) {
+      throw new HeatcheckException(map + " sigma must be between 0 and 10000 px, was " + sigmaPx);
+    }
+  }
+
+  /** The colour a field's value, from 0 or -1 to 1, is laid over the page in. */
+  interface Colours {
+    int argb(float value);
+  }
+
+  /** Fills {@code out} with the dimmed background, and the field coloured over the part the grid covers. */
+  static void paint(BufferedImage background, DensityGrid grid, DensityField field, BufferedImage out, Colours colours) {
     int width = out.getWidth();
     int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     int overlapWidth = Math.min(width, grid.width());
@@ -69,7 +113,7 @@ public final class Heatmap {
       if (y < overlapHeight) {
         field.sampleRow(y, heat, overlapWidth);
         for (int x = 0; x < overlapWidth; x++) {
-          pixels[offset + x] = Palette.blend(pixels[offset + x], Palette.color(heat[x]));
+          pixels[offset + x] = Palette.blend(pixels[offset + x], colours.argb(heat[x]));
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.heatcheck.render;
 
 import dev.heatcheck.render.Outline.Kind;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -24,6 +25,9 @@ import java.util.Set;
  * burnt orange (#E65100), red and orange as users expect them, and a bluish red and a darker orange than
  * the gradient's. Every frame has a white rim outside it, which no heat spot has. The same box marked
  * twice, say dead and rage, gets nested frames, with the tabs side by side.
+ *
+ * <p>On an image too narrow for the key in full ("dead clicks" …), such as a phone page, the key is
+ * compact: the kinds' words alone, in the compact legend's smaller font.
  */
 public final class Outlines {
   /** How thick a frame is. */
@@ -37,8 +41,11 @@ public final class Outlines {
   /** Past this far outside the image nothing can show, so coordinates are cut there to stay in int range. */
   private static final int FAR = 100_000;
   private static final int KEY_GAP = 6;
-  private static final int KEY_PADDING = 7;
-  private static final int SWATCH_PX = 12;
+  /** The key in full, "dead clicks", and compact, "dead" in a smaller font, for narrow images. */
+  private static final KeyLayout FULL_KEY = new KeyLayout(Legend.FONT, 7, 12, 4, true);
+  private static final KeyLayout COMPACT_KEY = new KeyLayout(Legend.COMPACT_FONT, 5, 10, 3, false);
+
+  private record KeyLayout(Font font, int padding, int swatchPx, int swatchGap, boolean longText) {}
 
   private Outlines() {}
 
@@ -100,9 +107,12 @@ public final class Outlines {
     return index * (FRAME_PX + RIM_PX);
   }
 
-  /** Where the key goes on an image of this size, for the given width; empty when there is no room. */
+  /**
+   * Where the key goes on an image of this size, for the given width: under the heat legend, full or
+   * compact as the image's width gives it; empty when there is no room.
+   */
   static Rectangle keyBounds(int imageWidth, int imageHeight, int width, int height) {
-    int top = Legend.MARGIN + Legend.HEIGHT + KEY_GAP;
+    int top = Legend.MARGIN + Legend.height(imageWidth) + KEY_GAP;
     if (imageWidth < 2 * width || imageHeight < 2 * (top + height)) {
       return new Rectangle();
     }
@@ -151,31 +161,44 @@ public final class Outlines {
   }
 
   private static void drawKey(Graphics2D g, BufferedImage image, Set<Kind> kinds) {
-    g.setFont(Legend.FONT);
+    for (KeyLayout layout : new KeyLayout[] {FULL_KEY, COMPACT_KEY}) {
+      g.setFont(layout.font());
+      FontMetrics metrics = g.getFontMetrics();
+      int width = layout.padding();
+      for (Kind kind : kinds) {
+        width += layout.swatchPx() + layout.swatchGap() + metrics.stringWidth(keyText(kind, layout)) + layout.padding();
+      }
+      int height = layout.swatchPx() + 2 * layout.padding();
+      Rectangle key = keyBounds(image.getWidth(), image.getHeight(), width, height);
+      if (!key.isEmpty()) {
+        drawKey(g, key, kinds, layout);
+        return;
+      }
+    }
+  }
+
+  private static void drawKey(Graphics2D g, Rectangle key, Set<Kind> kinds, KeyLayout layout) {
     FontMetrics metrics = g.getFontMetrics();
-    int width = KEY_PADDING;
-    for (Kind kind : kinds) {
-      width += SWATCH_PX + 4 + metrics.stringWidth(keyText(kind)) + KEY_PADDING;
-    }
-    int height = SWATCH_PX + 2 * KEY_PADDING;
-    Rectangle key = keyBounds(image.getWidth(), image.getHeight(), width, height);
-    if (key.isEmpty()) {
-      return;
-    }
+    int swatch = layout.swatchPx();
     g.setColor(Legend.PANEL);
     g.fillRect(key.x, key.y, key.width, key.height);
     g.setColor(Legend.BORDER);
     g.drawRect(key.x, key.y, key.width - 1, key.height - 1);
-    int x = key.x + KEY_PADDING;
-    int y = key.y + KEY_PADDING;
+    int x = key.x + layout.padding();
+    int y = key.y + layout.padding();
     for (Kind kind : kinds) {
-      fillFrame(g, new Rectangle(x + FRAME_PX, y + FRAME_PX, SWATCH_PX - 2 * FRAME_PX, SWATCH_PX - 2 * FRAME_PX),
+      fillFrame(g, new Rectangle(x + FRAME_PX, y + FRAME_PX, swatch - 2 * FRAME_PX, swatch - 2 * FRAME_PX),
           FRAME_PX, color(kind));
-      x += SWATCH_PX + 4;
+      x += swatch + layout.swatchGap();
       g.setColor(Legend.TEXT);
-      g.drawString(keyText(kind), x, y + SWATCH_PX - 1);
-      x += metrics.stringWidth(keyText(kind)) + KEY_PADDING;
+      String text = keyText(kind, layout);
+      g.drawString(text, x, y + swatch - 1);
+      x += metrics.stringWidth(text) + layout.padding();
     }
+  }
+
+  private static String keyText(Kind kind, KeyLayout layout) {
+    return layout.longText() ? keyText(kind) : kind.word();
   }
 
   static String keyText(Kind kind) {

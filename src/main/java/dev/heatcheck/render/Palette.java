@@ -19,8 +19,8 @@ final class Palette {
     {78, 255, 235, 0, 205},
     {100, 230, 0, 0, 220},
   };
-  private static final int LEVELS = 1024;
-  private static final int[] TABLE = table();
+  static final int LEVELS = 1024;
+  private static final int[] TABLE = table(STOPS);
 
   // the page is greyed and darkened a little so that blue and yellow stay readable over white
   private static final int KEEP_SATURATION_PERCENT = 55;
@@ -30,8 +30,7 @@ final class Palette {
 
   /** The ARGB colour for a heat from 0 (transparent) to 1 (hottest). */
   static int color(float heat) {
-    float clamped = Math.max(0f, Math.min(1f, heat));
-    return TABLE[Math.round(clamped * (LEVELS - 1))];
+    return lookUp(TABLE, heat);
   }
 
   /** The background as the heatmap shows it: transparency flattened onto white, then greyed and dimmed. */
@@ -72,21 +71,31 @@ final class Palette {
     return 0xFF000000 | r << 16 | g << 8 | b;
   }
 
-  private static int[] table() {
+  /**
+   * The ARGB colours of {@value #LEVELS} levels from 0 to 100 % along {@code stops}, each stop being
+   * percent, red, green, blue, alpha, from 0 to 100 %; looked up as {@link #color(float)} does.
+   */
+  static int[] table(int[][] stops) {
     int[] table = new int[LEVELS];
     for (int level = 0; level < LEVELS; level++) {
-      table[level] = interpolate(level * 100.0 / (LEVELS - 1));
+      table[level] = interpolate(stops, level * 100.0 / (LEVELS - 1));
     }
     return table;
   }
 
-  private static int interpolate(double heat) {
+  /** The entry of a {@link #table(int[][])} for {@code fraction} from 0 to 1. */
+  static int lookUp(int[] table, float fraction) {
+    float clamped = Math.max(0f, Math.min(1f, fraction));
+    return table[Math.round(clamped * (LEVELS - 1))];
+  }
+
+  private static int interpolate(int[][] stops, double heat) {
     int upper = 1;
-    while (upper < STOPS.length - 1 && STOPS[upper][0] < heat) {
+    while (upper < stops.length - 1 && stops[upper][0] < heat) {
       upper++;
     }
-    int[] from = STOPS[upper - 1];
-    int[] to = STOPS[upper];
+    int[] from = stops[upper - 1];
+    int[] to = stops[upper];
     double f = (heat - from[0]) / (to[0] - from[0]);
     int[] argb = new int[5];
     for (int channel = 1; channel < 5; channel++) {

@@ -1,5 +1,6 @@
 package dev.heatcheck.render;
 
+import dev.heatcheck.HeatcheckException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -34,6 +35,8 @@ public final class ScrollMap {
   private static final int LABEL_INSET = 8;
   static final String FOLD_LABEL = "average fold";
   static final String END_LABEL = "100% reached the end";
+  private static final String LEGEND_LOW = "100%";
+  private static final String LEGEND_HIGH = "0%";
 
   private ScrollMap() {}
 
@@ -61,23 +64,53 @@ public final class ScrollMap {
         new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, depths, out);
     String caption = caption(depths.length);
-    Rectangle legend = Legend.bounds(out, caption);
+    Rectangle legend = Legend.bounds(out, LEGEND_LOW, LEGEND_HIGH, caption, caption);
     Graphics2D g = out.createGraphics();
     try {
       Legend.fixHints(g);
       g.setFont(Tab.FONT);
       Labels labels = new Labels(g, out, legend);
       if (depths.length > 0) {
-        drawReachLines(g, out, reach, depths, labels);
-        drawFold(g, out, reach, labels);
+        drawLines(g, out, reach, depths, labels);
       } else if (legend.isEmpty()) {
-        // the legend says it when there is room for one; a narrow phone-sized image has none
+        // the legend says it when there is room for one; an image under 320 px wide has none
         labels.at(caption, LABEL_INSET, LABEL_INSET, LINE, Color.WHITE, null);
       }
     } finally {
       g.dispose();
     }
-    Legend.draw(out, "100%", "0%", caption, ScrollMap::legendColor);
+    Legend.draw(out, LEGEND_LOW, LEGEND_HIGH, caption, ScrollMap::legendColor);
+    return out;
+  }
+
+  /**
+   * Returns the scroll map alone, for a report that lays it over the page itself: a {@code width} ×
+   * {@code height} ARGB image with the bands at the opacity {@link #draw(BufferedImage, ScrollReach)}
+   * blends them with, and the reach and fold lines with their labels, opaque; no page, no dimming, no
+   * legend. Without views it is fully transparent: the report says there were none.
+   */
+  public static BufferedImage overlay(int width, int height, ScrollReach reach) {
+    Objects.requireNonNull(reach, "reach");
+    if (width <= 0 || height <= 0) {
+      throw new HeatcheckException("scroll map overlay needs a positive size, was " + width + "\u00d7" + height);
+    }
+    double[] depths = sorted(reach);
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    if (depths.length == 0) {
+      return out;
+    }
+    int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    for (int top = 0; top < height; top += BAND_PX) {
+      Arrays.fill(pixels, top * width, Math.min(height, top + BAND_PX) * width, color(share(depths, top)));
+    }
+    Graphics2D g = out.createGraphics();
+    try {
+      Legend.fixHints(g);
+      g.setFont(Tab.FONT);
+      drawLines(g, out, reach, depths, new Labels(g, out, new Rectangle()));
+    } finally {
+      g.dispose();
+    }
     return out;
   }
 
@@ -164,6 +197,11 @@ public final class ScrollMap {
         pixels[offset + x] = Palette.blend(Palette.dim(row[x]), band);
       }
     }
+  }
+
+  private static void drawLines(Graphics2D g, BufferedImage out, ScrollReach reach, double[] depths, Labels labels) {
+    drawReachLines(g, out, reach, depths, labels);
+    drawFold(g, out, reach, labels);
   }
 
   private static void drawReachLines(

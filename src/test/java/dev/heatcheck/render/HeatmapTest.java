@@ -221,6 +221,73 @@ public class HeatmapTest {
     assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), Double.NaN));
   }
 
+  @Test
+  public void overlaysTheHeatAloneOnATransparentImage() {
+    BufferedImage overlay = roundTrip(Heatmap.overlay(800, 600, twoSpots(), 8), "overlay.png");
+
+    assertTrue(overlay.getColorModel().hasAlpha(), "an image with alpha");
+    assertEquals(overlay.getWidth(), 800);
+    assertEquals(overlay.getHeight(), 600);
+    assertEquals(overlay.getRGB(400, 400), 0, "far from any click: clear");
+    assertEquals(overlay.getRGB(790, 10), 0, "no legend in the corner");
+    assertTrue(alpha(overlay.getRGB(600, 150)) > 0, "the hot spot shows");
+    assertTrue(alpha(overlay.getRGB(100, 500)) > 0, "the lesser spot shows");
+  }
+
+  @Test
+  public void overlaysTheSameColoursAsTheDrawnHeatmap() {
+    BufferedImage overlay = Heatmap.overlay(800, 600, twoSpots(), 8);
+    BufferedImage drawn = Heatmap.draw(white(800, 600), twoSpots(), 8);
+    Rectangle legend = Legend.bounds(800, 600);
+
+    // laid over the dimmed page, the overlay is the heatmap, pixel for pixel
+    for (int y = 0; y < 600; y++) {
+      for (int x = 0; x < 800; x++) {
+        if (!legend.contains(x, y)) {
+          assertEquals(hex(Palette.blend(DIMMED_WHITE, overlay.getRGB(x, y))), hex(drawn.getRGB(x, y)),
+              "pixel (" + x + ", " + y + ")");
+        }
+      }
+    }
+    int hot = overlay.getRGB(600, 150);
+    int lesser = overlay.getRGB(100, 500);
+    assertTrue(hotness(hot) > hotness(lesser), "hot " + hex(hot) + ", lesser " + hex(lesser));
+    assertTrue(hotness(drawn.getRGB(600, 150)) > hotness(drawn.getRGB(100, 500)), "the same order in draw()");
+  }
+
+  @Test
+  public void overlaysNothingForAnEmptyGridAndOnlyWhereTheGridReaches() {
+    DensityGrid small = new DensityGrid(400, 300);
+    small.add(395, 295);
+
+    BufferedImage empty = Heatmap.overlay(800, 600, new DensityGrid(800, 600), 8);
+    BufferedImage overSmall = Heatmap.overlay(800, 600, small, 8);
+
+    assertEquals(countPixelsOtherThan(empty, 0), 0);
+    assertTrue(alpha(overSmall.getRGB(395, 295)) > 0, "the click shows");
+    assertEquals(overSmall.getRGB(405, 295), 0, "nothing past the grid");
+  }
+
+  @Test
+  public void overlaysTheSameInputToTheSameBytes() throws IOException {
+    Path first = dir.resolve("first.png");
+    Path second = dir.resolve("second.png");
+
+    Png.write(Heatmap.overlay(800, 600, twoSpots(), 8), first);
+    Png.write(Heatmap.overlay(800, 600, twoSpots(), 8), second);
+
+    assertEquals(Files.mismatch(first, second), -1L);
+  }
+
+  @Test
+  public void refusesAnOverlayWithoutASize() {
+    HeatcheckException e =
+        expectThrows(HeatcheckException.class, () -> Heatmap.overlay(0, 600, new DensityGrid(80, 60), 8));
+
+    assertEquals(e.getMessage(), "heatmap overlay needs a positive size, was 0\u00d7600");
+    assertThrows(HeatcheckException.class, () -> Heatmap.overlay(80, 60, new DensityGrid(80, 60), -1));
+  }
+
   // 50 clicks scattered within ±5 px of (600, 150) and 5 within ±5 px of (100, 500)
   private static DensityGrid twoSpots() {
     DensityGrid grid = new DensityGrid(800, 600);
@@ -301,6 +368,10 @@ public class HeatmapTest {
       }
     }
     return count;
+  }
+
+  private static int alpha(int argb) {
+    return argb >>> 24;
   }
 
   private static int hotness(int rgb) {

@@ -259,6 +259,59 @@ public class ScrollMapTest {
     assertEquals(reach.reach(), List.of(500.0));
   }
 
+  @Test
+  public void overlaysTheBandsAndLinesAloneOnATransparentImage() {
+    BufferedImage overlay = roundTrip(ScrollMap.overlay(WIDTH, HEIGHT, FOUR));
+
+    assertTrue(overlay.getColorModel().hasAlpha(), "an image with alpha");
+    assertEquals(overlay.getWidth(), WIDTH);
+    assertEquals(overlay.getHeight(), HEIGHT);
+    assertEquals(hex8(overlay.getRGB(WIDTH / 2, 100)), hex8(ScrollMap.color(1.0)), "the band everyone saw");
+    assertTrue(overlay.getRGB(WIDTH / 2, 100) >>> 24 > 0, "the top band shows");
+    assertEquals(hex8(overlay.getRGB(WIDTH - 10, 10)), hex8(ScrollMap.color(1.0)), "no legend in the corner");
+    assertEquals(rowsOf(overlay, WIDTH / 2, LINE), List.of(999, 1000, 1499, 1500, 1998, 1999));
+  }
+
+  @Test
+  public void overlaysWhatTheDrawnMapLaysOverThePage() {
+    BufferedImage overlay = ScrollMap.overlay(WIDTH, HEIGHT, FOUR);
+    BufferedImage drawn = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
+    Rectangle legend = Legend.bounds(drawn, ScrollMap.caption(4));
+
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        if (!legend.contains(x, y)) {
+          assertEquals(hex(Palette.blend(PAPER, overlay.getRGB(x, y))), hex(drawn.getRGB(x, y)),
+              "pixel (" + x + ", " + y + ")");
+        }
+      }
+    }
+  }
+
+  @Test
+  public void veilsWhatNoViewSawInTheOverlayAndIsClearWithoutViews() {
+    BufferedImage shallow = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of(900.0, 1200.0)));
+    BufferedImage none = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of()));
+
+    assertEquals(hex8(shallow.getRGB(300, 1600)), hex8(ScrollMap.NOBODY));
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        assertEquals(none.getRGB(x, y), 0, "pixel (" + x + ", " + y + ")");
+      }
+    }
+  }
+
+  @Test
+  public void overlaysTheSameInputToTheSameBytes() throws IOException {
+    Path first = dir.resolve("first.png");
+    Path second = dir.resolve("second.png");
+
+    Png.write(ScrollMap.overlay(WIDTH, HEIGHT, FOUR), first);
+    Png.write(ScrollMap.overlay(WIDTH, HEIGHT, FOUR), second);
+
+    assertEquals(Files.mismatch(first, second), -1L);
+  }
+
   /** The rows of column {@code x}, outside the legend, whose pixel is exactly {@code rgb}. */
   private static List<Integer> rowsOf(BufferedImage image, int x, int rgb) {
     Rectangle legend = Legend.bounds(image, ScrollMap.caption(4));
@@ -296,6 +349,10 @@ public class ScrollMapTest {
 
   private static int blue(int rgb) {
     return rgb & 0xFF;
+  }
+
+  private static String hex8(int argb) {
+    return String.format("#%08x", argb);
   }
 
   private static String hex(int rgb) {
