@@ -16,6 +16,7 @@ import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventMerge;
 import dev.heatcheck.events.EventReader;
 import dev.heatcheck.render.PageMaps;
+import dev.heatcheck.report.HtmlReport;
 import dev.heatcheck.report.JUnitXml;
 import dev.heatcheck.report.Summary;
 import dev.heatcheck.report.SummaryFile;
@@ -98,6 +99,7 @@ public final class Pipeline {
   private static void write(Summary summary, Path dir) {
     SummaryFile.write(summary, dir);
     JUnitXml.write(summary, dir);
+    HtmlReport.write(summary, dir);
   }
 
   static Analysis analyze(Path events, Grouping grouping) {
@@ -139,7 +141,8 @@ public final class Pipeline {
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {
     List<Summary.ElementRow> elements = page.elements().stream()
-        .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error()))
+        .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error(),
+            drawn.boxes().get(e.selector())))
         .toList();
     Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), relative(dir, drawn.scroll()));
     return new Summary.PageRow(page.key().page(), page.key().bucket(), page.viewports(), page.views(), page.clicks(),

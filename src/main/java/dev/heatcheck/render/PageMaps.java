@@ -28,6 +28,8 @@ import java.util.TreeMap;
 public final class PageMaps {
   /** Chromium cannot shoot taller pages in one piece; maps stop there too. */
   private static final int MAX_HEIGHT = 16_384;
+  /** Under heatmaps/: the maps as transparent layers, named like the maps. */
+  public static final String LAYERS = "layers";
 
   private PageMaps() {}
 
@@ -46,7 +48,8 @@ public final class PageMaps {
       Optional<Shot> shot,
       int anchored,
       int asRecorded,
-      Map<String, Integer> gone) {}
+      Map<String, Integer> gone,
+      Map<String, List<Double>> boxes) {}
 
   /**
    * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
@@ -124,17 +127,39 @@ public final class PageMaps {
       Outlines.draw(clickMap, outlines());
       Png.write(clickMap, clickFile);
       Png.write(Heatmap.draw(background, moves, Heatmap.DEFAULT_SIGMA_PX, "move"), moveFile);
-      Png.write(ScrollMap.draw(background, new ScrollReach(page.docHeight(), page.fold(), page.reach())), scrollFile);
-      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone));
+      ScrollReach reach = new ScrollReach(page.docHeight(), page.fold(), page.reach());
+      Png.write(ScrollMap.draw(background, reach), scrollFile);
+      writeLayers(dir.resolve(LAYERS), stem, reach);
+      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone), boxes());
+    }
+
+    /** The same maps as see-through layers, for index.html to stack over the screenshot. */
+    private void writeLayers(Path dir, String stem, ScrollReach reach) {
+      int width = background.getWidth();
+      int height = background.getHeight();
+      Png.write(Heatmap.overlay(width, height, clicks, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-click.png"));
+      Png.write(Heatmap.overlay(width, height, moves, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-move.png"));
+      Png.write(ScrollMap.overlay(width, height, reach), dir.resolve(stem + "-scroll.png"));
+    }
+
+    /** Each clicked element's box on the image drawn on, where it is known. */
+    Map<String, List<Double>> boxes() {
+      Map<String, List<Double>> boxes = new LinkedHashMap<>();
+      for (ElementStats element : page.elements()) {
+        box(element.selector()).ifPresent(b -> boxes.put(element.selector(), b));
+      }
+      return boxes;
+    }
+
+    private Optional<List<Double>> box(String selector) {
+      return shot.flatMap(s -> s.anchor(selector)).or(() -> Optional.ofNullable(recordedBoxes.get(selector)));
     }
 
     /** Dead, rage and error targets, where their elements are on the image drawn on. */
     List<Outline> outlines() {
       List<Outline> outlines = new ArrayList<>();
       for (ElementStats element : page.elements()) {
-        Optional<List<Double>> box = shot.flatMap(s -> s.anchor(element.selector()))
-            .or(() -> Optional.ofNullable(recordedBoxes.get(element.selector())));
-        box.ifPresent(b -> {
+        box(element.selector()).ifPresent(b -> {
           add(outlines, Outline.Kind.DEAD, b, element.dead());
           add(outlines, Outline.Kind.RAGE, b, element.rage());
           add(outlines, Outline.Kind.ERROR, b, element.error());

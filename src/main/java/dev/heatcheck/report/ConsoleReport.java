@@ -17,7 +17,8 @@ public final class ConsoleReport {
     checks(summary, out);
     out.println();
     out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " page(s) × click, move and scroll maps)");
-    out.println("Summary:  " + dir.resolve(SummaryFile.NAME));
+    out.println("Report:   " + dir.resolve(HtmlReport.NAME) + " (open in a browser)");
+    out.println("Summary:  " + dir.resolve(SummaryFile.NAME) + ", " + dir.resolve(JUnitXml.NAME));
     out.println("Events:   " + dir.resolve(summary.events()));
   }
 

@@ -63,6 +63,11 @@ public record Summary(
   /** The map files of a page, relative to the run folder. */
   public record Maps(String click, String move, String scroll) {}
 
-  /** Clicks on one element of a page, with its share of the page's clicks. */
-  public record ElementRow(String selector, String text, int clicks, double share, int dead, int rage, int error) {}
+  /**
+   * Clicks on one element of a page, with its share of the page's clicks.
+   *
+   * @param box where the element is on the screenshot the maps are drawn on, [x, y, width, height]
+   */
+  public record ElementRow(
+      String selector, String text, int clicks, double share, int dead, int rage, int error, List<Double> box) {}
 }

@@ -166,8 +166,9 @@ public class DemoRunTest {
   public void the_hottest_spot_of_the_checkout_heatmap_lies_over_the_button_clicked_most() {
     for (String viewport : VIEWPORTS) {
       String bucket = viewport.startsWith("1280") ? "desktop" : "mobile";
-      BufferedImage heatmap = Png.read(run.dir().resolve("heatmaps/checkout-" + bucket + "-click.png"));
-      int[] hottest = hottest(heatmap, 100);
+      // the see-through layer holds the density alone, without the outlines drawn on the map
+      BufferedImage heat = Png.read(run.dir().resolve("heatmaps/layers/checkout-" + bucket + "-click.png"));
+      int[] hottest = densest(heat);
       List<Double> box = clicksOn("#place-order", viewport).get(0).click().target().box();
       assertTrue(hottest[0] >= box.get(0) && hottest[0] <= box.get(0) + box.get(2)
               && hottest[1] >= box.get(1) && hottest[1] <= box.get(1) + box.get(3),
@@ -202,21 +203,19 @@ public class DemoRunTest {
         .toList();
   }
 
-  /** The pixel where red most outweighs blue, below the legend band at the top. */
-  private static int[] hottest(BufferedImage image, int skipTop) {
-    int best = Integer.MIN_VALUE;
+  /** The most opaque pixel of a heat layer: opacity rises with density. */
+  private static int[] densest(BufferedImage layer) {
+    int best = -1;
     int[] at = {-1, -1};
-    for (int y = skipTop; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        int rgb = image.getRGB(x, y);
-        int heat = ((rgb >> 16) & 0xff) - (rgb & 0xff);
-        if (heat > best) {
-          best = heat;
+    for (int y = 0; y < layer.getHeight(); y++) {
+      for (int x = 0; x < layer.getWidth(); x++) {
+        int alpha = layer.getRGB(x, y) >>> 24;
+        if (alpha > best) {
+          best = alpha;
           at = new int[] {x, y};
         }
       }
     }
     return at;
   }
-
 }
