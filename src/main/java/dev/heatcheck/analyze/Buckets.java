@@ -20,6 +20,13 @@ public record Buckets(List<Bucket> bounded, String widest) {
     return new Buckets(List.of(new Bucket("mobile", 768), new Bucket("tablet", 1024)), "desktop");
   }
 
+  /** The {@link #parse} form: {@code mobile<768,tablet<1024,desktop}. */
+  public String spec() {
+    StringBuilder spec = new StringBuilder();
+    bounded.forEach(b -> spec.append(b.name()).append('<').append(b.below()).append(','));
+    return spec.append(widest).toString();
+  }
+
   public String of(int width) {
     for (Bucket bucket : bounded) {
       if (width < bucket.below()) {

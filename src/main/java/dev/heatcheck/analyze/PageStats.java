@@ -30,6 +30,22 @@ public record PageStats(
     elements = List.copyOf(elements);
   }
 
+  /**
+   * For 75, 50 and 25 (% of views): the deepest page y that share of views saw, the k-th deepest reach
+   * with k = share × views. Empty without views.
+   */
+  public Map<String, Integer> reached() {
+    List<Double> deepestFirst = reach.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    Map<String, Integer> reached = new java.util.LinkedHashMap<>();
+    for (int percent : new int[] {75, 50, 25}) {
+      if (!deepestFirst.isEmpty()) {
+        int k = (int) Math.ceil(percent / 100.0 * deepestFirst.size()) - 1;
+        reached.put(String.valueOf(percent), (int) Math.min(docHeight, Math.round(deepestFirst.get(k))));
+      }
+    }
+    return reached;
+  }
+
   /** The viewport most views had (the widest on a tie): the layout the maps are drawn on. */
   public String mainViewport() {
     return mostSeen(viewports, (a, b) -> Integer.compare(width(a), width(b)));

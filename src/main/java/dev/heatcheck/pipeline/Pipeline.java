@@ -62,7 +62,7 @@ public final class Pipeline {
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
     Analysis analysis = analyze(events, grouping);
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
-    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header);
+    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -81,7 +81,8 @@ public final class Pipeline {
     }
     long merged = EventMerge.merge(inputs, events);
     progress.printf(Locale.ROOT, "Read %d event(s) from %d file(s)%n", merged, inputs.size());
-    Analysis analysis = analyze(events, new Grouping(options.buckets(), options.pagePatterns()));
+    Grouping grouping = new Grouping(options.buckets(), options.pagePatterns());
+    Analysis analysis = analyze(events, grouping);
     Path screens = dir.resolve("screens");
     String browser = null;
     if (options.screenshots()) {
@@ -90,7 +91,7 @@ public final class Pipeline {
       NewShots.copyBeside(inputs, screens);
     }
     Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, !options.screenshots()),
-        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser));
+        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser), grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -102,7 +103,7 @@ public final class Pipeline {
     HtmlReport.write(summary, dir);
   }
 
-  static Analysis analyze(Path events, Grouping grouping) {
+  public static Analysis analyze(Path events, Grouping grouping) {
     Analyzer analyzer = new Analyzer(Rules.defaults(), grouping);
     EventReader.read(events, analyzer);
     return analyzer.finish();
@@ -114,7 +115,8 @@ public final class Pipeline {
 
   record Header(String runId, String startedAt, String baseUrl, String browser) {}
 
-  static Summary summarize(Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header) {
+  static Summary summarize(
+      Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
     List<CheckResult> checks = new ArrayList<>();
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
@@ -136,7 +138,8 @@ public final class Pipeline {
         .toList();
     return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
         header.baseUrl(), header.browser(), checks.stream().allMatch(CheckResult::passed),
-        scenarios, findings, checks, pages, EVENTS);
+        scenarios, findings, checks, pages, EVENTS,
+        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()));
   }
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {
@@ -150,17 +153,8 @@ public final class Pipeline {
         scroll(page), elements, drawn.gone());
   }
 
-  /** The depths 75, 50 and 25 % of views reached: the k-th deepest reach, k = share × views. */
   private static Summary.Scroll scroll(PageStats page) {
-    List<Double> deepestFirst = page.reach().stream().sorted(java.util.Comparator.reverseOrder()).toList();
-    Map<String, Integer> reached = new java.util.LinkedHashMap<>();
-    for (int percent : new int[] {75, 50, 25}) {
-      if (!deepestFirst.isEmpty()) {
-        int k = (int) Math.ceil(percent / 100.0 * deepestFirst.size()) - 1;
-        reached.put(String.valueOf(percent), (int) Math.min(page.docHeight(), Math.round(deepestFirst.get(k))));
-      }
-    }
-    return new Summary.Scroll(page.docHeight(), page.fold(), reached);
+    return new Summary.Scroll(page.docHeight(), page.fold(), page.reached());
   }
 
   private static String relative(Path dir, Path file) {

@@ -81,41 +81,40 @@ public final class PageMaps {
     final Map<String, Integer> gone = new TreeMap<>();
     /** Where each element was when clicked on the layout drawn on: its outline when no anchor is known. */
     final Map<String, List<Double>> recordedBoxes = new LinkedHashMap<>();
-    final boolean recordedLayout;
+    final Projection projection;
     int anchored;
     int asRecorded;
 
     Canvas(PageStats page, Optional<Shot> shot, boolean recordedLayout) {
       this.page = page;
       this.shot = shot;
-      this.recordedLayout = recordedLayout;
-      this.background = shot.map(s -> Png.read(s.image())).orElseGet(() -> blank(page));
+      this.projection = new Projection(shot, page.mainViewport(), recordedLayout);
+      this.background = background(shot, page);
       this.clicks = new DensityGrid(background.getWidth(), background.getHeight());
       this.moves = new DensityGrid(background.getWidth(), background.getHeight());
     }
 
     void click(Event.Click click, ViewPlace place) {
       var target = click.target();
-      Optional<List<Double>> box = target == null ? Optional.empty() : shot.flatMap(s -> s.anchor(target.selector()));
-      if (box.isPresent()) {
-        List<Double> b = box.get();
-        clicks.add(b.get(0) + target.rx() * b.get(2), b.get(1) + target.ry() * b.get(3));
-        anchored++;
-      } else if (recordedLayout && place.viewport().equals(page.mainViewport())) {
-        clicks.add(click.x(), click.y());
-        asRecorded++;
-        if (target != null && target.box() != null && target.box().size() == 4) {
-          recordedBoxes.putIfAbsent(target.selector(), target.box());
+      Projection.Placed placed = projection.click(click, place.viewport());
+      switch (placed.placement()) {
+        case ANCHORED -> anchored++;
+        case AS_RECORDED -> {
+          asRecorded++;
+          if (target != null && target.box() != null && target.box().size() == 4) {
+            recordedBoxes.putIfAbsent(target.selector(), target.box());
+          }
         }
-      } else {
-        gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
+        case GONE -> gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
+      }
+      if (placed.placement() != Projection.Placement.GONE) {
+        clicks.add(placed.x(), placed.y());
       }
     }
 
-    /** Pointer positions have no element: on another width they are scaled across, kept in depth. */
     void move(Event.Move move, ViewPlace place) {
-      double scale = (double) width(page.mainViewport()) / Math.max(1, width(place.viewport()));
-      moves.add(move.x() * scale, move.y());
+      double[] at = projection.move(move, place.viewport());
+      moves.add(at[0], at[1]);
     }
 
     Drawn write(Path dir) {
@@ -175,8 +174,13 @@ public final class PageMaps {
     }
   }
 
+  /** The page's screenshot, or a white page of its size when there is none. */
+  public static BufferedImage background(Optional<Shot> shot, PageStats page) {
+    return shot.map(s -> Png.read(s.image())).orElseGet(() -> blank(page));
+  }
+
   private static BufferedImage blank(PageStats page) {
-    int width = Math.max(1, width(page.mainViewport()));
+    int width = Math.max(1, Projection.width(page.mainViewport()));
     int height = Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())));
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -184,14 +188,5 @@ public final class PageMaps {
     g.fillRect(0, 0, width, height);
     g.dispose();
     return image;
-  }
-
-  private static int width(String viewport) {
-    int x = viewport.indexOf('x');
-    try {
-      return x > 0 ? Integer.parseInt(viewport.substring(0, x)) : 1280;
-    } catch (NumberFormatException e) {
-      return 1280;
-    }
   }
 }

@@ -21,8 +21,12 @@ public record Summary(
     List<FindingRow> findings,
     List<CheckResult> checks,
     List<PageRow> pages,
-    String events) {
+    String events,
+    Grouping grouping) {
   public static final int VERSION = 1;
+
+  /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
+  public record Grouping(String buckets, List<String> pages) {}
 
   /** One scenario as run: its file, size of the run, and whether its checks held. */
   public record ScenarioRun(String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
