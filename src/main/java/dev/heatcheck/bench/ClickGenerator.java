@@ -88,15 +88,21 @@ final class ClickGenerator {
     return spots.get(spots.size() - 1);
   }
 
-  /** A click near the spot, rounded to whole px as the recorder does; draws again when it falls off the page. */
+  /**
+   * A click near the spot, rounded to whole px as the recorder does. One that falls off the page is
+   * drawn again; on a page too small for the spot it is moved onto the page's edge instead.
+   */
   private int[] scatter(Random random, HotSpot spot) {
-    while (true) {
-      long x = Math.round(spot.x() + random.nextGaussian() * spot.sigmaX());
-      long y = Math.round(spot.y() + random.nextGaussian() * spot.sigmaY());
+    long x = 0;
+    long y = 0;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      x = Math.round(spot.x() + random.nextGaussian() * spot.sigmaX());
+      y = Math.round(spot.y() + random.nextGaussian() * spot.sigmaY());
       if (x >= 0 && x < width && y >= 0 && y < height) {
-        return new int[] {(int) x, (int) y};
+        break;
       }
     }
+    return new int[] {(int) Math.max(0, Math.min(width - 1, x)), (int) Math.max(0, Math.min(height - 1, y))};
   }
 
   /** What a click between the targets hits: the section of the page it is in. */

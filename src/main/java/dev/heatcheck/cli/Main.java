@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "heatcheck 0.1.0",
     description = "Drives Chromium through scenarios, draws click heatmaps and finds dead, rage and error clicks.",
-    subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 every expectation held   1 an expectation failed",
