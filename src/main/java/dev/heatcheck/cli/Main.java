@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "heatcheck 0.1.0",
     description = "Drives Chromium through scenarios, draws click heatmaps and finds dead, rage and error clicks.",
-    subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 every expectation held   1 an expectation failed",
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run or demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, demo, report, compare or bench");
   }
 
   /** One line, with the fix, instead of picocli's whole usage text. */

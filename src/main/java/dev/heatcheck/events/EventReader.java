@@ -45,7 +45,11 @@ public final class EventReader {
 
   private static Optional<Event> parse(Path file, int number, String line, boolean last) {
     try {
-      return Optional.of(READER.readValue(line));
+      Event event = READER.readValue(line);
+      if (event == null) {
+        throw new HeatcheckException(file + ":" + number + ":1: not a heatcheck event: a JSON object with a type is expected");
+      }
+      return Optional.of(event);
     } catch (JsonProcessingException e) {
       if (last) {
         return Optional.empty();
