@@ -1,0 +1,41 @@
+package dev.heatcheck;
+
+import dev.heatcheck.pipeline.OutputDir;
+import dev.heatcheck.pipeline.Pipeline;
+import dev.heatcheck.pipeline.RunOptions;
+import dev.heatcheck.pipeline.RunResult;
+import dev.heatcheck.scenario.ScenarioLoader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * heatcheck from Java: run scenarios, or record what a test's own Playwright page does, and get a
+ * {@link Result} to assert on with {@code dev.heatcheck.check.HeatcheckAssertions.assertThat}.
+ *
+ * <pre>{@code
+ * Result result = Heatcheck.run(Path.of("scenarios/checkout.yaml"), "http://127.0.0.1:8080");
+ * assertThat(result).deadClicks().onPage("/checkout").isZero();
+ * }</pre>
+ */
+public final class Heatcheck {
+  private Heatcheck() {}
+
+  /** Runs scenario files (or folders of them) into reports/<timestamp>/. */
+  public static Result run(Path scenarios, String baseUrl) {
+    return run(scenarios, baseUrl, OutputDir.timestamped(Path.of("reports")));
+  }
+
+  /** Runs scenario files (or folders of them) into {@code out}. */
+  public static Result run(Path scenarios, String baseUrl, Path out) {
+    RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenarios)),
+        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet());
+    return new Result(run.dir(), run.summary());
+  }
+
+  static PrintStream quiet() {
+    return new PrintStream(OutputStream.nullOutputStream());
+  }
+}
