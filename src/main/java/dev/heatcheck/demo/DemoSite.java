@@ -23,6 +23,8 @@ public final class DemoSite {
   private static final String SITE = "dev/heatcheck/demo/site";
   private static final String JSON = "application/json; charset=utf-8";
   private static final Pattern PRODUCT_PATH = Pattern.compile("/product/(\\d+)/?");
+  private static final Pattern TOP = Pattern.compile("<!--#top title=\"([^\"]*)\" current=\"([^\"]*)\"-->\n?");
+  private static final Pattern CURRENT = Pattern.compile("\\{\\{current (/[^}]*)}}");
 
   record Product(int id, String name, String price, String tagline, String description) {}
 
@@ -62,6 +64,7 @@ public final class DemoSite {
       throw new IllegalArgumentException("orderDelay must not be negative: " + orderDelay);
     }
     return LocalServer.serve(SITE)
+        .filterPages(DemoSite::withTop)
         .route("/products", DemoSite::productsPage)
         // "/product", not "/product/", so the bare template is never served as a page.
         .route("/product", DemoSite::productPage)
@@ -151,7 +154,7 @@ public final class DemoSite {
 
   private static void html(HttpExchange exchange, String page) throws IOException {
     LocalServer.send(
-        exchange, 200, LocalServer.contentType("page.html"), page.getBytes(StandardCharsets.UTF_8));
+        exchange, 200, LocalServer.contentType("page.html"), withTop(page).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void json(HttpExchange exchange, String body) throws IOException {
@@ -164,6 +167,25 @@ public final class DemoSite {
       throw new IllegalStateException("Demo template missing from the jar: " + SITE + "/" + name);
     }
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Every page starts with {@code <!--#top title="…" current="/path"-->}: the shared head and header,
+   * with that title and that nav link marked as the current page. One copy of the header, five pages.
+   */
+  static String withTop(String page) {
+    Matcher top = TOP.matcher(page);
+    if (!top.find()) {
+      return page;
+    }
+    String current = top.group(2);
+    Matcher link = CURRENT.matcher(template("partials/top.html").replace("{{title}}", top.group(1)));
+    StringBuilder header = new StringBuilder();
+    while (link.find()) {
+      link.appendReplacement(header, link.group(1).equals(current) ? " aria-current=\"page\"" : "");
+    }
+    link.appendTail(header);
+    return page.substring(0, top.start()) + header + page.substring(top.end());
   }
 
   private static String fill(String template, Product product) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
@@ -40,10 +41,12 @@ public final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ResourceHandler files;
 
-  private LocalServer(HttpServer server, ExecutorService executor) {
+  private LocalServer(HttpServer server, ExecutorService executor, ResourceHandler files) {
     this.server = server;
     this.executor = executor;
+    this.files = files;
   }
 
   /**
@@ -81,9 +84,16 @@ public final class LocalServer implements AutoCloseable {
               return thread;
             });
     server.setExecutor(executor);
-    server.createContext("/", new ResourceHandler(loader, root));
+    ResourceHandler files = new ResourceHandler(loader, root);
+    server.createContext("/", files);
     server.start();
-    return new LocalServer(server, executor);
+    return new LocalServer(server, executor, files);
+  }
+
+  /** Passes every HTML page served from the classpath through {@code filter} (server-side includes). */
+  public LocalServer filterPages(UnaryOperator<String> filter) {
+    files.pageFilter = filter;
+    return this;
   }
 
   /**
@@ -163,6 +173,7 @@ public final class LocalServer implements AutoCloseable {
   private static final class ResourceHandler implements HttpHandler {
     private final ClassLoader loader;
     private final String root;
+    private volatile UnaryOperator<String> pageFilter = UnaryOperator.identity();
 
     ResourceHandler(ClassLoader loader, String root) {
       this.loader = loader;
@@ -188,6 +199,9 @@ public final class LocalServer implements AutoCloseable {
         for (String candidate : candidates(name)) {
           byte[] body = read(loader, root.isEmpty() ? candidate : root + "/" + candidate);
           if (body != null) {
+            if (candidate.endsWith(".html")) {
+              body = pageFilter.apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
             send(exchange, 200, contentType(candidate), body);
             return;
           }

@@ -208,6 +208,22 @@ public class DemoSiteTest {
     return all;
   }
 
+  @Test
+  public void every_page_gets_the_shared_header_with_its_own_link_marked_current() throws Exception {
+    Map<String, String> current = Map.of("/", "", "/products", "/products", "/product/2", "/products",
+        "/checkout", "/checkout", "/guide", "/guide");
+    for (Map.Entry<String, String> page : current.entrySet()) {
+      String html = get(page.getKey()).body();
+      assertTrue(html.startsWith("<!doctype html>"), page.getKey() + " must start with its doctype");
+      assertFalse(html.contains("#top") || html.contains("{{"), page.getKey() + " has an unexpanded include");
+      assertTrue(html.contains("<span id=\"cart-count\">0</span>"), page.getKey() + " lacks the header");
+      for (String link : List.of("/products", "/checkout", "/guide")) {
+        boolean marked = html.contains("<a href=\"" + link + "\" aria-current=\"page\">");
+        assertEquals(marked, link.equals(page.getValue()), page.getKey() + ": " + link + " marked current");
+      }
+    }
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(
         HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(),
