@@ -46,13 +46,21 @@ public final class ConsoleReport {
       return;
     }
     long failed = summary.checks().stream().filter(c -> !c.passed()).count();
-    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%n", summary.checks().size() - failed, failed);
+    long warned = summary.checks().stream().filter(CheckResult::warned).count();
+    long skipped = summary.checks().stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
+    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%s%s%n", summary.checks().size() - failed - skipped, failed,
+        warned == 0 ? "" : ", " + warned + " with warnings", skipped == 0 ? "" : ", " + skipped + " skipped");
     for (CheckResult check : summary.checks()) {
       if (!check.passed() && "steps".equals(check.rule())) {
         out.printf(Locale.ROOT, "  FAIL %s: step failed: %s%n", check.scenario(), check.actual());
       } else if (!check.passed()) {
         out.printf(Locale.ROOT, "  FAIL %s: %s %s (limit %s)  [%s]%n",
             check.scenario(), check.rule(), check.actual(), check.limit(), check.at());
+      } else if (check.warned()) {
+        out.printf(Locale.ROOT, "  WARN %s: %s %s (warn above %s%s)  [%s]%n", check.scenario(), check.rule(), check.actual(),
+            check.warn(), check.limit() == null ? "" : ", limit " + check.limit(), check.at());
+      } else if (CheckResult.SKIP.equals(check.level())) {
+        out.printf(Locale.ROOT, "  SKIP %s: %s: %s  [%s]%n", check.scenario(), check.rule(), check.actual(), check.at());
       }
     }
   }

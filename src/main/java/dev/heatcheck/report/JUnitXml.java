@@ -53,13 +53,14 @@ public final class JUnitXml {
 
   private static void suite(XMLStreamWriter xml, String scenario, List<CheckResult> checks) throws XMLStreamException {
     long failures = checks.stream().filter(c -> !c.passed()).count();
+    long skipped = checks.stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", scenario);
     xml.writeAttribute("tests", String.valueOf(checks.size()));
     xml.writeAttribute("failures", String.valueOf(failures));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("skipped", String.valueOf(skipped));
     for (CheckResult check : checks) {
       xml.writeCharacters("\n    ");
       xml.writeStartElement("testcase");
@@ -70,6 +71,15 @@ public final class JUnitXml {
         xml.writeAttribute("message", message(check));
         xml.writeAttribute("type", check.rule());
         xml.writeCharacters(message(check));
+        xml.writeEndElement();
+      } else if (CheckResult.SKIP.equals(check.level())) {
+        xml.writeStartElement("skipped");
+        xml.writeAttribute("message", String.valueOf(check.actual()));
+        xml.writeEndElement();
+      } else if (check.warned()) {
+        // JUnit has no warnings: the case passes and says so in its output
+        xml.writeStartElement("system-out");
+        xml.writeCharacters("WARN " + check.rule() + " was " + check.actual() + ", warns above " + check.warn() + " (" + check.at() + ")");
         xml.writeEndElement();
       }
       xml.writeEndElement();

@@ -111,7 +111,7 @@ public class MainTest {
     assertEquals(result.code, 0, result.toString());
     assertTrue(Files.isRegularFile(out.resolve("summary.json")));
     assertTrue(Files.isRegularFile(out.resolve("events.jsonl")));
-    assertTrue(Files.isRegularFile(out.resolve("heatmaps/product-1-1280x800-click.png")));
+    assertTrue(Files.isRegularFile(out.resolve("heatmaps/product-1-desktop-click.png")));
   }
 
   @Test
