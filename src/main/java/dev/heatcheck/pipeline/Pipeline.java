@@ -96,6 +96,20 @@ public final class Pipeline {
     return new RunResult(dir, summary);
   }
 
+  /**
+   * Analyses, draws and reports events already in {@code dir} (events.jsonl and screens/), recorded
+   * without a scenario, e.g. from a test's own page.
+   */
+  public static RunResult conclude(Path dir, String runId, String startedAt, String browser) {
+    Grouping grouping = Grouping.defaults();
+    Path events = dir.resolve(EVENTS);
+    Analysis analysis = analyze(events, grouping);
+    Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, true),
+        new Header(runId, startedAt, null, browser), grouping);
+    write(summary, dir);
+    return new RunResult(dir, summary);
+  }
+
   /** The report files every run and report writes. */
   private static void write(Summary summary, Path dir) {
     SummaryFile.write(summary, dir);
