@@ -24,6 +24,7 @@ public final class Analyzer implements Consumer<Event> {
   private final Map<String, List<Event>> timelines = new LinkedHashMap<>();
   private final Map<String, Double> deepest = new HashMap<>();
   private final Map<String, Integer> tallest = new HashMap<>();
+  private final Map<Event.Judging, Rules> scenarioRules = new HashMap<>();
 
   public Analyzer(Rules rules) {
     this(rules, Grouping.defaults());
@@ -61,7 +62,7 @@ public final class Analyzer implements Consumer<Event> {
       timeline.sort(Comparator.comparingLong(Analyzer::time).thenComparingInt(e -> isAction(e) ? 0 : 1));
       List<JudgedClick> clicks = judge(timeline);
       judged.addAll(clicks);
-      bursts.addAll(Rage.find(clicks, rules));
+      bursts.addAll(Rage.find(clicks, c -> rules(c.click())));
     }
     List<Finding> findings = new ArrayList<>(Findings.deadAndError(judged));
     findings.addAll(Findings.rage(bursts));
@@ -73,7 +74,8 @@ public final class Analyzer implements Consumer<Event> {
     Map<String, ViewPlace> places = new HashMap<>();
     views.forEach((id, view) -> {
       String page = grouping.page(view.path());
-      places.put(id, new ViewPlace(new MapKey(page, grouping.buckets().of(view.vw())), view.vw() + "x" + view.vh(), view.path()));
+      places.put(id, new ViewPlace(new MapKey(page, grouping.buckets().of(view.vw())), view.vw() + "x" + view.vh(),
+          view.path(), String.valueOf(view.scenario()), deepest.getOrDefault(id, 0.0) + view.vh()));
     });
     return places;
   }
@@ -101,7 +103,7 @@ public final class Analyzer implements Consumer<Event> {
       } else if (event instanceof Event.Action) {
         latest = event;
       } else if (latest instanceof Event.Click click) {
-        evidence.get(click).add(event, click.t(), rules);
+        evidence.get(click).add(event, click.t(), rules(click));
       }
     }
     List<JudgedClick> judged = new ArrayList<>();
@@ -122,6 +124,15 @@ public final class Analyzer implements Consumer<Event> {
       verdict = seen.signal == null ? Verdict.DEAD : Verdict.ALIVE;
     }
     return new JudgedClick(click, page, scenario, verdict, seen.signal, seen.delay, seen.error);
+  }
+
+  /** The rules a click is judged by: its scenario's own settings (carried by its view) over this analyzer's. */
+  private Rules rules(Event.Click click) {
+    Event.View view = views.get(click.view());
+    if (view == null || view.judge() == null) {
+      return rules;
+    }
+    return scenarioRules.computeIfAbsent(view.judge(), rules::with);
   }
 
   private static boolean isAction(Event event) {

@@ -3,7 +3,7 @@ package dev.heatcheck.analyze;
 import dev.heatcheck.events.Event;
 import dev.heatcheck.events.Target;
 
-/** Which clicks must get a visible answer (Datadog's and PostHog's exclusions). */
+/** Which clicks must get a visible answer (Datadog's and PostHog's exclusions, and the page's own opt-out). */
 final class Judgeable {
   private Judgeable() {}
 
@@ -12,7 +12,12 @@ final class Judgeable {
     if (click.modifier() || target == null) {
       return false;
     }
-    return !target.editable() && !isRealLink(target.href());
+    return !target.editable() && !target.ignored() && !isRealLink(target.href());
+  }
+
+  /** Clicks that may be part of a rage click: every click but those on {@code [data-heatcheck-ignore]}. */
+  static boolean mayRage(Event.Click click) {
+    return click.target() == null || !click.target().ignored();
   }
 
   /** A link that goes somewhere is the browser's job; "#" and javascript: links are the page's. */

@@ -1,7 +1,9 @@
 package dev.heatcheck.analyze;
 
 import dev.heatcheck.events.EffectKind;
+import dev.heatcheck.events.Event;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,11 +15,24 @@ import java.util.Map;
  * @param rageGapMs the longest gap between two clicks of one rage click
  * @param rageDistancePx the farthest (Manhattan) a click of a rage click lands from the one before
  * @param errorWindowMs how long after a click an error is blamed on it
+ * @param rageSameTarget whether the clicks of a rage click must all be on one element (Datadog's way)
  */
 public record Rules(
-    Map<EffectKind, Long> windows, int rageClicks, long rageGapMs, double rageDistancePx, long errorWindowMs) {
+    Map<EffectKind, Long> windows,
+    int rageClicks,
+    long rageGapMs,
+    double rageDistancePx,
+    long errorWindowMs,
+    boolean rageSameTarget) {
+  /** The name of the error window among a scenario's {@code judge.windows}. */
+  public static final String ERROR_WINDOW = "error";
+
   public Rules {
     windows = Map.copyOf(windows);
+  }
+
+  public Rules(Map<EffectKind, Long> windows, int rageClicks, long rageGapMs, double rageDistancePx, long errorWindowMs) {
+    this(windows, rageClicks, rageGapMs, rageDistancePx, errorWindowMs, false);
   }
 
   public static Rules defaults() {
@@ -30,7 +45,46 @@ public record Rules(
         EffectKind.POPUP, EffectKind.DOWNLOAD}) {
       windows.put(kind, 1_000L);
     }
-    return new Rules(windows, 3, 1_000, 30, 1_000);
+    return new Rules(windows, 3, 1_000, 30, 1_000, false);
+  }
+
+  /**
+   * These rules with a scenario's own settings over them; what the settings leave out stays. A window
+   * of a kind this version does not know is passed over.
+   */
+  public Rules with(Event.Judging judging) {
+    if (judging == null) {
+      return this;
+    }
+    Map<EffectKind, Long> merged = new EnumMap<>(EffectKind.class);
+    merged.putAll(windows);
+    long error = errorWindowMs;
+    if (judging.windows() != null) {
+      for (Map.Entry<String, Long> window : judging.windows().entrySet()) {
+        if (window.getValue() == null) {
+          continue;
+        }
+        if (ERROR_WINDOW.equals(window.getKey())) {
+          error = window.getValue();
+        } else {
+          EffectKind kind = kind(window.getKey());
+          if (kind != null) {
+            merged.put(kind, window.getValue());
+          }
+        }
+      }
+    }
+    Event.Judging.Rage rage = judging.rage();
+    if (rage == null) {
+      return new Rules(merged, rageClicks, rageGapMs, rageDistancePx, error, rageSameTarget);
+    }
+    return new Rules(
+        merged,
+        rage.clicks() == null ? rageClicks : rage.clicks(),
+        rage.interval() == null ? rageGapMs : rage.interval(),
+        rage.distance() == null ? rageDistancePx : rage.distance(),
+        error,
+        rage.sameTarget() == null ? rageSameTarget : rage.sameTarget());
   }
 
   long window(EffectKind kind) {
@@ -44,5 +98,13 @@ public record Rules(
       longest = Math.max(longest, window);
     }
     return longest;
+  }
+
+  private static EffectKind kind(String id) {
+    try {
+      return EffectKind.valueOf(id.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

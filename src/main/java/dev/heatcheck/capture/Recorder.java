@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.events.EffectKind;
@@ -16,62 +17,141 @@ import dev.heatcheck.events.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
- * Records one visitor (one browser context): the in-page script reports clicks, scrolls, moves and the
- * DOM's reactions; this side adds what only the browser sees (requests, navigations, dialogs, popups,
- * downloads, errors). Everything goes to the event log as it happens.
+ * Records one visitor (one browser context): the in-page script reports clicks, scrolls, moves, page
+ * views (SPA routes included), errors and the page's reactions with the page's own clock; this side adds
+ * what only the browser sees (requests from anywhere, navigations, dialogs, popups, downloads, console
+ * errors). Everything goes to the event log as it happens.
  */
 public final class Recorder {
   static final String BINDING = "__heatcheck";
-  private static final String SCRIPT = loadScript();
+  private static final String KEY = "__heatcheckRecorder";
+  /** The readable source, as it is in the jar. */
+  static final String SOURCE = loadScript();
+  private static final String SCRIPT = Minify.js(SOURCE);
+  /** A query value or fragment: this side cannot tell typed text from the rest, so it reports none. */
+  private static final Pattern QUERY_VALUE = Pattern.compile("=[^&#]*|#.*");
   /** Requests a click can start; pictures and styles loading with the page are not a reaction. */
   private static final Set<String> REACTION_REQUESTS =
       Set.of("fetch", "xhr", "document", "websocket", "eventsource", "ping");
 
+  /**
+   * What the recorder does beyond the defaults.
+   *
+   * @param maskText record every element's text as {@code ***}, not only inside {@code [data-heatcheck-mask]}
+   * @param judge the scenario's own judgement settings, written on each page view for analysis; null for
+   *     the defaults
+   * @param watchMs how long after a click the page reports its reactions; longer than the longest window,
+   *     so that late reactions are on record too
+   */
+  public record Options(boolean maskText, Event.Judging judge, long watchMs) {
+    public static Options defaults() {
+      return new Options(false, null, 5_000);
+    }
+  }
+
   private final String session;
   private final String scenario;
   private final EventLog log;
+  private final Options options;
   private final AtomicLong sequence = new AtomicLong();
   private final Map<Page, String> currentView = new WeakHashMap<>();
+  private final Map<Page, String> currentUrl = new WeakHashMap<>();
   private final Map<String, String> urlByPath = new LinkedHashMap<>();
   private final Set<String> selectors = new LinkedHashSet<>();
   private volatile long lastClick;
+  private final AtomicLong clicks = new AtomicLong();
 
-  private Recorder(String session, String scenario, EventLog log) {
+  private Recorder(String session, String scenario, EventLog log, Options options) {
     this.session = session;
     this.scenario = scenario;
     this.log = log;
+    this.options = options;
   }
 
   /** Starts recording every page the context opens from now on, popups included. */
   public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log) {
-    Recorder recorder = new Recorder(session, scenario, log);
+    return attach(context, session, scenario, log, Options.defaults());
+  }
+
+  /** Starts recording every page the context opens from now on, popups included. */
+  public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log, Options options) {
+    Recorder recorder = new Recorder(session, scenario, log, options);
     context.exposeBinding(
         BINDING,
         (source, args) -> {
           recorder.receive(source.page(), String.valueOf(args[0]));
           return null;
         });
-    context.addInitScript(SCRIPT);
+    context.addInitScript(SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");");
     context.onPage(recorder::watch);
     return recorder;
   }
 
-  /** The recorder script, for measuring its size. */
+  /**
+   * Closes a context a recorder is attached to, once every page has sent what it still held (scroll
+   * samples wait up to 100 ms, events go in batches up to 40 ms apart). A page can also call the binding
+   * while its context closes; Playwright then fails to answer the call and {@code close()} throws that
+   * the context "has been closed", which it has. Only that is passed over.
+   */
+  public static void close(BrowserContext context) {
+    for (Page page : context.pages()) {
+      drain(page);
+    }
+    try {
+      context.close();
+    } catch (PlaywrightException e) {
+      // closing again would wait for good for a close that has happened
+      if (e.getMessage() == null || !e.getMessage().contains("has been closed")) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Makes the page send what it still holds, now. The page's messages arrive before the answer to this
+   * call, so they are in the event log when it returns. A page that is gone or between documents has
+   * nothing to send.
+   */
+  public static void drain(Page page) {
+    if (page.isClosed()) {
+      return;
+    }
+    try {
+      page.evaluate("() => { const r = window." + KEY + "; if (r && r.drain) r.drain(); }");
+    } catch (PlaywrightException e) {
+      // the document went away meanwhile: what it had, it sent before it unloaded
+    }
+  }
+
+  /** The recorder script as pages get it (minified, before its options), for measuring its size. */
   public static String script() {
     return SCRIPT;
+  }
+
+  /** The recorder script as written, the source of {@link #script()}. */
+  public static String source() {
+    return SOURCE;
   }
 
   /** Marks a visitor action other than a click, so later reactions are not credited to an earlier click. */
   public void action(Page page, String kind) {
     log.append(new Event.Action(nextId(), currentView.get(page), session, System.currentTimeMillis(), kind));
+  }
+
+  /** How many clicks reached the event log. */
+  public long clicksRecorded() {
+    return clicks.get();
   }
 
   /** Epoch ms of the newest click, 0 before the first. */
@@ -99,25 +179,35 @@ public final class Recorder {
         });
     page.onPopup(popup -> effect(page, EffectKind.POPUP, null));
     page.onDownload(download -> effect(page, EffectKind.DOWNLOAD, download.suggestedFilename()));
-    page.onPageError(error -> error(page, firstLine(error)));
+    page.onPageError(error -> onPageError(page, error));
     page.onConsoleMessage(message -> onConsole(page, message));
   }
 
   private void onRequest(Page page, Request request) {
     if (REACTION_REQUESTS.contains(request.resourceType()) && !request.isNavigationRequest()) {
-      effect(page, EffectKind.REQUEST, request.method() + " " + request.url());
+      effect(page, EffectKind.REQUEST, request.method() + " " + withoutValues(request.url()));
     }
   }
 
+  /** A new document, or an SPA route to a new URL; history calls that keep the URL are no navigation. */
   private void onNavigated(Page page, Frame frame) {
-    if (frame == page.mainFrame()) {
-      effect(page, EffectKind.NAVIGATION, frame.url());
+    if (frame == page.mainFrame() && !frame.url().equals(currentUrl.put(page, frame.url()))) {
+      effect(page, EffectKind.NAVIGATION, withoutValues(frame.url()));
     }
   }
 
+  /** The recorder reports uncaught errors of the documents it records, timed by the page; this is for the rest. */
+  private void onPageError(Page page, String error) {
+    if (!currentView.containsKey(page)) {
+      error(page, System.currentTimeMillis(), firstLine(error));
+    }
+  }
+
+  /** Timed by the page's clock, so an error just after a click is not blamed on the click after it. */
   private void onConsole(Page page, ConsoleMessage message) {
     if ("error".equals(message.type()) && !String.valueOf(message.location()).contains("favicon.ico")) {
-      error(page, "console.error: " + firstLine(message.text()));
+      long t = message.timestamp() > 0 ? Math.round(message.timestamp()) : System.currentTimeMillis();
+      error(page, t, "console.error: " + firstLine(message.text()));
     }
   }
 
@@ -125,10 +215,11 @@ public final class Recorder {
     log.append(new Event.Effect(nextId(), currentView.get(page), session, System.currentTimeMillis(), kind.id(), detail));
   }
 
-  private void error(Page page, String message) {
-    log.append(new Event.PageError(nextId(), currentView.get(page), session, System.currentTimeMillis(), message));
+  private void error(Page page, long t, String message) {
+    log.append(new Event.PageError(nextId(), currentView.get(page), session, t, message));
   }
 
+  /** One message from the page, or a batch of them as a JSON array. */
   private void receive(Page page, String json) {
     JsonNode message;
     try {
@@ -136,19 +227,44 @@ public final class Recorder {
     } catch (JsonProcessingException e) {
       return; // a page can call the binding itself; what is not ours is ignored
     }
+    if (message.isArray()) {
+      message.forEach(one -> receive(page, one));
+    } else {
+      receive(page, message);
+    }
+  }
+
+  private void receive(Page page, JsonNode message) {
     String view = session + ":" + message.path("view").asText();
     long t = message.path("t").asLong();
     switch (message.path("type").asText()) {
       case "view" -> onView(page, view, message, t);
       case "click" -> onClick(view, message, t);
-      case "scroll" -> log.append(
-          new Event.Scroll(nextId(), view, session, t, message.path("y").asDouble(), message.path("docH").asInt()));
+      case "scroll" -> onScroll(view, message, t);
       case "move" -> log.append(
           new Event.Move(nextId(), view, session, t, message.path("x").asDouble(), message.path("y").asDouble()));
       case "effect" -> log.append(
           new Event.Effect(nextId(), view, session, t, message.path("kind").asText(), text(message, "detail")));
+      case "error" -> log.append(new Event.PageError(nextId(), view, session, t, firstLine(text(message, "message"))));
       default -> { }
     }
+  }
+
+  private void onScroll(String view, JsonNode message, long t) {
+    String container = text(message, "container");
+    List<Double> box = null;
+    if (message.path("containerBox").isArray()) {
+      box = new ArrayList<>();
+      for (JsonNode v : message.path("containerBox")) {
+        box.add(v.asDouble());
+      }
+    }
+    log.append(new Event.Scroll(nextId(), view, session, t, message.path("y").asDouble(), message.path("docH").asInt(),
+        container,
+        container == null ? null : message.path("containerY").asDouble(),
+        container == null ? null : message.path("containerVh").asInt(),
+        container == null ? null : message.path("containerH").asInt(),
+        box));
   }
 
   private void onView(Page page, String view, JsonNode message, long t) {
@@ -166,7 +282,8 @@ public final class Recorder {
             message.path("vh").asInt(),
             message.path("docW").asInt(),
             message.path("docH").asInt(),
-            t));
+            t,
+            options.judge()));
   }
 
   private void onClick(String view, JsonNode message, long t) {
@@ -180,6 +297,7 @@ public final class Recorder {
     if (target.selector() != null) {
       selectors.add(target.selector());
     }
+    clicks.incrementAndGet();
     log.append(
         new Event.Click(
             nextId(),
@@ -189,7 +307,9 @@ public final class Recorder {
             message.path("x").asDouble(),
             message.path("y").asDouble(),
             message.path("modifier").asBoolean(),
-            target));
+            target,
+            number(message, "vx"),
+            number(message, "vy")));
   }
 
   private String nextId() {
@@ -199,6 +319,22 @@ public final class Recorder {
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static Double number(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isNumber() ? null : value.asDouble();
+  }
+
+  /** http://shop/search?q=*** : the parameters' names stay, their values (maybe typed) go. */
+  static String withoutValues(String url) {
+    int query = url.indexOf('?');
+    int fragment = url.indexOf('#');
+    if (query < 0 && fragment < 0) {
+      return url;
+    }
+    int start = query >= 0 ? query : fragment;
+    return url.substring(0, start) + QUERY_VALUE.matcher(url.substring(start)).replaceAll(m -> m.group().startsWith("#") ? "" : "=***");
   }
 
   private static String firstLine(String text) {

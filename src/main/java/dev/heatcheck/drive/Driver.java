@@ -9,9 +9,13 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.heatcheck.analyze.Rules;
 import dev.heatcheck.browser.Reasons;
 import dev.heatcheck.capture.Recorder;
+import dev.heatcheck.events.Event;
 import dev.heatcheck.events.EventLog;
+import dev.heatcheck.scenario.JudgeSettings;
+import dev.heatcheck.scenario.Expectation;
 import dev.heatcheck.scenario.Scenario;
 import dev.heatcheck.scenario.ScrollTarget;
 import dev.heatcheck.scenario.Step;
@@ -25,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Plays a scenario in the browser: every visitor at every viewport in a fresh context with the recorder
@@ -57,7 +62,7 @@ public final class Driver {
     List<StepFailure> failures = new ArrayList<>();
     for (Viewport viewport : scenario.viewports()) {
       Map<String, String> pages = new LinkedHashMap<>();
-      Set<String> selectors = new LinkedHashSet<>();
+      Set<String> selectors = new LinkedHashSet<>(ruleSelectors(scenario));
       for (int visitor = 1; visitor <= scenario.visitors(); visitor++) {
         String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
         StepFailure failure = visit(scenario, viewport, session, pages, selectors);
@@ -71,10 +76,22 @@ public final class Driver {
     return new Drive(scenario, failures);
   }
 
+  /** Elements the scenario's scroll reach rules name: the screenshots must locate them too. */
+  private static List<String> ruleSelectors(Scenario scenario) {
+    return scenario.expect().rules().stream()
+        .filter(r -> r instanceof Expectation.ScrollReach reach && reach.selector() != null)
+        .map(r -> ((Expectation.ScrollReach) r).selector())
+        .toList();
+  }
+
   private StepFailure visit(
       Scenario scenario, Viewport viewport, String session, Map<String, String> pages, Set<String> selectors) {
-    try (BrowserContext context = browser.newContext(contextOptions(viewport))) {
-      Recorder recorder = Recorder.attach(context, session, scenario.name(), log);
+    BrowserContext context = browser.newContext(contextOptions(viewport));
+    try {
+      Event.Judging judging = judging(scenario.judge());
+      long longest = Rules.defaults().with(judging).longestWindow();
+      Recorder recorder = Recorder.attach(context, session, scenario.name(), log,
+          new Recorder.Options(scenario.capture().maskText(), judging, Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
       Page page = context.newPage();
       navigate(page, resolve(scenario.url()), scenario.file() + ": url");
       StepFailure failure = null;
@@ -91,19 +108,36 @@ public final class Driver {
           break;
         }
       }
-      settle(page, recorder);
+      settle(page, recorder, Math.max(options.settleMs(), longest + 100));
       recorder.pagesSeen().forEach(pages::putIfAbsent);
       selectors.addAll(recorder.selectorsClicked());
       return failure;
+    } finally {
+      Recorder.close(context);
     }
   }
 
   /** Keeps the context open until the last click's reactions had their full window. */
-  private void settle(Page page, Recorder recorder) {
-    long wait = recorder.lastClick() + options.settleMs() - System.currentTimeMillis();
+  private static void settle(Page page, Recorder recorder, long settleMs) {
+    long wait = recorder.lastClick() + settleMs - System.currentTimeMillis();
     if (recorder.lastClick() > 0 && wait > 0 && !page.isClosed()) {
       page.waitForTimeout(wait);
     }
+  }
+
+  /** A scenario's judge: section as the page views carry it; null when it sets nothing. */
+  static Event.Judging judging(JudgeSettings judge) {
+    if (judge.isDefault()) {
+      return null;
+    }
+    Map<String, Long> windows = new TreeMap<>();
+    judge.windows().forEach((kind, ms) -> windows.put(kind, ms.longValue()));
+    boolean rage = judge.rageClicks() != null || judge.rageInterval() != null || judge.rageDistance() != null
+        || judge.rageSameTarget() != null;
+    return new Event.Judging(windows.isEmpty() ? null : windows, rage
+        ? new Event.Judging.Rage(judge.rageClicks(), judge.rageInterval() == null ? null : judge.rageInterval().longValue(),
+            judge.rageDistance(), judge.rageSameTarget())
+        : null);
   }
 
   private static Browser.NewContextOptions contextOptions(Viewport viewport) {

@@ -43,7 +43,10 @@ public final class Screenshots {
           page.navigate(entry.getValue());
           page.waitForLoadState(LoadState.LOAD);
           page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(image));
-          Map<String, List<Double>> anchors = locate(page, wanted);
+          // several scenarios can shoot one page: within a run it is one layout, so their anchors add up
+          Map<String, List<Double>> anchors = new LinkedHashMap<>(
+              Shot.find(dir, entry.getKey(), viewport.label()).map(Shot::anchors).orElse(Map.of()));
+          anchors.putAll(locate(page, wanted));
           writeAnchors(Shot.anchorsFile(image), anchors);
           shots.put(entry.getKey(), new Shot(image, viewport.label(), anchors));
         } catch (PlaywrightException e) {

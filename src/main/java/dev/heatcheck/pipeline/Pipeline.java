@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -132,10 +133,11 @@ public final class Pipeline {
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
     List<CheckResult> checks = new ArrayList<>();
+    Checker checker = new Checker(analysis, dir.resolve("screens"), Optional.empty());
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
       Scenario scenario = drive.scenario();
-      List<CheckResult> own = Checker.check(scenario, analysis, drive.failures());
+      List<CheckResult> own = checker.check(scenario, drive.failures());
       checks.addAll(own);
       scenarios.add(new Summary.ScenarioRun(
           scenario.name(),

@@ -1,8 +1,14 @@
 package dev.heatcheck.scenario;
 
-/** The click rules of a scenario; a null limit means the scenario sets no rule for that kind. */
-public record Expectations(Limit deadClicks, Limit rageClicks, Limit errorClicks) {
-  private static final Expectations NONE = new Expectations(null, null, null);
+import java.util.List;
+
+/** The rules of a scenario's {@code expect:}, in the order they are written; none when it has none. */
+public record Expectations(List<Expectation> rules) {
+  private static final Expectations NONE = new Expectations(List.of());
+
+  public Expectations {
+    rules = List.copyOf(rules);
+  }
 
   public static Expectations none() {
     return NONE;

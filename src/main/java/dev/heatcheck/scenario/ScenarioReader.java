@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Reads the top level of one scenario file from its node tree. */
 final class ScenarioReader {
-  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect");
-  private static final List<String> LIMITS = List.of("deadClicks", "rageClicks", "errorClicks");
+  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture");
 
   private final Path file;
   private final Problems problems;
@@ -40,12 +39,14 @@ final class ScenarioReader {
     List<Step> steps = isAbsent(fields.get("steps"))
         ? List.of()
         : new StepReader(problems, values).readAll(fields.get("steps"));
-    Expectations expect = isAbsent(fields.get("expect")) ? Expectations.none() : expectations(fields.get("expect"));
+    Expectations expect = isAbsent(fields.get("expect")) ? Expectations.none() : new ExpectReader(problems, values).read(fields.get("expect"));
     List<String> pages = isAbsent(fields.get("pages")) ? List.of() : pages(fields.get("pages"));
+    JudgeSettings judge = isAbsent(fields.get("judge")) ? JudgeSettings.none() : new JudgeReader(problems, values).read(fields.get("judge"));
+    CaptureSettings capture = isAbsent(fields.get("capture")) ? CaptureSettings.none() : capture(fields.get("capture"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages);
+    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture);
   }
 
   private String defaultName() {
@@ -114,30 +115,13 @@ final class ScenarioReader {
     return patterns;
   }
 
-  private Expectations expectations(Node node) {
+  private CaptureSettings capture(Node node) {
     if (!(node instanceof MapNode map)) {
-      return values.wrong(node, "expect", "a map like {deadClicks: {max: 0}}");
+      return values.wrong(node, "capture", "a map like {maskText: true}");
     }
-    Fields fields = new Fields(map, "expect", LIMITS, problems);
-    return new Expectations(limit(fields, "deadClicks"), limit(fields, "rageClicks"), limit(fields, "errorClicks"));
-  }
-
-  /** The limit is located at its key, where a failed check should send the user. */
-  private Limit limit(Fields expect, String kind) {
-    if (!expect.has(kind)) {
-      return null;
-    }
-    String what = "expect." + kind;
-    if (!(expect.get(kind) instanceof MapNode map)) {
-      return values.wrong(expect.get(kind), what, "a map like {max: 0}");
-    }
-    Fields fields = new Fields(map, what, List.of("max"), problems);
-    if (!fields.has("max")) {
-      problems.add(fields.at(), what + ": max is required, e.g. {max: 0}");
-      return null;
-    }
-    Integer max = values.integer(fields.get("max"), what + ".max", 0);
-    return max == null ? null : new Limit(max, expect.keyAt(kind));
+    Fields fields = new Fields(map, "capture", List.of("maskText"), problems);
+    Boolean maskText = fields.has("maskText") ? values.bool(fields.get("maskText"), "capture.maskText") : Boolean.FALSE;
+    return new CaptureSettings(Boolean.TRUE.equals(maskText));
   }
 
   /** An empty section ("steps:" with nothing under it) reads as no section rather than as a mistake. */

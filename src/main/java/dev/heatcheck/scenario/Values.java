@@ -56,6 +56,25 @@ final class Values {
     return wrong(node, what, "an integer >= " + min);
   }
 
+  /** An integer within [min, max]; the message names the range. */
+  Integer integer(Node node, String what, int min, int max) {
+    if (node instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
+      BigInteger value = new BigInteger(scalar.number().toString());
+      if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+        return value.intValue();
+      }
+    }
+    return wrong(node, what, "an integer from " + min + " to " + max);
+  }
+
+  /** true or false, unquoted. */
+  Boolean bool(Node node, String what) {
+    if (node instanceof Scalar scalar && scalar.kind() == Kind.BOOLEAN) {
+      return Boolean.parseBoolean(scalar.text());
+    }
+    return wrong(node, what, "true or false");
+  }
+
   /** Any finite number; {@code min} is null when negative numbers are fine. */
   Double number(Node node, String what, Integer min) {
     if (node instanceof Scalar scalar && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {

@@ -1,170 +1,447 @@
-// heatcheck's in-page recorder. Added with addInitScript, so it runs in every document before the page's
-// own scripts; it streams to Java through the __heatcheck binding. It never reads the value of a field.
-(() => {
-  // child frames are not recorded yet; about:blank and data: documents are not pages of the site
-  if (window !== window.top || window.__heatcheckRecorder || !/^https?:$/.test(location.protocol)) return;
-  window.__heatcheckRecorder = true;
-
-  const send = (event) => {
-    try { window.__heatcheck(JSON.stringify(event)); } catch (e) { /* binding gone while unloading */ }
-  };
+// heatcheck's in-page recorder. This readable file is the source: Recorder.java strips its comments and
+// indentation and calls it with the capture options. Added with addInitScript, it runs in every document
+// before the page's own scripts and streams to Java through the __heatcheck binding.
+// Which documents record: the top document of an http(s) page, and each same-origin child frame of it,
+// which hands its window to the top's recorder (one state, one view, top-document coordinates). Everything
+// else (about:blank and srcdoc frames that pages and libraries make, data: URLs, cross-origin frames) is
+// left alone, so no document ever starts a second recorder or makes a frame.
+// It never puts what is typed into a field into an event, and drops typed text from URLs it reports.
+((options) => {
+  const W = window;
+  const KEY = '__heatcheckRecorder';
+  if (W[KEY] || !/^https?:$/.test(location.protocol)) return;
+  if (W !== W.top) {
+    try {
+      const top = W.frameElement && W.top[KEY];
+      if (top) top.adopt(W);
+    } catch (e) { /* a cross-origin frame: not ours to record */ }
+    return;
+  }
+  const opt = options || {};
+  const WATCH = opt.watch || 5000; // ms after a click during which the page's reactions are reported
+  const later = setTimeout;
   const now = () => Math.round(performance.timeOrigin + performance.now());
-  const MAX_WINDOW = 3000; // ms after a click during which the page's reactions are reported
-
-  // Elements that got a click listener from the page, so "interactive" can see them.
-  const listened = new WeakSet();
-  const addListener = EventTarget.prototype.addEventListener;
-  EventTarget.prototype.addEventListener = function (type, listener, options) {
-    if (type === 'click' || type === 'mousedown' || type === 'pointerdown' || type === 'pointerup') {
-      try { listened.add(this); } catch (e) { /* not an object we can hold */ }
-    }
-    return addListener.call(this, type, listener, options);
+  const round = (v) => Math.round(v * 10) / 10;
+  const on = EventTarget.prototype.addEventListener;
+  const listen = (target, type, fn, how = true) => on.call(target, type, fn, how);
+  const PASSIVE = { capture: true, passive: true };
+  // Each call of the binding is a round trip through Playwright, so events go in batches: at once when
+  // nothing went for a while, else with the next batch 40 ms later, and always before the document
+  // unloads (beforeunload; the binding's message leaves the page synchronously, so it outlives the
+  // document). Not on pagehide: Playwright closing a context fires it, and a binding call that arrives
+  // while a context closes makes the close fail.
+  let queue = [];
+  let lastFlush = 0;
+  let flushTimer = null;
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+    lastFlush = now();
+    if (!queue.length) return;
+    const batch = queue;
+    queue = [];
+    try { W.__heatcheck(JSON.stringify(batch.length === 1 ? batch[0] : batch)); } catch (e) { /* binding gone */ }
+  };
+  const send = (event) => {
+    queue.push(event);
+    if (now() - lastFlush >= 40) flush();
+    else if (!flushTimer) flushTimer = later(flush, 40);
   };
 
-  // ---- describing a target ----------------------------------------------------------------------
-  const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[role=button],[role=link],'
-    + '[role=checkbox],[role=tab],[role=menuitem],[role=switch],[role=option],[role=radio],[onclick],[tabindex]';
-  // ids that frameworks and bundlers make up, which change from build to build
-  const GENERATED = /\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{6,}|:|^(ember\d|react-|mui-|css-|sc-|jsx-)/i;
-  const cssEscape = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, '\\$&'));
-  const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-  const unique = (sel) => { try { return document.querySelectorAll(sel).length === 1; } catch (e) { return false; } };
-
-  const stableAttribute = (el) => {
-    if (el.id && !GENERATED.test(el.id) && unique('#' + cssEscape(el.id))) return '#' + cssEscape(el.id);
-    for (const name of ['data-testid', 'data-test', 'data-qa', 'aria-label']) {
-      const value = el.getAttribute(name);
-      if (value) {
-        const sel = el.localName + '[' + name + '="' + value.replace(/"/g, '\\"') + '"]';
-        if (unique(sel)) return sel;
-      }
-    }
+  // ---- walking the composed tree: out of shadow roots to their hosts, out of frames to their elements ------
+  const parentOf = (n) => n.parentElement || (n.parentNode && (n.parentNode.host
+    || (n.parentNode.defaultView && n.parentNode.defaultView.frameElement))) || null;
+  const closest = (el, sel) => {
+    for (let n = el; n; n = parentOf(n)) if (n.matches(sel)) return n;
     return null;
   };
-
-  const selectorOf = (el) => {
-    const parts = [];
-    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-      const anchor = stableAttribute(node);
-      if (anchor) { parts.unshift(anchor); break; }
-      if (node === document.body || node === document.documentElement) { parts.unshift(node.localName); break; }
-      let index = 1;
-      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === node.localName) index++;
-      let only = index === 1;
-      for (let s = node.nextElementSibling; only && s; s = s.nextElementSibling) if (s.localName === node.localName) only = false;
-      parts.unshift(only ? node.localName : node.localName + ':nth-of-type(' + index + ')');
+  const holds = (outer, inner) => {
+    for (let n = inner; n; n = parentOf(n)) if (n === outer) return true;
+    return false;
+  };
+  // the frame elements from the top document down to the window's own document
+  const frames = (win) => {
+    const chain = [];
+    for (let w = win; w !== W; w = w.parent) chain.unshift(w.frameElement);
+    return chain;
+  };
+  const styleOf = (el) => el.ownerDocument.defaultView.getComputedStyle(el);
+  // where the window's viewport starts in the top viewport
+  const offset = (win) => {
+    let x = 0;
+    let y = 0;
+    for (const f of frames(win)) {
+      const r = f.getBoundingClientRect();
+      const s = styleOf(f);
+      x += r.left + f.clientLeft + parseFloat(s.paddingLeft);
+      y += r.top + f.clientTop + parseFloat(s.paddingTop);
     }
-    return parts.join(' > ');
+    return [x, y];
+  };
+  const pageBox = (el, win) => {
+    const r = el.getBoundingClientRect();
+    const o = offset(win);
+    return [r.left + o[0] + scrollX, r.top + o[1] + scrollY, r.width, r.height].map(round);
   };
 
+  // ---- selectors that survive reloads, unrelated insertions and generated names --------------------------
+  // ids and classes that frameworks and bundlers make up, which change from build to build
+  const GENERATED = /\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{6,}|:|^(ember\d|react-|mui-|radix-|headlessui-)|(?=\w*\d\w*\d)(?=\w*[a-z])\w{4,}/i;
+  const STATE = /^(is-|has-)|^(active|selected|current|open|opened|closed|expanded|collapsed|checked|disabled|hover|focus|focused|visible|hidden|show|shown|in|fade)$/;
+  const stableClass = (c) => /^[a-z_-][\w-]*$/i.test(c) && !/\d|^(css|sc|jsx|emotion|svelte|ng)-/i.test(c) && !STATE.test(c);
+  const unique = (root, sel) => {
+    try { return root.querySelectorAll(sel).length === 1; } catch (e) { return false; }
+  };
+  const anchorOf = (el, root, masked) => {
+    if (el.id && !GENERATED.test(el.id) && unique(root, '#' + CSS.escape(el.id))) return '#' + CSS.escape(el.id);
+    for (const name of ['data-testid', 'data-test', 'data-qa', 'aria-label', 'role']) {
+      const value = el.getAttribute(name);
+      if (value && !(masked && name === 'aria-label')) {
+        const sel = el.localName + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
+        if (unique(root, sel)) return sel;
+      }
+    }
+    for (const c of el.classList) if (stableClass(c) && unique(root, el.localName + '.' + c)) return el.localName + '.' + c;
+    return null;
+  };
+  const stepOf = (el) => {
+    const tag = el.localName;
+    const same = [];
+    for (let s = el.parentNode.firstElementChild; s; s = s.nextElementSibling) if (s.localName === tag) same.push(s);
+    if (same.length === 1) return tag;
+    for (const c of el.classList) {
+      if (stableClass(c) && same.filter((s) => s.classList.contains(c)).length === 1) return tag + '.' + c;
+    }
+    return tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')';
+  };
+  // CSS within the element's own document or shadow root: from the nearest element with a stable name
+  // that is unique there (or from body), one step per level relative to its siblings only, so changes
+  // elsewhere in the page leave it as it is; "host >> inner" continues inside an open shadow root, as
+  // Playwright's selector chaining does
+  const selectorOf = (el, masked) => {
+    const root = el.getRootNode();
+    const parts = [];
+    for (let n = el; n; n = n.parentElement) {
+      const anchor = anchorOf(n, root, masked);
+      if (anchor) { parts.unshift(anchor); break; }
+      if (n.localName === 'body' || n.localName === 'html') { parts.unshift(n.localName); break; }
+      parts.unshift(stepOf(n));
+    }
+    const sel = parts.join(' > ');
+    return root.host ? selectorOf(root.host, masked) + ' >> ' + sel : sel;
+  };
+  // "frame >>> inner" continues inside the document of an iframe
+  const selectors = (el, win, masked) => frames(win).concat(el).map((n) => selectorOf(n, masked));
+
+  // ---- describing a target --------------------------------------------------------------------------
+  const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[role=button],[role=link],'
+    + '[role=checkbox],[role=tab],[role=menuitem],[role=switch],[role=option],[role=radio],[onclick],'
+    + '[tabindex]:not([tabindex="-1"])';
+  const MASK = '[data-heatcheck-mask]';
+  const IGNORE = '[data-heatcheck-ignore]';
+  const listened = new WeakSet(); // elements the page gave a click listener, so "interactive" can see them
+  const attr = (el, name) => el.getAttribute(name) || '';
+  const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  const labelledBy = (el) => attr(el, 'aria-labelledby').split(/\s+/)
+    .map((id) => { const n = id && el.getRootNode().getElementById(id); return n ? n.textContent : ''; }).join(' ');
+  const textOf = (el, masked) => {
+    if (masked) return '***';
+    const named = attr(el, 'aria-label') || labelledBy(el).trim();
+    if (named) return collapse(named);
+    if (/^(input|textarea|select)$/.test(el.localName)) {
+      // what names the field, never what is in it
+      return collapse((el.labels && el.labels[0] && el.labels[0].textContent) || attr(el, 'placeholder')
+        || (/^(submit|button|reset)$/.test(el.type) ? attr(el, 'value') : '') || attr(el, 'name') || attr(el, 'title'));
+    }
+    // an editor's text is what was typed into it; a big container's text names nothing
+    if (el.isContentEditable || el.childElementCount > 20 || el.querySelector('[contenteditable]')) return collapse(attr(el, 'title'));
+    return collapse(el.innerText || el.textContent || attr(el, 'alt') || attr(el, 'title'));
+  };
   const ROLES = { a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', summary: 'button' };
   const roleOf = (el) => {
     const explicit = el.getAttribute('role');
     if (explicit) return explicit;
     if (el.localName === 'input') {
-      const type = (el.getAttribute('type') || 'text').toLowerCase();
-      return { checkbox: 'checkbox', radio: 'radio', button: 'button', submit: 'button', reset: 'button', range: 'slider' }[type] || 'textbox';
+      return { checkbox: 'checkbox', radio: 'radio', button: 'button', submit: 'button', reset: 'button', range: 'slider' }[el.type] || 'textbox';
     }
     if (el.localName === 'a' && !el.hasAttribute('href')) return null;
     return ROLES[el.localName] || null;
   };
-
   const TEXT_INPUTS = /^(text|email|password|search|tel|url|number|date|datetime-local|month|time|week)$/;
-  const isEditable = (el) => el.isContentEditable || el.localName === 'textarea' || el.localName === 'select'
-    || el.localName === 'canvas' || (el.localName === 'input' && TEXT_INPUTS.test((el.getAttribute('type') || 'text').toLowerCase()));
-
-  const textOf = (el) => {
-    if (el.closest('[data-heatcheck-mask]')) return '***';
-    if (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select') {
-      // never the value: only what labels the field
-      return collapse(el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('name') || '');
-    }
-    return collapse(el.getAttribute('aria-label') || el.innerText || el.getAttribute('alt') || el.getAttribute('title') || '');
-  };
-
+  const isEditable = (el) => !!el.isContentEditable || /^(textarea|select|canvas)$/.test(el.localName)
+    || (el.localName === 'input' && TEXT_INPUTS.test(el.type));
   const isInteractive = (el) => el.matches(CONTROL) || listened.has(el) || typeof el.onclick === 'function'
-    || getComputedStyle(el).cursor === 'pointer';
-
-  const describe = (raw, x, y) => {
-    const el = raw.closest(CONTROL) || raw;
-    const r = el.getBoundingClientRect();
-    const box = [r.left + scrollX, r.top + scrollY, r.width, r.height].map((v) => Math.round(v * 10) / 10);
-    const fraction = (v, from, size) => (size > 0 ? Math.min(1, Math.max(0, (v - from) / size)) : 0.5);
-    const link = el.closest('a[href]');
+    || styleOf(el).cursor === 'pointer';
+  // position: fixed, or sticky and stuck, on the element or an ancestor: it stays put while the page scrolls;
+  // only positioned elements can be either, and they are the chain of offset parents
+  const isFixed = (el) => {
+    for (let n = el; n; n = n.offsetParent === undefined ? parentOf(n) : n.offsetParent) {
+      const s = styleOf(n);
+      if (s.position === 'fixed') return true;
+      if (s.position === 'sticky') {
+        const r = n.getBoundingClientRect();
+        if ((s.top !== 'auto' && Math.abs(r.top - parseFloat(s.top)) < 1)
+          || (s.bottom !== 'auto' && Math.abs(innerHeight - r.bottom - parseFloat(s.bottom)) < 1)) return true;
+      }
+    }
+    return false;
+  };
+  // the part of an SVG drawing that the page listens on, else the shape itself
+  const svgPart = (raw) => {
+    for (let n = raw; n && n.ownerSVGElement !== undefined; n = n.parentElement) {
+      if (listened.has(n) || typeof n.onclick === 'function') return n;
+    }
+    return null;
+  };
+  const describe = (raw, path, win, x, y) => {
+    const el = path.find((n) => n.nodeType === 1 && n.matches(CONTROL) && !/^(body|html)$/.test(n.localName))
+      || svgPart(raw) || raw;
+    const chain = frames(win);
+    const masked = !!opt.maskText || !!closest(el, MASK);
+    const box = pageBox(el, win);
+    const fraction = (v, from, size) => Math.round((size > 0 ? Math.min(1, Math.max(0, (v - from) / size)) : 0.5) * 1000) / 1000;
+    const link = closest(el, 'a[href]');
+    const names = selectors(el, win, masked);
+    let href = null;
+    try { href = link && new URL(link.getAttribute('href'), link.baseURI).href; } catch (e) { /* not a URL */ }
     return {
-      selector: selectorOf(el), tag: el.localName, text: textOf(el), role: roleOf(el),
-      href: link ? link.href : null, interactive: isInteractive(el), editable: isEditable(el),
-      box, rx: Math.round(fraction(x, box[0], box[2]) * 1000) / 1000, ry: Math.round(fraction(y, box[1], box[3]) * 1000) / 1000,
+      selector: names.join(' >>> '), tag: el.localName, text: textOf(el, masked), role: roleOf(el), href,
+      interactive: isInteractive(el), editable: isEditable(el), box, rx: fraction(x, box[0], box[2]), ry: fraction(y, box[1], box[3]),
+      fixed: isFixed(chain[0] || el), ignored: !!closest(raw, IGNORE), frame: chain.length ? names[0] : null,
     };
   };
 
-  // ---- page views -------------------------------------------------------------------------------
-  const viewKey = Math.random().toString(36).slice(2, 10);
-  const sendView = () => send({
-    type: 'view', view: viewKey, t: now(), url: location.href, path: location.pathname,
-    vw: innerWidth, vh: innerHeight,
-    docW: document.documentElement.scrollWidth, docH: document.documentElement.scrollHeight,
-  });
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', sendView, { once: true });
-  else sendView();
-  addListener.call(window, 'load', sendView, { once: true }); // the document has its final size now
-
-  // ---- clicks and the page's reactions to them ----------------------------------------------------
-  let pending = null; // the last click, while its reactions are still being looked for
-  const effect = (kind, detail) => {
-    if (!pending || pending.seen[kind] || now() - pending.t > MAX_WINDOW) return;
-    pending.seen[kind] = true;
-    send({ type: 'effect', view: viewKey, t: now(), kind, detail: detail || null });
+  // ---- URLs without what was typed ------------------------------------------------------------------
+  // A search box that updates the URL or fetches as you type, or a GET form, puts typed text into URLs:
+  // parameters and path segments that hold a field's current text, and the parameters of GET forms
+  // submitted in this tab, are replaced by ***. Field values are compared here and never sent.
+  const REDACT = '__heatcheck_redact';
+  let redacted = [];
+  try { redacted = JSON.parse(sessionStorage.getItem(REDACT) || '[]'); } catch (e) { /* no storage */ }
+  const FIELDS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]),textarea';
+  const typed = (value) => {
+    const v = value.trim().toLowerCase();
+    if (!v) return false;
+    for (const f of document.querySelectorAll(FIELDS)) {
+      const t = (f.value || '').trim().toLowerCase();
+      if (t && (v === t || (t.length > 2 && v.includes(t)))) return true;
+    }
+    return false;
+  };
+  const clean = (url) => {
+    try {
+      const u = new URL(url, location.href);
+      const params = [...u.searchParams];
+      if (params.some(([k, v]) => redacted.includes(k) || typed(v))) {
+        u.search = new URLSearchParams(params.map(([k, v]) => [k, redacted.includes(k) || typed(v) ? '***' : v])).toString();
+      }
+      const path = u.pathname.split('/').map((s) => { try { return s && typed(decodeURIComponent(s)) ? '***' : s; } catch (e) { return s; } });
+      if (path.includes('***')) u.pathname = path.join('/');
+      return u.href;
+    } catch (e) {
+      return String(url).replace(/[?#].*/, '');
+    }
   };
 
-  // A new press starts a new user action: what happens from here belongs to the click it ends in.
-  addListener.call(window, 'pointerdown', () => { pending = null; }, true);
-  addListener.call(window, 'wheel', () => { if (pending) pending.userScrolled = true; }, { capture: true, passive: true });
-  addListener.call(window, 'keydown', () => { if (pending) pending.userScrolled = true; }, true);
-
-  addListener.call(window, 'click', (e) => {
-    const target = e.composedPath()[0];
-    if (!(target instanceof Element)) return;
-    const t = now();
-    pending = { t, seen: {}, scrollY, focus: document.activeElement, target };
+  // ---- page views: the document, then each SPA route -------------------------------------------------
+  let view = null;
+  let href = null;
+  let lastDocH = 0;
+  const docH = () => (document.documentElement ? document.documentElement.scrollHeight : 0);
+  const newView = () => { view = Math.random().toString(36).slice(2, 10); href = location.href; };
+  const sendView = () => {
+    const url = clean(location.href);
+    lastDocH = docH();
     send({
-      type: 'click', view: viewKey, t, x: Math.round(e.pageX), y: Math.round(e.pageY),
-      modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(target, e.pageX, e.pageY),
+      type: 'view', view, t: now(), url, path: new URL(url).pathname, vw: innerWidth, vh: innerHeight,
+      docW: document.documentElement.scrollWidth, docH: lastDocH,
     });
-  }, true);
-
-  new MutationObserver(() => effect('mutation')).observe(document, {
-    subtree: true, childList: true, attributes: true, characterData: true,
-  });
-  addListener.call(document, 'focusin', (e) => {
-    // the press itself focuses what was pressed; only a focus the page moves elsewhere is a reaction
-    if (pending && e.target !== pending.focus && !(e.target instanceof Node && e.target.contains(pending.target))) effect('focus');
-  }, true);
-  addListener.call(document, 'selectionchange', () => {
-    const selection = getSelection();
-    if (selection && !selection.isCollapsed) effect('selection');
-  });
-
-  // ---- scrolling and pointer movement -------------------------------------------------------------
-  let lastScroll = 0;
-  let scrollTimer = null;
-  const sendScroll = () => {
-    scrollTimer = null;
-    lastScroll = now();
-    send({ type: 'scroll', view: viewKey, t: lastScroll, y: Math.round(scrollY), docH: document.documentElement.scrollHeight });
   };
-  addListener.call(window, 'scroll', (e) => {
-    if (e.target !== document) return; // inner scroll containers: not recorded yet
-    if (pending && !pending.userScrolled && Math.abs(scrollY - pending.scrollY) > 1) effect('scroll');
-    if (scrollTimer) return;
-    scrollTimer = setTimeout(sendScroll, Math.max(0, 100 - (now() - lastScroll)));
-  }, { capture: true, passive: true });
 
-  let lastMove = 0;
-  addListener.call(window, 'pointermove', (e) => {
-    const t = now();
-    if (t - lastMove < 50) return;
-    lastMove = t;
-    send({ type: 'move', view: viewKey, t, x: Math.round(e.pageX), y: Math.round(e.pageY) });
-  }, { capture: true, passive: true });
-})();
+  // ---- clicks and the page's reactions to them ----------------------------------------------------------
+  let pending = null; // the last click (or the press it starts with), while its reactions are looked for
+  const effect = (kind, detail) => {
+    const p = pending;
+    if (!p || p.seen[kind] || now() - p.t > WATCH) return;
+    p.seen[kind] = 1;
+    const event = { type: 'effect', view, t: now(), kind, detail: detail || null };
+    if (p.early) p.early.push(event); else send(event);
+  };
+  const route = () => {
+    if (location.href === href) return;
+    effect('navigation', clean(location.href));
+    newView();
+    sendView();
+    const v = view;
+    later(() => { if (v === view) sendView(); }, 500); // the route has rendered: its full height
+  };
+
+  // ---- scrolling: the window, inner containers and frames, each sampled at most every 100 ms ------------
+  const timers = new Map();
+  const sample = (key, make) => {
+    if (!timers.has(key)) timers.set(key, [later(() => { timers.delete(key); send(make()); }, 100), make]);
+  };
+  // Java asks for this before it closes a context: the samples still waiting, then the batch, now
+  const drain = () => {
+    for (const [id, make] of timers.values()) { clearTimeout(id); send(make()); }
+    timers.clear();
+    flush();
+  };
+  const windowSample = () => {
+    lastDocH = docH();
+    return { type: 'scroll', view, t: now(), y: Math.round(scrollY), docH: lastDocH };
+  };
+  // el scrolled inside win; a frame's own window scrolling is sampled as its frame element (inner)
+  const containerSample = (el, win, inner) => {
+    const sample = windowSample();
+    sample.container = selectors(el, win, !!opt.maskText || !!closest(el, MASK)).join(' >>> ');
+    sample.containerY = Math.round(inner ? inner.scrollY : el.scrollTop);
+    sample.containerVh = inner ? inner.innerHeight : el.clientHeight;
+    sample.containerH = inner ? inner.document.documentElement.scrollHeight : el.scrollHeight;
+    sample.containerBox = pageBox(el, win);
+    return sample;
+  };
+
+  // ---- one window: the top one, or a same-origin frame's -----------------------------------------------
+  const install = (win) => {
+    const doc = win.document;
+    const proto = win.EventTarget.prototype;
+    const add = proto.addEventListener;
+    proto.addEventListener = function (type, fn, how) {
+      if (/^(click|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) {
+        try { listened.add(this); } catch (e) { /* not an object we can hold */ }
+      }
+      return add.call(this, type, fn, how);
+    };
+    const wrap = (obj, name, before) => {
+      const original = obj && obj[name];
+      if (typeof original === 'function') {
+        obj[name] = function () { try { before.apply(this, arguments); } catch (e) { /* never break the page */ } return original.apply(this, arguments); };
+      }
+    };
+    // reactions the page starts itself, timed here rather than when the browser tells Java
+    wrap(win, 'fetch', (input, init) => effect('request',
+      ((init && init.method) || (input && input.method) || 'GET').toUpperCase() + ' ' + clean(String((input && input.url) || input))));
+    const xhr = win.XMLHttpRequest.prototype;
+    const opened = new WeakMap();
+    wrap(xhr, 'open', function (method, url) { opened.set(this, String(method).toUpperCase() + ' ' + clean(String(url))); });
+    wrap(xhr, 'send', function () { effect('request', opened.get(this)); });
+    wrap(win.navigator, 'sendBeacon', (url) => effect('request', 'POST ' + clean(String(url))));
+    wrap(win, 'open', (url) => effect('popup', url ? clean(String(url)) : null));
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) wrap(win, name, () => effect('dialog', name));
+    listen(win, 'beforeunload', () => { effect('navigation', 'unload'); flush(); }, false);
+    listen(win, 'submit', (e) => {
+      const form = e.target;
+      if (form.method !== 'get') return;
+      for (const field of form.querySelectorAll(FIELDS)) if (field.name && !redacted.includes(field.name)) redacted.push(field.name);
+      try { sessionStorage.setItem(REDACT, JSON.stringify(redacted)); } catch (x) { /* no storage */ }
+    });
+
+    const observer = new win.MutationObserver(() => effect('mutation'));
+    const OBSERVED = { subtree: true, childList: true, attributes: true, characterData: true };
+    observer.observe(doc, OBSERVED);
+    const onScroll = (e) => {
+      const t = e.target;
+      const isWindow = t === doc || t === win;
+      if (pending && !pending.userScrolled && !(win === W && isWindow && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
+      if (win === W && isWindow) sample(W, windowSample);
+      else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, win));
+      else if (t.nodeType === 1) sample(t, () => containerSample(t, win));
+    };
+    listen(win, 'scroll', onScroll, PASSIVE);
+    // shadow roots keep their mutations and scrolls to themselves: watch each one the page makes
+    const attach = win.Element.prototype.attachShadow;
+    if (attach) {
+      win.Element.prototype.attachShadow = function () {
+        const root = attach.apply(this, arguments);
+        observer.observe(root, OBSERVED);
+        listen(root, 'scroll', onScroll, PASSIVE);
+        return root;
+      };
+    }
+
+    // A new press starts a new user action: what happens from here belongs to the click it ends in.
+    listen(win, 'pointerdown', (e) => {
+      if (e.isTrusted) pending = { t: now(), seen: {}, early: [], y: scrollY, target: e.composedPath()[0] };
+    });
+    const userScroll = () => { if (pending) pending.userScrolled = true; };
+    listen(win, 'wheel', userScroll, PASSIVE);
+    listen(win, 'keydown', userScroll);
+    listen(win, 'click', (e) => {
+      const raw = e.composedPath()[0];
+      if (!e.isTrusted) {
+        // a script clicking a download link it made
+        if (raw && raw.localName === 'a' && (raw.hasAttribute('download') || /^blob:/.test(raw.href))) effect('download', raw.getAttribute('download'));
+        return;
+      }
+      if (!raw || raw.nodeType !== 1) return;
+      const t = now();
+      // a label passes its click on to its control: one click, not two
+      if (pending && pending.target && pending.target.control === raw && t - pending.t < 100) return;
+      const p = pending && pending.early ? pending : { seen: {}, y: scrollY };
+      const early = p.early || [];
+      p.t = t;
+      p.early = null;
+      p.target = raw;
+      pending = p;
+      const o = offset(win);
+      let vx = e.clientX + o[0];
+      let vy = e.clientY + o[1];
+      if (e.detail === 0 && !e.clientX && !e.clientY) { // pressed with a key: at the element
+        const r = raw.getBoundingClientRect();
+        vx = o[0] + r.left + r.width / 2;
+        vy = o[1] + r.top + r.height / 2;
+      }
+      send({
+        type: 'click', view, t, x: Math.round(vx + scrollX), y: Math.round(vy + scrollY), vx: Math.round(vx), vy: Math.round(vy),
+        modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, e.composedPath(), win, vx + scrollX, vy + scrollY),
+      });
+      for (const event of early) { event.t = t; send(event); } // what the press did before the click
+    });
+    listen(win, 'focusin', (e) => {
+      // the press itself focuses what was pressed; only a focus the page moves elsewhere is a reaction
+      if (pending && !(pending.target && holds(e.composedPath()[0], pending.target))) effect('focus');
+    });
+    listen(doc, 'selectionchange', () => {
+      const selection = win.getSelection();
+      if (selection && !selection.isCollapsed) effect('selection');
+    });
+
+    let lastMove = 0;
+    listen(win, 'pointermove', (e) => {
+      const t = now();
+      if (t - lastMove < 50) return;
+      lastMove = t;
+      const o = offset(win);
+      send({ type: 'move', view, t, x: Math.round(e.clientX + o[0] + scrollX), y: Math.round(e.clientY + o[1] + scrollY) });
+    }, PASSIVE);
+
+    const error = (thrown, fallback) => send({
+      type: 'error', view, t: now(),
+      message: (thrown && thrown.name && thrown.message !== undefined ? thrown.name + ': ' + thrown.message : String(fallback)).split('\n')[0],
+    });
+    listen(win, 'error', (e) => { if (e.target === win && 'message' in e) error(e.error, e.message); });
+    listen(win, 'unhandledrejection', (e) => error(e.reason, e.reason));
+  };
+
+  Object.defineProperty(W, KEY, { value: { adopt: (win) => { Object.defineProperty(win, KEY, { value: true }); install(win); }, drain } });
+  install(W);
+  newView();
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name];
+    history[name] = function () { const result = original.apply(this, arguments); route(); return result; };
+  }
+  listen(W, 'popstate', route);
+  listen(W, 'hashchange', route);
+  const start = () => {
+    sendView();
+    // content that loads while the visitor scrolls makes the page taller: tell the new height
+    const grew = () => { if (docH() !== lastDocH) sample(W, windowSample); };
+    const observer = new ResizeObserver(grew);
+    observer.observe(document.documentElement);
+    if (document.body) observer.observe(document.body);
+  };
+  if (document.readyState === 'loading') listen(document, 'DOMContentLoaded', start, { once: true });
+  else start();
+  listen(W, 'load', sendView, { once: true }); // the document has its final size now
+})

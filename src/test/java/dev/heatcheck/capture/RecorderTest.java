@@ -60,7 +60,7 @@ public class RecorderTest {
 
   @AfterMethod(alwaysRun = true)
   public void closeVisitor() throws IOException {
-    context.close();
+    Recorder.close(context);
     log.close();
     Files.deleteIfExists(events);
   }
@@ -147,7 +147,7 @@ public class RecorderTest {
     page.locator("#hover-only").hover();
     page.locator("#hover-only").click();
     settle(500);
-    assertEquals(effectKinds(), List.of());
+    assertEquals(effectKinds(), List.of(), effects().toString());
     assertEquals(recorded(Event.Click.class).size(), 2);
   }
 
@@ -191,6 +191,11 @@ public class RecorderTest {
       }
     });
     return found;
+  }
+
+  private List<Event.Effect> effects() {
+    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).toList();
   }
 
   /** Effects since the first click: the page's loading before it answers no click. */

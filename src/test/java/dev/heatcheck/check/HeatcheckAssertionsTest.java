@@ -28,6 +28,8 @@ public class HeatcheckAssertionsTest {
     testng.setTestClasses(new Class<?>[] {ProductPageSample.class});
     testng.addListener(listener);
     testng.setVerbose(0);
+    // the samples fail on purpose: keep them out of this build's own Allure report
+    testng.setListenersToSkipFromBeingWiredInViaServiceLoaders("io.qameta.allure.testng.AllureTestNg");
     testng.run();
     listener.getPassedTests().forEach(r -> outcomes.put(r.getName(), "passed"));
     listener.getFailedTests().forEach(r -> outcomes.put(r.getName(), message(r)));

@@ -102,15 +102,16 @@ public class DemoRunTest {
   }
 
   @Test
-  public void the_shop_scenario_fails_its_checks_and_the_guide_passes() {
+  public void the_planted_friction_warns_without_failing_and_the_other_rules_hold() {
     Summary summary = run.summary();
-    assertFalse(summary.passed());
-    Map<String, Boolean> passed = summary.scenarios().stream()
-        .collect(Collectors.toMap(Summary.ScenarioRun::name, Summary.ScenarioRun::passed));
-    assertEquals(passed, Map.of("demo-shop", false, "demo-guide", true, "demo-skim", true));
+    assertTrue(summary.passed(), summary.checks().toString());
     String shop = summary.checks().stream().filter(c -> c.scenario().equals("demo-shop"))
-        .map(c -> c.rule() + "=" + c.actual() + "/" + c.limit() + ":" + c.passed()).sorted().toList().toString();
-    assertEquals(shop, "[deadClicks=4/0:false, errorClicks=2/0:false, rageClicks=2/0:false]");
+        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level()).sorted().toList().toString();
+    assertEquals(shop, "[clickShare #place-order on /checkout=0.67:pass, deadClicks per visitor=2:warn,"
+        + " errorClicks per visitor=1:warn, rageClicks per visitor=1:warn]");
+    String guide = summary.checks().stream().filter(c -> c.scenario().equals("demo-guide") && c.rule().startsWith("scroll"))
+        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level()).toList().toString();
+    assertEquals(guide, "[scrollReach #footer-cta=1.0:pass]");
   }
 
   @Test

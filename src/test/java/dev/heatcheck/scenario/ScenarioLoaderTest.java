@@ -1,12 +1,15 @@
 package dev.heatcheck.scenario;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.testng.annotations.Test;
 
 public class ScenarioLoaderTest {
@@ -38,8 +41,10 @@ public class ScenarioLoaderTest {
         new Step.Scroll(new ScrollTarget.By(-600), at(file, 19, 5)),
         new Step.Wait(500, null, at(file, 20, 5)),
         new Step.Wait(0, "#done", at(file, 21, 5))));
-    assertEquals(scenario.expect(), new Expectations(
-        new Limit(0, at(file, 23, 3)), new Limit(1, at(file, 24, 3)), new Limit(2, at(file, 25, 3))));
+    assertEquals(scenario.expect(), new Expectations(List.of(
+        friction(Expectation.Kind.DEAD, 0, at(file, 23, 3)),
+        friction(Expectation.Kind.RAGE, 1, at(file, 24, 3)),
+        friction(Expectation.Kind.ERROR, 2, at(file, 25, 3)))));
   }
 
   @Test
@@ -54,7 +59,7 @@ public class ScenarioLoaderTest {
         new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 6, 6)),
         new Step.Click(new Target.ByText("Checkout"), 2, 100, at(file, 7, 6)),
         new Step.Wait(0, "#done", at(file, 8, 6))));
-    assertEquals(scenario.expect(), new Expectations(null, new Limit(0, at(file, 10, 14)), null));
+    assertEquals(scenario.expect(), new Expectations(List.of(friction(Expectation.Kind.RAGE, 0, at(file, 10, 14)))));
   }
 
   @Test
@@ -65,6 +70,36 @@ public class ScenarioLoaderTest {
 
     assertEquals(scenario,
         new Scenario(file, "minimal", "/", List.of(new Viewport(1280, 800)), 1, List.of(), Expectations.none(), List.of()));
+  }
+
+  @Test
+  public void reads_judge_windows_rage_settings_and_capture_options() throws Exception {
+    Path file = write(Files.createTempDirectory("scenario"), "judged.yaml", """
+        url: /
+        judge:
+          windows: {mutation: 5000, error: 2000, request: 0}
+          rage: {clicks: 4, interval: 700, distance: 12.5, sameTarget: true}
+        capture: {maskText: true}
+        """);
+
+    Scenario scenario = ScenarioLoader.load(file);
+
+    assertEquals(scenario.judge(), new JudgeSettings(Map.of("mutation", 5000, "error", 2000, "request", 0), 4, 700, 12.5, true));
+    assertEquals(List.copyOf(scenario.judge().windows().keySet()), List.of("mutation", "error", "request"), "in file order");
+    assertFalse(scenario.judge().isDefault());
+    assertTrue(scenario.capture().maskText());
+  }
+
+  @Test
+  public void leaves_judgement_and_capture_at_their_defaults_when_not_set_or_partly_set() throws Exception {
+    Path dir = Files.createTempDirectory("scenario");
+    Scenario plain = ScenarioLoader.load(write(dir, "plain.yaml", "url: /\njudge:\ncapture:\n"));
+    Scenario partial = ScenarioLoader.load(write(dir, "partial.yaml", "url: /\njudge: {rage: {sameTarget: true}}\ncapture: {}\n"));
+
+    assertTrue(plain.judge().isDefault());
+    assertFalse(plain.capture().maskText());
+    assertEquals(partial.judge(), new JudgeSettings(Map.of(), null, null, null, true));
+    assertFalse(partial.capture().maskText());
   }
 
   @Test
@@ -104,7 +139,11 @@ public class ScenarioLoaderTest {
 
   @Test
   public void has_no_rules_when_nothing_is_expected() {
-    assertNull(Expectations.none().deadClicks());
+    assertEquals(Expectations.none().rules(), List.of());
+  }
+
+  private static Expectation friction(Expectation.Kind kind, double max, Location at) {
+    return new Expectation.Friction(kind, false, Expectation.Scope.ANY, Expectation.Per.ALL, null, max, at);
   }
 
   private static Location at(Path file, int line, int column) {

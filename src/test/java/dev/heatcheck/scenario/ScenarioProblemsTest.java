@@ -72,7 +72,46 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture""");
+  }
+
+  @Test
+  public void reports_every_bad_judge_setting_where_it_is_written() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        judge:
+          windows: {mutation: -1, scrol: 100, request: 61000, focus: "1s", error: 1.5}
+          rage: {clicks: 1, interval: 0, distance: -3, sameTarget: "yes", gap: 4}
+          extra: 1
+        """), """
+        bad.yaml:3:23: judge.windows.mutation: expected an integer from 0 to 60000, got -1
+        bad.yaml:3:27: judge.windows: unknown key "scrol"; expected one of: mutation, scroll, selection, focus, \
+        request, navigation, dialog, popup, download, error
+        bad.yaml:3:48: judge.windows.request: expected an integer from 0 to 60000, got 61000
+        bad.yaml:3:62: judge.windows.focus: expected an integer from 0 to 60000, got "1s"
+        bad.yaml:3:75: judge.windows.error: expected an integer from 0 to 60000, got 1.5
+        bad.yaml:4:18: judge.rage.clicks: expected an integer from 2 to 100, got 1
+        bad.yaml:4:31: judge.rage.interval: expected an integer from 1 to 60000, got 0
+        bad.yaml:4:44: judge.rage.distance: expected a number >= 0, got -3
+        bad.yaml:4:60: judge.rage.sameTarget: expected true or false, got "yes"
+        bad.yaml:4:67: judge.rage: unknown key "gap"; expected one of: clicks, interval, distance, sameTarget
+        bad.yaml:5:3: judge: unknown key "extra"; expected one of: windows, rage""");
+  }
+
+  @Test
+  public void reports_judge_and_capture_sections_of_the_wrong_shape() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        judge: {windows: [2500], rage: 3}
+        capture: {maskText: 1, maskAll: true}
+        """), """
+        bad.yaml:2:18: judge.windows: expected a map of milliseconds like {mutation: 2500, request: 1000}, got a list
+        bad.yaml:2:32: judge.rage: expected a map like {clicks: 3, interval: 1000, distance: 30, sameTarget: false}, got 3
+        bad.yaml:3:21: capture.maskText: expected true or false, got 1
+        bad.yaml:3:24: capture: unknown key "maskAll"; expected one of: maskText""");
+    assertEquals(problems("bad.yaml", "url: /x\njudge: strict\ncapture: [maskText]\n"), """
+        bad.yaml:2:8: judge: expected a map like {windows: {mutation: 2500}, rage: {clicks: 3}}, got "strict"
+        bad.yaml:3:10: capture: expected a map like {maskText: true}, got a list""");
   }
 
   @Test
@@ -178,7 +217,7 @@ public class ScenarioProblemsTest {
         bad.yaml:5:11: fill: value is required
         bad.yaml:6:13: scroll: give only one of to, y or by
         bad.yaml:7:11: goto: expected a path like /product/1 or an http(s) URL, got 42
-        bad.yaml:9:15: expect.deadClicks: expected a map like {max: 0}, got 0""");
+        bad.yaml:9:15: expect.deadClicks: expected a map like {max: 0}, or a list of them, got 0""");
   }
 
   @Test
