@@ -1,0 +1,47 @@
+package dev.heatcheck.testng;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.testng.ITestContext;
+
+/**
+ * How the scenario suite runs, from system properties ({@code -Dheatcheck.baseUrl=...}) or else the
+ * suite file's {@code <parameter>}s of the same names.
+ */
+record SuiteSettings(Path scenarios, String baseUrl, boolean demo, Path out, boolean install, Optional<Path> browser) {
+  static final String SCENARIOS = "heatcheck.scenarios";
+  static final String BASE_URL = "heatcheck.baseUrl";
+  static final String DEMO = "heatcheck.demo";
+  static final String OUT = "heatcheck.out";
+  static final String INSTALL = "heatcheck.install";
+  static final String BROWSER = "heatcheck.browser";
+
+  static SuiteSettings of(ITestContext context) {
+    return of(name -> {
+      String value = System.getProperty(name);
+      if (blank(value) && context != null && context.getCurrentXmlTest() != null) {
+        value = context.getCurrentXmlTest().getParameter(name);
+      }
+      return blank(value) ? null : value.strip();
+    });
+  }
+
+  static SuiteSettings of(UnaryOperator<String> lookup) {
+    return new SuiteSettings(
+        Path.of(orElse(lookup.apply(SCENARIOS), "scenarios")),
+        lookup.apply(BASE_URL),
+        Boolean.parseBoolean(lookup.apply(DEMO)),
+        Path.of(orElse(lookup.apply(OUT), "target/heatcheck")),
+        Boolean.parseBoolean(lookup.apply(INSTALL)),
+        Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of));
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
