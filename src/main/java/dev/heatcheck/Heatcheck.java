@@ -1,5 +1,6 @@
 package dev.heatcheck;
 
+import com.microsoft.playwright.Page;
 import dev.heatcheck.pipeline.OutputDir;
 import dev.heatcheck.pipeline.Pipeline;
 import dev.heatcheck.pipeline.RunOptions;
@@ -33,6 +34,19 @@ public final class Heatcheck {
     RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenarios)),
         new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet());
     return new Result(run.dir(), run.summary());
+  }
+
+  /**
+   * Records what a test's own Playwright page does from now on, into reports/<timestamp>/; call
+   * {@link Recording#stop()} (or close it) for the result.
+   */
+  public static Recording record(Page page) {
+    return record(page, "recorded", OutputDir.timestamped(Path.of("reports")));
+  }
+
+  /** Records what {@code page} does into {@code out}, under the given scenario name. */
+  public static Recording record(Page page, String name, Path out) {
+    return Recording.start(page, name, out);
   }
 
   static PrintStream quiet() {

@@ -93,8 +93,18 @@ public final class Recorder {
           recorder.receive(source.page(), String.valueOf(args[0]));
           return null;
         });
-    context.addInitScript(SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");");
+    String script = SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");";
+    context.addInitScript(script);
     context.onPage(recorder::watch);
+    // pages already open (a test's own page) are recorded from their current document on
+    for (Page page : context.pages()) {
+      recorder.watch(page);
+      try {
+        page.evaluate("() => { " + script + " }");
+      } catch (PlaywrightException e) {
+        // a page that is navigating gets the script from its next document
+      }
+    }
     return recorder;
   }
 
