@@ -2,6 +2,8 @@ package dev.heatcheck.analyze;
 
 import dev.heatcheck.events.EffectKind;
 import dev.heatcheck.events.Event;
+import dev.heatcheck.events.EventReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,6 +53,13 @@ public final class Analyzer implements Consumer<Event> {
     } else if (event instanceof Event.PageError error) {
       timeline(error.session()).add(error);
     }
+  }
+
+  /** Reads a whole events file and analyses it with the default rules (a scenario's own travel with its events). */
+  public static Analysis analyze(Path events, Grouping grouping) {
+    Analyzer analyzer = new Analyzer(Rules.defaults(), grouping);
+    EventReader.read(events, analyzer);
+    return analyzer.finish();
   }
 
   public Analysis finish() {

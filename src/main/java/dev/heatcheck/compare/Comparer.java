@@ -2,6 +2,7 @@ package dev.heatcheck.compare;
 
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.analyze.Analysis;
+import dev.heatcheck.analyze.Analyzer;
 import dev.heatcheck.analyze.Buckets;
 import dev.heatcheck.analyze.ElementStats;
 import dev.heatcheck.analyze.Grouping;
@@ -12,7 +13,6 @@ import dev.heatcheck.drive.Shot;
 import dev.heatcheck.events.Event;
 import dev.heatcheck.events.EventReader;
 import dev.heatcheck.events.Json;
-import dev.heatcheck.pipeline.Pipeline;
 import dev.heatcheck.render.DiffMap;
 import dev.heatcheck.render.DensityGrid;
 import dev.heatcheck.render.Heatmap;
@@ -49,8 +49,8 @@ public final class Comparer {
     Run base = Run.load(baseDir);
     Run head = Run.load(headDir);
     Grouping grouping = grouping(head.summary);
-    Analysis baseAnalysis = Pipeline.analyze(base.events(), grouping);
-    Analysis headAnalysis = Pipeline.analyze(head.events(), grouping);
+    Analysis baseAnalysis = Analyzer.analyze(base.events(), grouping);
+    Analysis headAnalysis = Analyzer.analyze(head.events(), grouping);
     Map<MapKey, Side> sides = new TreeMap<>();
     pages(baseAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).base = page);
     pages(headAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).head = page);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.heatcheck.analyze.Rules;
 import dev.heatcheck.browser.Reasons;
@@ -42,9 +43,18 @@ public final class Driver {
    * @param pauseMs a visitor's pause after each click before the next step
    * @param timeoutMs how long a step waits for its element
    */
-  public record Options(String baseUrl, long settleMs, long pauseMs, long timeoutMs) {
+  public record Options(String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies) {
+    public Options {
+      cookies = Map.copyOf(cookies);
+    }
+
     public static Options defaults(String baseUrl) {
-      return new Options(baseUrl, 2_600, 300, 5_000);
+      return new Options(baseUrl, 2_600, 300, 5_000, Map.of());
+    }
+
+    /** The same options, with cookies every visitor has before the first page loads (an A/B arm). */
+    public Options withCookies(Map<String, String> set) {
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, set);
     }
   }
 
@@ -71,7 +81,7 @@ public final class Driver {
           break;
         }
       }
-      Screenshots.shoot(browser, viewport, pages, selectors, screensDir);
+      Screenshots.shoot(browser, viewport, pages, selectors, screensDir, options.cookies());
     }
     return new Drive(scenario, failures);
   }
@@ -87,6 +97,11 @@ public final class Driver {
   private StepFailure visit(
       Scenario scenario, Viewport viewport, String session, Map<String, String> pages, Set<String> selectors) {
     BrowserContext context = browser.newContext(contextOptions(viewport));
+    if (!options.cookies().isEmpty()) {
+      String site = resolve(scenario.url());
+      context.addCookies(options.cookies().entrySet().stream()
+          .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
+    }
     try {
       Event.Judging judging = judging(scenario.judge());
       long longest = Rules.defaults().with(judging).longestWindow();

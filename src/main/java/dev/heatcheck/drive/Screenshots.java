@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.events.Json;
@@ -31,10 +32,21 @@ public final class Screenshots {
    * A page that cannot be loaded again is left out; its clicks are then drawn on a blank page.
    */
   public static Map<String, Shot> shoot(Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir) {
+    return shoot(browser, viewport, pages, selectors, dir, Map.of());
+  }
+
+  /** As {@link #shoot(Browser, Viewport, Map, Set, Path)}, with the cookies the visitors had (a variant's). */
+  public static Map<String, Shot> shoot(
+      Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir, Map<String, String> cookies) {
     Map<String, Shot> shots = new LinkedHashMap<>();
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(viewport.width(), viewport.height())
         .setDeviceScaleFactor(1))) {
+      for (String url : pages.values()) {
+        if (!cookies.isEmpty()) {
+          context.addCookies(cookies.entrySet().stream().map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(url)).toList());
+        }
+      }
       Page page = context.newPage();
       List<String> wanted = new ArrayList<>(selectors);
       for (Map.Entry<String, String> entry : pages.entrySet()) {

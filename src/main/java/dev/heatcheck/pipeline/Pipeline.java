@@ -4,7 +4,6 @@ import dev.heatcheck.analyze.Analysis;
 import dev.heatcheck.analyze.Analyzer;
 import dev.heatcheck.analyze.Grouping;
 import dev.heatcheck.analyze.PageStats;
-import dev.heatcheck.analyze.Rules;
 import dev.heatcheck.browser.BrowserSession;
 import dev.heatcheck.check.CheckResult;
 import dev.heatcheck.check.Checker;
@@ -14,7 +13,6 @@ import dev.heatcheck.events.Event;
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventMerge;
-import dev.heatcheck.events.EventReader;
 import dev.heatcheck.render.PageMaps;
 import dev.heatcheck.report.HtmlReport;
 import dev.heatcheck.report.JUnitXml;
@@ -42,30 +40,48 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static RunResult run(List<Scenario> scenarios, RunOptions options, PrintStream progress) {
+    List<Summary.VariantRun> variants = new ArrayList<>();
+    for (Scenario scenario : scenarios) {
+      if (!scenario.variants().isEmpty()) {
+        variants.add(Variants.run(scenario, options, progress));
+      }
+    }
+    List<Scenario> plain = scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
     Path dir = options.out();
     String runId = UUID.randomUUID().toString();
     String startedAt = Instant.now().toString();
     Path events = dir.resolve(EVENTS);
     List<Drive> drives = new ArrayList<>();
-    String browserName;
-    try (EventLog log = EventLog.create(events);
-        BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
-      browserName = session.description();
-      progress.println("Browser: " + browserName + " at " + session.choice());
-      log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
-      Driver driver = new Driver(session.browser(), Driver.Options.defaults(options.baseUrl()), log);
-      for (Scenario scenario : scenarios) {
-        progress.printf(Locale.ROOT, "Running %s: %d visitor(s) at %s%n",
-            scenario.name(), scenario.visitors(), scenario.viewports().stream().map(Viewport::label).toList());
-        drives.add(driver.drive(scenario, dir.resolve("screens")));
+    String browserName = null;
+    try (EventLog log = EventLog.create(events)) {
+      if (!plain.isEmpty()) {
+        browserName = drive(plain, options, log, runId, startedAt, drives, progress);
       }
     }
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
     Analysis analysis = analyze(events, grouping);
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
-    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping);
+    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping, variants);
     write(summary, dir);
     return new RunResult(dir, summary);
+  }
+
+  /** Plays the scenarios in one browser; returns the browser's name. */
+  private static String drive(
+      List<Scenario> scenarios, RunOptions options, EventLog log, String runId, String startedAt, List<Drive> drives,
+      PrintStream progress) {
+    try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
+      String browserName = session.description();
+      progress.println("Browser: " + browserName + " at " + session.choice());
+      log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
+      Driver driver = new Driver(session.browser(), Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()), log);
+      for (Scenario scenario : scenarios) {
+        progress.printf(Locale.ROOT, "Running %s: %d visitor(s) at %s%n",
+            scenario.name(), scenario.visitors(), scenario.viewports().stream().map(Viewport::label).toList());
+        drives.add(driver.drive(scenario, options.out().resolve("screens")));
+      }
+      return browserName;
+    }
   }
 
   /**
@@ -118,10 +134,8 @@ public final class Pipeline {
     HtmlReport.write(summary, dir);
   }
 
-  public static Analysis analyze(Path events, Grouping grouping) {
-    Analyzer analyzer = new Analyzer(Rules.defaults(), grouping);
-    EventReader.read(events, analyzer);
-    return analyzer.finish();
+  static Analysis analyze(Path events, Grouping grouping) {
+    return Analyzer.analyze(events, grouping);
   }
 
   static List<PageMaps.Drawn> maps(Path dir, Path events, Analysis analysis, boolean recordedLayout) {
@@ -132,6 +146,12 @@ public final class Pipeline {
 
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
+    return summarize(dir, drives, analysis, drawn, header, grouping, List.of());
+  }
+
+  static Summary summarize(
+      Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping,
+      List<Summary.VariantRun> variants) {
     List<CheckResult> checks = new ArrayList<>();
     Checker checker = new Checker(analysis, dir.resolve("screens"), Optional.empty());
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
@@ -153,9 +173,10 @@ public final class Pipeline {
         .map(f -> new Summary.FindingRow(f.kind().id(), f.scenario(), f.page(), f.viewport(), f.selector(), f.text(), f.count(), f.signal()))
         .toList();
     return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
-        header.baseUrl(), header.browser(), checks.stream().allMatch(CheckResult::passed),
+        header.baseUrl(), header.browser(),
+        checks.stream().allMatch(CheckResult::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
         scenarios, findings, checks, pages, EVENTS,
-        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()));
+        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants);
   }
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {

@@ -2,6 +2,7 @@ package dev.heatcheck.pipeline;
 
 import dev.heatcheck.analyze.Buckets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,24 @@ import java.util.Optional;
  * @param browser a browser the user named, if any
  * @param mayInstall whether to install Playwright's Chromium when none is found
  * @param buckets how viewport widths are grouped for the maps
+ * @param cookies set for every visitor before the first page loads (a variant's)
  */
-public record RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
+public record RunOptions(
+    String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies) {
+  public RunOptions {
+    cookies = Map.copyOf(cookies);
+  }
+
+  public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
+    this(baseUrl, out, browser, mayInstall, buckets, Map.of());
+  }
+
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
     this(baseUrl, out, browser, mayInstall, Buckets.defaults());
+  }
+
+  /** The same run, written elsewhere with these cookies: one variant of a scenario. */
+  RunOptions forVariant(Path dir, Map<String, String> variantCookies) {
+    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies);
   }
 }

@@ -15,6 +15,7 @@ public final class ConsoleReport {
         summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
     findings(summary, out);
     checks(summary, out);
+    variants(summary, dir, out);
     out.println();
     out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " page(s) × click, move and scroll maps)");
     out.println("Report:   " + dir.resolve(HtmlReport.NAME) + " (open in a browser)");
@@ -39,6 +40,18 @@ public final class ConsoleReport {
   private static String detail(Summary.FindingRow f) {
     String text = f.text() == null || f.text().isBlank() ? "" : "\"" + f.text() + "\"";
     return "error".equals(f.kind()) && f.signal() != null ? (text + "  " + f.signal()).strip() : text;
+  }
+
+  private static void variants(Summary summary, Path dir, PrintStream out) {
+    if (summary.variants() == null) {
+      return;
+    }
+    for (Summary.VariantRun variant : summary.variants()) {
+      out.printf(Locale.ROOT, "Variants of %s (%s):%n", variant.scenario(), variant.passed() ? "checks held" : "checks failed");
+      variant.runs().forEach((name, folder) -> out.printf(Locale.ROOT, "  %-8s %s%n", name, dir.resolve(folder)));
+      variant.comparisons().forEach(c -> out.printf(Locale.ROOT, "  compared %s (diff/ and side-by-side/ maps)%n", dir.resolve(c)));
+      variant.newFindings().forEach(f -> out.printf(Locale.ROOT, "  new %s on %s at %s: %s x%d%n", f.kind(), f.page(), f.viewport(), f.selector(), f.count()));
+    }
   }
 
   private static void checks(Summary summary, PrintStream out) {

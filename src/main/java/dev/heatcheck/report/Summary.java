@@ -22,8 +22,16 @@ public record Summary(
     List<CheckResult> checks,
     List<PageRow> pages,
     String events,
-    Grouping grouping) {
+    Grouping grouping,
+    List<VariantRun> variants) {
   public static final int VERSION = 1;
+
+  /**
+   * A scenario run once per variant: each variant's run folder, the comparisons of the first variant
+   * with the others, and friction the others have that the first does not.
+   */
+  public record VariantRun(
+      String scenario, Map<String, String> runs, List<String> comparisons, List<FindingRow> newFindings, boolean passed) {}
 
   /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
   public record Grouping(String buckets, List<String> pages) {}

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Reads the top level of one scenario file from its node tree. */
 final class ScenarioReader {
-  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture");
+  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture", "variants");
 
   private final Path file;
   private final Problems problems;
@@ -43,10 +43,11 @@ final class ScenarioReader {
     List<String> pages = isAbsent(fields.get("pages")) ? List.of() : pages(fields.get("pages"));
     JudgeSettings judge = isAbsent(fields.get("judge")) ? JudgeSettings.none() : new JudgeReader(problems, values).read(fields.get("judge"));
     CaptureSettings capture = isAbsent(fields.get("capture")) ? CaptureSettings.none() : capture(fields.get("capture"));
+    List<Variant> variants = isAbsent(fields.get("variants")) ? List.of() : new VariantReader(problems, values).read(fields.get("variants"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture);
+    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants);
   }
 
   private String defaultName() {

@@ -61,7 +61,7 @@ public class HtmlReportTest {
     Summary summary = new Summary(Summary.VERSION, "heatcheck test", "run-1", "2026-11-23T00:00:00Z", null, null, "Chromium",
         false, List.of(), List.of(new Summary.FindingRow("dead", "s", "/", "800x600", "#photo", HOSTILE, 3, "no reaction")),
         List.of(new CheckResult("s", "deadClicks", false, 3, 0, "s.yaml:9:3")), List.of(home), "events.jsonl",
-        new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()));
+        new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()), List.of());
     HtmlReport.write(summary, dir);
   }
 
