@@ -26,6 +26,8 @@ public final class Analyzer implements Consumer<Event> {
   private final Map<String, List<Event>> timelines = new LinkedHashMap<>();
   private final Map<String, Double> deepest = new HashMap<>();
   private final Map<String, Integer> tallest = new HashMap<>();
+  /** Per view, per inner scroll container: how far into it the view got. */
+  private final Map<String, Map<String, Pages.ContainerSeen>> containers = new HashMap<>();
   private final Map<Event.Judging, Rules> scenarioRules = new HashMap<>();
 
   public Analyzer(Rules rules) {
@@ -44,6 +46,10 @@ public final class Analyzer implements Consumer<Event> {
     } else if (event instanceof Event.Scroll scroll) {
       deepest.merge(scroll.view(), scroll.y(), Math::max);
       tallest.merge(scroll.view(), scroll.docH(), Math::max);
+      if (scroll.container() != null) {
+        containers.computeIfAbsent(scroll.view(), v -> new LinkedHashMap<>())
+            .computeIfAbsent(scroll.container(), c -> new Pages.ContainerSeen()).add(scroll);
+      }
     } else if (event instanceof Event.Click click) {
       timeline(click.session()).add(click);
     } else if (event instanceof Event.Action action) {
@@ -76,7 +82,7 @@ public final class Analyzer implements Consumer<Event> {
     List<Finding> findings = new ArrayList<>(Findings.deadAndError(judged));
     findings.addAll(Findings.rage(bursts));
     findings.sort(Findings.ORDER);
-    return new Analysis(judged, findings, Pages.of(places, views, judged, bursts, reach(places)), places);
+    return new Analysis(judged, findings, Pages.of(places, views, judged, bursts, reach(places), containers), places);
   }
 
   private Map<String, ViewPlace> places() {

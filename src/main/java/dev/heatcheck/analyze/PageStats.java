@@ -12,6 +12,7 @@ import java.util.Map;
  * @param fold the average viewport height: what a visitor sees without scrolling
  * @param reach for each view, the deepest point seen (scroll position + viewport height)
  * @param elements clicks per element, most clicked first
+ * @param containers the page's inner scroll containers that views scrolled
  */
 public record PageStats(
     MapKey key,
@@ -22,8 +23,10 @@ public record PageStats(
     int fold,
     List<Double> reach,
     int clicks,
-    List<ElementStats> elements) {
+    List<ElementStats> elements,
+    List<ContainerStats> containers) {
   public PageStats {
+    containers = List.copyOf(containers);
     viewports = Map.copyOf(viewports);
     paths = Map.copyOf(paths);
     reach = List.copyOf(reach);

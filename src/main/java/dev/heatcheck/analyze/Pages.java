@@ -18,9 +18,16 @@ final class Pages {
       Map<String, Event.View> views,
       List<JudgedClick> clicks,
       List<JudgedClick> bursts,
-      Map<String, double[]> reach) {
+      Map<String, double[]> reach,
+      Map<String, Map<String, ContainerSeen>> containers) {
     Map<MapKey, Builder> pages = new TreeMap<>();
     places.forEach((id, place) -> pages.computeIfAbsent(place.key(), k -> new Builder()).view(place, views.get(id), reach.get(id)));
+    containers.forEach((view, seen) -> {
+      ViewPlace place = places.get(view);
+      if (place != null) {
+        seen.forEach((selector, one) -> pages.get(place.key()).containers.computeIfAbsent(selector, s -> new ArrayList<>()).add(one));
+      }
+    });
     for (JudgedClick click : clicks) {
       ViewPlace place = places.get(click.click().view());
       if (place != null) {
@@ -43,6 +50,7 @@ final class Pages {
     final Map<String, Integer> paths = new HashMap<>();
     final List<Double> reach = new ArrayList<>();
     final Map<String, Counts> elements = new LinkedHashMap<>();
+    final Map<String, List<ContainerSeen>> containers = new TreeMap<>();
     int views;
     int docHeight;
     long viewportHeights;
@@ -78,7 +86,31 @@ final class Pages {
               .thenComparing(ElementStats::selector, Comparator.nullsLast(Comparator.naturalOrder())))
           .toList();
       int fold = views == 0 ? 0 : (int) Math.round((double) viewportHeights / views);
-      return new PageStats(key, views, viewports, paths, docHeight, fold, reach, clicks, stats);
+      List<ContainerStats> inner = new ArrayList<>();
+      containers.forEach((selector, seen) -> inner.add(new ContainerStats(selector,
+          seen.stream().mapToInt(s -> s.height).max().orElse(0),
+          (int) Math.round(seen.stream().mapToInt(s -> s.visible).average().orElse(0)),
+          seen.stream().mapToInt(s -> s.width).max().orElse(0),
+          seen.stream().map(s -> s.deepest).toList())));
+      return new PageStats(key, views, viewports, paths, docHeight, fold, reach, clicks, stats, inner);
+    }
+  }
+
+  /** One view's samples of one scroll container. */
+  static final class ContainerSeen {
+    double deepest;
+    int height;
+    int visible;
+    int width;
+
+    void add(Event.Scroll scroll) {
+      int seenHeight = scroll.containerVh() == null ? 0 : scroll.containerVh();
+      deepest = Math.max(deepest, (scroll.containerY() == null ? 0 : scroll.containerY()) + seenHeight);
+      height = Math.max(height, scroll.containerH() == null ? 0 : scroll.containerH());
+      visible = Math.max(visible, seenHeight);
+      if (scroll.containerBox() != null && scroll.containerBox().size() == 4) {
+        width = Math.max(width, (int) Math.round(scroll.containerBox().get(2)));
+      }
     }
   }
 

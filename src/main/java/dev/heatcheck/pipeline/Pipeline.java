@@ -184,7 +184,9 @@ public final class Pipeline {
         .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error(),
             drawn.boxes().get(e.selector())))
         .toList();
-    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), relative(dir, drawn.scroll()));
+    Map<String, String> containers = new java.util.LinkedHashMap<>();
+    drawn.containerScrolls().forEach((selector, file) -> containers.put(selector, relative(dir, file)));
+    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), relative(dir, drawn.scroll()), containers);
     return new Summary.PageRow(page.key().page(), page.key().bucket(), page.viewports(), page.views(), page.clicks(),
         page.mainViewport() + " " + page.mainPath(), maps, drawn.shot().map(s -> relative(dir, s.image())).orElse(null),
         scroll(page), elements, drawn.gone());

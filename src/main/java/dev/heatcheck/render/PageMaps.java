@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import dev.heatcheck.analyze.ContainerStats;
 import dev.heatcheck.analyze.ElementStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class PageMaps {
       int anchored,
       int asRecorded,
       Map<String, Integer> gone,
-      Map<String, List<Double>> boxes) {}
+      Map<String, List<Double>> boxes,
+      Map<String, Path> containerScrolls) {}
 
   /**
    * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
@@ -129,7 +131,26 @@ public final class PageMaps {
       ScrollReach reach = new ScrollReach(page.docHeight(), page.fold(), page.reach());
       Png.write(ScrollMap.draw(background, reach), scrollFile);
       writeLayers(dir.resolve(LAYERS), stem, reach);
-      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone), boxes());
+      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone), boxes(),
+          containerScrolls(dir, stem));
+    }
+
+    /** A scroll map of each inner scroll container, over a plain panel of its scrollable height. */
+    private Map<String, Path> containerScrolls(Path dir, String stem) {
+      Map<String, Path> files = new LinkedHashMap<>();
+      for (ContainerStats container : page.containers()) {
+        int width = Math.max(320, container.width());
+        int height = Math.min(MAX_HEIGHT, Math.max(1, container.height()));
+        BufferedImage panel = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = panel.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        Path file = dir.resolve(stem + "-scroll-" + Screens.stem(container.selector(), "").replaceAll("-$", "") + ".png");
+        Png.write(ScrollMap.draw(panel, new ScrollReach(container.height(), container.fold(), container.reach())), file);
+        files.put(container.selector(), file);
+      }
+      return files;
     }
 
     /** The same maps as see-through layers, for index.html to stack over the screenshot. */

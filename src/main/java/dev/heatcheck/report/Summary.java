@@ -72,8 +72,16 @@ public record Summary(
    */
   public record Scroll(int docHeight, int fold, Map<String, Integer> reached) {}
 
-  /** The map files of a page, relative to the run folder. */
-  public record Maps(String click, String move, String scroll) {}
+  /**
+   * The map files of a page, relative to the run folder.
+   *
+   * @param containers a scroll map per inner scroll container the views scrolled, by its selector
+   */
+  public record Maps(String click, String move, String scroll, Map<String, String> containers) {
+    public Maps(String click, String move, String scroll) {
+      this(click, move, scroll, Map.of());
+    }
+  }
 
   /**
    * Clicks on one element of a page, with its share of the page's clicks.

@@ -25,6 +25,8 @@ import org.testng.annotations.Test;
 public class ScrollMapRunTest {
   private LocalServer site;
   private Summary.PageRow page;
+  private Summary.PageRow inner;
+  private Path out;
   private BufferedImage map;
 
   @BeforeClass
@@ -37,9 +39,12 @@ public class ScrollMapRunTest {
       String steps = scroll.isEmpty() ? "steps: [{wait: 100}]\n" : "steps:\n  - scroll: " + scroll + "\n";
       scenarios.add(Files.writeString(dir.resolve("reader" + scenarios.size() + ".yaml"), "url: /\n" + steps));
     }
+    scenarios.add(Files.writeString(dir.resolve("inner.yaml"), "url: /inner\nsteps:\n  - hover: \"#list\"\n  - scroll: {by: 600}\n"));
     RunResult run = Pipeline.run(ScenarioLoader.loadAll(scenarios),
         new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false), new PrintStream(OutputStream.nullOutputStream()));
-    page = run.summary().pages().get(0);
+    page = run.summary().pages().stream().filter(p -> p.page().equals("/")).findFirst().orElseThrow();
+    inner = run.summary().pages().stream().filter(p -> p.page().equals("/inner")).findFirst().orElseThrow();
+    out = run.dir();
     map = Png.read(run.dir().resolve(page.maps().scroll()));
   }
 
@@ -74,6 +79,16 @@ public class ScrollMapRunTest {
       assertTrue(hasDarkLineNear(depth), "a line at " + depth);
     }
     assertTrue(!hasDarkLineNear(1300), "no line where nothing changes");
+  }
+
+  @Test
+  public void an_inner_scroll_container_gets_its_own_scroll_map_as_tall_as_its_content() {
+    String file = inner.maps().containers().get("#list");
+    assertTrue(file != null, "a scroll map for #list: " + inner.maps());
+    BufferedImage containerMap = Png.read(out.resolve(file));
+    assertEquals(containerMap.getHeight(), 1500);
+    int top = containerMap.getRGB(containerMap.getWidth() / 3, 100);
+    assertTrue(red(top) - blue(top) > 40, "the first screen of the list was seen: " + Integer.toHexString(top));
   }
 
   /** Somewhere in the middle third, within 2 px of the depth, a dark row (the line or its dashes). */
