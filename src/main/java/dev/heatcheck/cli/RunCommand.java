@@ -1,6 +1,7 @@
 package dev.heatcheck.cli;
 
 import dev.heatcheck.pipeline.Pipeline;
+import dev.heatcheck.pipeline.RunOptions;
 import dev.heatcheck.pipeline.RunResult;
 import dev.heatcheck.report.ConsoleReport;
 import dev.heatcheck.scenario.Scenario;
@@ -24,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = "Base for relative scenario URLs, e.g. http://127.0.0.1:8080.")
   String baseUrl;
 
+  @Option(names = "--baseline", paramLabel = "DIR", description = "An earlier run folder: newDeadClicks, newRageClicks and newErrorClicks rules count only friction it did not have.")
+  Path baseline;
+
   @Mixin CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files (.yaml, .yml, .json) or folders of them.")
@@ -34,11 +38,19 @@ final class RunCommand implements Callable<Integer> {
     String base = baseUrl == null ? null : checkBaseUrl(baseUrl);
     List<Scenario> scenarios = ScenarioLoader.loadAll(paths);
     requireResolvable(scenarios, base);
-    return execute(scenarios, base, common, System.out);
+    return execute(scenarios, base, common, baseline, System.out);
   }
 
   static Integer execute(List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    RunResult result = Pipeline.run(scenarios, common.toRunOptions(base), out);
+    return execute(scenarios, base, common, null, out);
+  }
+
+  static Integer execute(List<Scenario> scenarios, String base, CommonOptions common, Path baseline, PrintStream out) {
+    if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
+      throw new Failures.UsageProblem("--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
+    }
+    RunOptions options = common.toRunOptions(base);
+    RunResult result = Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), out);
     return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;

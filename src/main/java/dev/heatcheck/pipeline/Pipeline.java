@@ -21,6 +21,7 @@ import dev.heatcheck.report.SummaryFile;
 import dev.heatcheck.scenario.Scenario;
 import dev.heatcheck.scenario.Viewport;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,7 +63,8 @@ public final class Pipeline {
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
     Analysis analysis = analyze(events, grouping);
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
-    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping, variants);
+    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping, variants,
+        options.baseline().map(Pipeline::findingsOf));
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -146,14 +149,25 @@ public final class Pipeline {
 
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
-    return summarize(dir, drives, analysis, drawn, header, grouping, List.of());
+    return summarize(dir, drives, analysis, drawn, header, grouping, List.of(), Optional.empty());
+  }
+
+  /** A baseline run's findings as (kind, page, viewport, selector), what new* rules leave out. */
+  static Set<List<String>> findingsOf(Path run) {
+    Path file = run.resolve(SummaryFile.NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new HeatcheckException("--baseline " + run + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
+    }
+    return SummaryFile.read(file).findings().stream()
+        .map(f -> List.of(f.kind(), f.page(), f.viewport(), String.valueOf(f.selector())))
+        .collect(Collectors.toSet());
   }
 
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping,
-      List<Summary.VariantRun> variants) {
+      List<Summary.VariantRun> variants, Optional<Set<List<String>>> baseline) {
     List<CheckResult> checks = new ArrayList<>();
-    Checker checker = new Checker(analysis, dir.resolve("screens"), Optional.empty());
+    Checker checker = new Checker(analysis, dir.resolve("screens"), baseline);
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
       Scenario scenario = drive.scenario();

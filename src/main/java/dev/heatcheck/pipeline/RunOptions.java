@@ -12,15 +12,22 @@ import java.util.Optional;
  * @param mayInstall whether to install Playwright's Chromium when none is found
  * @param buckets how viewport widths are grouped for the maps
  * @param cookies set for every visitor before the first page loads (a variant's)
+ * @param baseline an earlier run folder whose findings the new* rules compare with
  */
 public record RunOptions(
-    String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies) {
+    String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
+    Optional<Path> baseline) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
-    this(baseUrl, out, browser, mayInstall, buckets, Map.of());
+    this(baseUrl, out, browser, mayInstall, buckets, Map.of(), Optional.empty());
+  }
+
+  /** The same run, holding its new* rules to the findings of {@code run}. */
+  public RunOptions withBaseline(Path run) {
+    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run));
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -28,7 +35,7 @@ public record RunOptions(
   }
 
   /** The same run, written elsewhere with these cookies: one variant of a scenario. */
-  RunOptions forVariant(Path dir, Map<String, String> variantCookies) {
-    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies);
+  RunOptions forVariant(Path dir, Map<String, String> variantCookies, Optional<Path> firstVariant) {
+    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant);
   }
 }

@@ -26,10 +26,14 @@ final class Variants {
   static Summary.VariantRun run(Scenario scenario, RunOptions options, PrintStream progress) {
     Path root = options.out().resolve("variants").resolve(Screens.stem(scenario.name(), "").replaceAll("-$", ""));
     Map<String, RunResult> runs = new LinkedHashMap<>();
+    Optional<Path> first = Optional.empty();
     for (Variant variant : scenario.variants()) {
       progress.println("Variant " + variant.name() + " of " + scenario.name() + ": " + variant.startUrl(scenario.url())
           + (variant.cookies().isEmpty() ? "" : " with cookies " + variant.cookies().keySet()));
-      runs.put(variant.name(), Pipeline.run(List.of(scenario.as(variant)), options.forVariant(root.resolve(variant.name()), variant.cookies()), progress));
+      // the first variant is the others' baseline: their new* rules count friction it does not have
+      RunResult run = Pipeline.run(List.of(scenario.as(variant)), options.forVariant(root.resolve(variant.name()), variant.cookies(), first), progress);
+      runs.put(variant.name(), run);
+      first = first.or(() -> Optional.of(run.dir()));
     }
     String base = scenario.variants().get(0).name();
     List<String> comparisons = new ArrayList<>();

@@ -133,6 +133,27 @@ public class MainTest {
   }
 
   @Test
+  public void new_dead_clicks_against_a_baseline_fail_and_known_ones_do_not() throws IOException {
+    Path before = dir.resolve("baseline");
+    Path clean = scenario("clean.yaml", "url: /product/1\nsteps:\n  - click: \"#add-to-cart\"\n");
+    assertEquals(heatcheck("run", "--base-url", shop.baseUrl(), "--out", before.toString(), "--no-install", clean.toString()).code, 0);
+    Path head = scenario("head.yaml", "name: clean\nurl: /product/1\nsteps:\n  - click: \"#wishlist\"\n"
+        + "expect:\n  newDeadClicks: {max: 0}\n");
+
+    Result against = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-out").toString(), "--no-install",
+        "--baseline", before.toString(), head.toString());
+    assertEquals(against.code, 1, against.toString());
+
+    Result againstItself = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-again").toString(), "--no-install",
+        "--baseline", dir.resolve("head-out").toString(), head.toString());
+    assertEquals(againstItself.code, 0, "the same dead target is not new against a run that had it: " + againstItself);
+
+    Result without = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-alone").toString(), "--no-install",
+        head.toString());
+    assertEquals(without.code, 0, "without a baseline the new* rule is skipped: " + without);
+  }
+
+  @Test
   public void an_unreachable_site_is_exit_3_with_the_reason() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
