@@ -267,40 +267,6 @@ public class CaptureTest {
   }
 
   @Test
-  public void a_click_that_leaves_the_page_is_recorded_before_the_document_goes() throws IOException {
-    for (String id : List.of("#to-slow", "#to-other-origin", "#script-leaves")) {
-      visit("/capture/leave.html");
-      click(page.locator(id));
-      page.waitForTimeout(400);
-      Recorder.close(context);
-      context = null;
-      List<Event.Click> clicks = recorded(Event.Click.class);
-      assertEquals(clicks.size(), 1, id);
-      assertEquals(clicks.get(0).target().selector(), id);
-      if (id.equals("#script-leaves")) {
-        assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> e.kind().equals("navigation") && e.t() - clicks.get(0).t() < 200),
-            "the page said it is leaving: " + recorded(Event.Effect.class));
-      }
-      closeVisitor();
-    }
-  }
-
-  // ---- selectors and element metadata ---------------------------------------------------------------
-
-  private static final List<String> STABLE = List.of(
-      "section.cards > div:nth-of-type(1) > button",
-      "div.featured > button",
-      "body > ul > li:nth-of-type(2) > button",
-      "body > button:nth-of-type(1)",
-      "#plain-id",
-      "button[data-testid=\"checkout\"]",
-      "button[data-test=\"test-attr\"]",
-      "button[data-qa=\"qa-attr\"]",
-      "button[aria-label=\"Close the dialog\"]",
-      "div[role=\"tab\"]",
-      "body > nav > a:nth-of-type(1)");
-
-  @Test
   public void selectors_prefer_stable_names_skip_generated_ones_and_survive_reloads_and_unrelated_insertions() {
     visit("/capture/selectors.html");
     List<String> first = clickStableTargets();
