@@ -266,6 +266,21 @@ public class CaptureTest {
     }
   }
 
+  // ---- selectors and element metadata ---------------------------------------------------------------
+
+  private static final List<String> STABLE = List.of(
+      "section.cards > div:nth-of-type(1) > button",
+      "div.featured > button",
+      "body > ul > li:nth-of-type(2) > button",
+      "body > button:nth-of-type(1)",
+      "#plain-id",
+      "button[data-testid=\"checkout\"]",
+      "button[data-test=\"test-attr\"]",
+      "button[data-qa=\"qa-attr\"]",
+      "button[aria-label=\"Close the dialog\"]",
+      "div[role=\"tab\"]",
+      "body > nav > a:nth-of-type(1)");
+
   @Test
   public void selectors_prefer_stable_names_skip_generated_ones_and_survive_reloads_and_unrelated_insertions() {
     visit("/capture/selectors.html");
