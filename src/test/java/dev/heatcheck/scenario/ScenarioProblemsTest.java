@@ -72,7 +72,7 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants""");
   }
 
   @Test
