@@ -110,13 +110,23 @@ public final class Recorder {
 
   /**
    * Closes a context a recorder is attached to, once every page has sent what it still held (scroll
-   * samples wait up to 100 ms, events go in batches up to 40 ms apart). A page can also call the binding
-   * while its context closes; Playwright then fails to answer the call and {@code close()} throws that
-   * the context "has been closed", which it has. Only that is passed over.
+   * samples wait up to 100 ms, events go in batches up to 40 ms apart). No page may call the binding
+   * while its context closes: Playwright 1.62 then waits for good for its answer to the call, or throws
+   * that the context "has been closed". So each page's recorder stops once drained, and each page is
+   * parked on about:blank, where no recorder runs, which also ends a load in flight (a click that left
+   * for a slow page) whose document would start a new one. Should a call still come, the "has been
+   * closed" failure is passed over: the context is closed.
    */
   public static void close(BrowserContext context) {
     for (Page page : context.pages()) {
       drain(page);
+    }
+    for (Page page : context.pages()) {
+      try {
+        page.navigate("about:blank", new Page.NavigateOptions().setTimeout(5_000));
+      } catch (PlaywrightException e) {
+        // a page that cannot be parked is closed as it is
+      }
     }
     try {
       context.close();
@@ -129,9 +139,9 @@ public final class Recorder {
   }
 
   /**
-   * Makes the page send what it still holds, now. The page's messages arrive before the answer to this
-   * call, so they are in the event log when it returns. A page that is gone or between documents has
-   * nothing to send.
+   * Makes the page send what it still holds, now, and stop recording its document. The page's messages
+   * arrive before the answer to this call, so they are in the event log when it returns. A page that is
+   * gone or between documents has nothing to send; a document the page loads later records again.
    */
   public static void drain(Page page) {
     if (page.isClosed()) {
@@ -201,7 +211,9 @@ public final class Recorder {
 
   /** A new document, or an SPA route to a new URL; history calls that keep the URL are no navigation. */
   private void onNavigated(Page page, Frame frame) {
-    if (frame == page.mainFrame() && !frame.url().equals(currentUrl.put(page, frame.url()))) {
+    // about:blank is where pages are parked (see close), not a page of the site
+    if (frame == page.mainFrame() && !frame.url().startsWith("about:")
+        && !frame.url().equals(currentUrl.put(page, frame.url()))) {
       effect(page, EffectKind.NAVIGATION, withoutValues(frame.url()));
     }
   }

@@ -33,6 +33,7 @@
   let queue = [];
   let lastFlush = 0;
   let flushTimer = null;
+  let stopped = false;
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = null;
@@ -43,6 +44,7 @@
     try { W.__heatcheck(JSON.stringify(batch.length === 1 ? batch[0] : batch)); } catch (e) { /* binding gone */ }
   };
   const send = (event) => {
+    if (stopped) return;
     queue.push(event);
     if (now() - lastFlush >= 40) flush();
     else if (!flushTimer) flushTimer = later(flush, 40);
@@ -281,12 +283,15 @@
   const sample = (key, make) => {
     if (!timers.has(key)) timers.set(key, [later(() => { timers.delete(key); send(make()); }, 100), make]);
   };
-  // Java asks for this before it closes a context: the samples still waiting, then the batch, now
+  // Java asks for this when it is done with the page: the samples still waiting, then the batch, now;
+  // then the recorder stops, so that leaving the page (Java parks it on about:blank) reports nothing
   const drain = () => {
     for (const [id, make] of timers.values()) { clearTimeout(id); send(make()); }
     timers.clear();
     flush();
+    stopped = true;
   };
+
   const windowSample = () => {
     lastDocH = docH();
     return { type: 'scroll', view, t: now(), y: Math.round(scrollY), docH: lastDocH };
