@@ -374,6 +374,8 @@ final class Minify {
         text = isShorthand(i) ? text + ":" + names.get(text) : names.get(text);
       } else if (t.kind() == Kind.WORD && (text.equals("true") || text.equals("false")) && !isProperty(i)) {
         text = text.equals("true") ? "!0" : "!1";
+      } else if (t.kind() == Kind.WORD && text.equals("const") && !isProperty(i)) {
+        text = "let"; // the same scoping; const only forbids assignments, which valid code does not make
       }
       if (out.length() > 0) {
         separate(out, t, text.charAt(0));
@@ -384,8 +386,8 @@ final class Minify {
   }
 
   /**
-   * The semicolons between two const (or two let) statements of one block, which become commas:
-   * {@code const a = 1; const b = 2;} reads the same as {@code const a = 1, b = 2;}.
+   * The semicolons between two declarations of one block, which become commas: {@code const a = 1;
+   * let b = 2;} reads the same as {@code let a = 1, b = 2;} once const is written as let.
    */
   private Set<Integer> joinedDeclarations() {
     Set<Integer> joined = new HashSet<>();
@@ -410,13 +412,18 @@ final class Minify {
         }
       } else if (p.equals(";")) {
         boolean inBlock = brackets.isEmpty() || brackets.peek().equals("{");
-        if (inBlock && ((isWord(start, "const") && isWord(i + 1, "const")) || (isWord(start, "let") && isWord(i + 1, "let")))) {
+        if (inBlock && isDeclaration(start) && isDeclaration(i + 1)) {
           joined.add(i);
         }
         start = i + 1;
       }
     }
     return joined;
+  }
+
+  /** const and let, which are both written as let. */
+  private boolean isDeclaration(int i) {
+    return isWord(i, "const") || isWord(i, "let");
   }
 
   private boolean isWord(int i, String word) {

@@ -291,7 +291,7 @@ public final class Recorder {
 
   private void onView(Page page, String view, JsonNode message, long t) {
     currentView.put(page, view);
-    String path = message.path("path").asText("/");
+    String path = pathOf(message.path("url").asText());
     urlByPath.putIfAbsent(path, message.path("url").asText());
     log.append(
         new Event.View(
@@ -310,12 +310,7 @@ public final class Recorder {
 
   private void onClick(String view, JsonNode message, long t) {
     lastClick = Math.max(lastClick, t);
-    Target target;
-    try {
-      target = Json.mapper().treeToValue(message.path("target"), Target.class);
-    } catch (JsonProcessingException e) {
-      return;
-    }
+    Target target = TargetReader.read(message.path("target"), message.path("x").asDouble(), message.path("y").asDouble());
     if (target.selector() != null) {
       selectors.add(target.selector());
     }
@@ -332,6 +327,20 @@ public final class Recorder {
             target,
             number(message, "vx"),
             number(message, "vy")));
+  }
+
+  /** http://host:port/a/b?q#f is /a/b, as the page's location.pathname would say. */
+  static String pathOf(String url) {
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
+      start++; // the host and port
+    }
+    int end = start;
+    while (end < url.length() && "?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return end > start ? url.substring(start, end) : "/";
   }
 
   private String nextId() {

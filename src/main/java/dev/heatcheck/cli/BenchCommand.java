@@ -13,13 +13,13 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measures heatcheck's own speed.",
-    subcommands = {BenchCommand.Render.class})
+    subcommands = {BenchCommand.Render.class, BenchRecorderCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: render");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: render or recorder");
   }
 
   @Command(

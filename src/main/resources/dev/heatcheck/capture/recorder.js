@@ -20,8 +20,10 @@
   const opt = options || {};
   const WATCH = opt.watch || 5000; // ms after a click during which the page's reactions are reported
   const later = setTimeout;
-  const now = () => Math.round(performance.timeOrigin + performance.now());
-  const round = (v) => Math.round(v * 10) / 10;
+  const D = document;
+  const round = Math.round;
+  const rect = (el) => el.getBoundingClientRect();
+  const now = () => round(performance.timeOrigin + performance.now());
   const on = EventTarget.prototype.addEventListener;
   const listen = (target, type, fn, how = true) => on.call(target, type, fn, how);
   const PASSIVE = { capture: true, passive: true };
@@ -73,7 +75,7 @@
     let x = 0;
     let y = 0;
     for (const f of frames(win)) {
-      const r = f.getBoundingClientRect();
+      const r = rect(f);
       const s = styleOf(f);
       x += r.left + f.clientLeft + parseFloat(s.paddingLeft);
       y += r.top + f.clientTop + parseFloat(s.paddingTop);
@@ -81,9 +83,9 @@
     return [x, y];
   };
   const pageBox = (el, win) => {
-    const r = el.getBoundingClientRect();
+    const r = rect(el);
     const o = offset(win);
-    return [r.left + o[0] + scrollX, r.top + o[1] + scrollY, r.width, r.height].map(round);
+    return [r.left + o[0] + scrollX, r.top + o[1] + scrollY, r.width, r.height].map((v) => round(v * 10) / 10);
   };
 
   // ---- selectors that survive reloads, unrelated insertions and generated names --------------------------
@@ -94,17 +96,16 @@
   const unique = (root, sel) => {
     try { return root.querySelectorAll(sel).length === 1; } catch (e) { return false; }
   };
+  // the first unique of: the id, the test and ARIA attributes (not a masked aria-label), a stable class
   const anchorOf = (el, root, masked) => {
-    if (el.id && !GENERATED.test(el.id) && unique(root, '#' + CSS.escape(el.id))) return '#' + CSS.escape(el.id);
-    for (const name of ['data-testid', 'data-test', 'data-qa', 'aria-label', 'role']) {
-      const value = el.getAttribute(name);
-      if (value && !(masked && name === 'aria-label')) {
-        const sel = el.localName + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
-        if (unique(root, sel)) return sel;
-      }
+    const tag = el.localName;
+    const names = el.id && !GENERATED.test(el.id) ? ['#' + CSS.escape(el.id)] : [];
+    for (const name of ['data-testid', 'data-test', 'data-qa', masked ? '' : 'aria-label', 'role']) {
+      const value = name && el.getAttribute(name);
+      if (value) names.push(tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]');
     }
-    for (const c of el.classList) if (stableClass(c) && unique(root, el.localName + '.' + c)) return el.localName + '.' + c;
-    return null;
+    for (const c of el.classList) if (stableClass(c)) names.push(tag + '.' + c);
+    return names.find((sel) => unique(root, sel));
   };
   const stepOf = (el) => {
     const tag = el.localName;
@@ -126,7 +127,7 @@
     for (let n = el; n; n = n.parentElement) {
       const anchor = anchorOf(n, root, masked);
       if (anchor) { parts.unshift(anchor); break; }
-      if (n.localName === 'body' || n.localName === 'html') { parts.unshift(n.localName); break; }
+      if (/^(body|html)$/.test(n.localName)) { parts.unshift(n.localName); break; }
       parts.unshift(stepOf(n));
     }
     const sel = parts.join(' > ');
@@ -136,9 +137,8 @@
   const selectors = (el, win, masked) => frames(win).concat(el).map((n) => selectorOf(n, masked));
 
   // ---- describing a target --------------------------------------------------------------------------
-  const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[role=button],[role=link],'
-    + '[role=checkbox],[role=tab],[role=menuitem],[role=switch],[role=option],[role=radio],[onclick],'
-    + '[tabindex]:not([tabindex="-1"])';
+  const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[onclick],[tabindex]:not([tabindex="-1"]),'
+    + 'button,link,checkbox,tab,menuitem,switch,option,radio'.split(',').map((r) => '[role=' + r + ']').join(',');
   const MASK = '[data-heatcheck-mask]';
   const IGNORE = '[data-heatcheck-ignore]';
   const listened = new WeakSet(); // elements the page gave a click listener, so "interactive" can see them
@@ -159,19 +159,6 @@
     if (el.isContentEditable || el.childElementCount > 20 || el.querySelector('[contenteditable]')) return collapse(attr(el, 'title'));
     return collapse(el.innerText || el.textContent || attr(el, 'alt') || attr(el, 'title'));
   };
-  const ROLES = { a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', summary: 'button' };
-  const roleOf = (el) => {
-    const explicit = el.getAttribute('role');
-    if (explicit) return explicit;
-    if (el.localName === 'input') {
-      return { checkbox: 'checkbox', radio: 'radio', button: 'button', submit: 'button', reset: 'button', range: 'slider' }[el.type] || 'textbox';
-    }
-    if (el.localName === 'a' && !el.hasAttribute('href')) return null;
-    return ROLES[el.localName] || null;
-  };
-  const TEXT_INPUTS = /^(text|email|password|search|tel|url|number|date|datetime-local|month|time|week)$/;
-  const isEditable = (el) => !!el.isContentEditable || /^(textarea|select|canvas)$/.test(el.localName)
-    || (el.localName === 'input' && TEXT_INPUTS.test(el.type));
   const isInteractive = (el) => el.matches(CONTROL) || listened.has(el) || typeof el.onclick === 'function'
     || styleOf(el).cursor === 'pointer';
   // position: fixed, or sticky and stuck, on the element or an ancestor: it stays put while the page scrolls;
@@ -181,9 +168,9 @@
       const s = styleOf(n);
       if (s.position === 'fixed') return true;
       if (s.position === 'sticky') {
-        const r = n.getBoundingClientRect();
-        if ((s.top !== 'auto' && Math.abs(r.top - parseFloat(s.top)) < 1)
-          || (s.bottom !== 'auto' && Math.abs(innerHeight - r.bottom - parseFloat(s.bottom)) < 1)) return true;
+        // an offset of auto parses as NaN, which is never within 1 px
+        const r = rect(n);
+        if (Math.abs(r.top - parseFloat(s.top)) < 1 || Math.abs(innerHeight - r.bottom - parseFloat(s.bottom)) < 1) return true;
       }
     }
     return false;
@@ -195,21 +182,19 @@
     }
     return null;
   };
-  const describe = (raw, path, win, x, y) => {
+  // What only the live page knows; the implicit role, "editable" and the click's place inside the box
+  // follow from these, and Java works them out (TargetReader), which keeps this script small.
+  const describe = (raw, path, win) => {
     const el = path.find((n) => n.nodeType === 1 && n.matches(CONTROL) && !/^(body|html)$/.test(n.localName))
       || svgPart(raw) || raw;
     const chain = frames(win);
     const masked = !!opt.maskText || !!closest(el, MASK);
-    const box = pageBox(el, win);
-    const fraction = (v, from, size) => Math.round((size > 0 ? Math.min(1, Math.max(0, (v - from) / size)) : 0.5) * 1000) / 1000;
     const link = closest(el, 'a[href]');
     const names = selectors(el, win, masked);
-    let href = null;
-    try { href = link && new URL(link.getAttribute('href'), link.baseURI).href; } catch (e) { /* not a URL */ }
     return {
-      selector: names.join(' >>> '), tag: el.localName, text: textOf(el, masked), role: roleOf(el), href,
-      interactive: isInteractive(el), editable: isEditable(el), box, rx: fraction(x, box[0], box[2]), ry: fraction(y, box[1], box[3]),
-      fixed: isFixed(chain[0] || el), ignored: !!closest(raw, IGNORE), frame: chain.length ? names[0] : null,
+      selector: names.join(' >>> '), tag: el.localName, type: el.type, role: el.getAttribute('role'), text: textOf(el, masked),
+      href: link && String(link.href.baseVal || link.href), interactive: isInteractive(el), contentEditable: el.isContentEditable,
+      box: pageBox(el, win), fixed: isFixed(chain[0] || el), ignored: !!closest(raw, IGNORE), frame: chain.length ? names[0] : null,
     };
   };
 
@@ -224,7 +209,7 @@
   const typed = (value) => {
     const v = value.trim().toLowerCase();
     if (!v) return false;
-    for (const f of document.querySelectorAll(FIELDS)) {
+    for (const f of D.querySelectorAll(FIELDS)) {
       const t = (f.value || '').trim().toLowerCase();
       if (t && (v === t || (t.length > 2 && v.includes(t)))) return true;
     }
@@ -233,12 +218,8 @@
   const clean = (url) => {
     try {
       const u = new URL(url, location.href);
-      const params = [...u.searchParams];
-      if (params.some(([k, v]) => redacted.includes(k) || typed(v))) {
-        u.search = new URLSearchParams(params.map(([k, v]) => [k, redacted.includes(k) || typed(v) ? '***' : v])).toString();
-      }
-      const path = u.pathname.split('/').map((s) => { try { return s && typed(decodeURIComponent(s)) ? '***' : s; } catch (e) { return s; } });
-      if (path.includes('***')) u.pathname = path.join('/');
+      for (const [k, v] of [...u.searchParams]) if (redacted.includes(k) || typed(v)) u.searchParams.set(k, '***');
+      u.pathname = u.pathname.split('/').map((s) => { try { return typed(decodeURIComponent(s)) ? '***' : s; } catch (e) { return s; } }).join('/');
       return u.href;
     } catch (e) {
       return String(url).replace(/[?#].*/, '');
@@ -249,15 +230,13 @@
   let view = null;
   let href = null;
   let lastDocH = 0;
-  const docH = () => (document.documentElement ? document.documentElement.scrollHeight : 0);
+  const docH = () => (D.documentElement ? D.documentElement.scrollHeight : 0);
+  const message = (type, fields) => Object.assign({ type, view, t: now() }, fields);
   const newView = () => { view = Math.random().toString(36).slice(2, 10); href = location.href; };
   const sendView = () => {
     const url = clean(location.href);
     lastDocH = docH();
-    send({
-      type: 'view', view, t: now(), url, path: new URL(url).pathname, vw: innerWidth, vh: innerHeight,
-      docW: document.documentElement.scrollWidth, docH: lastDocH,
-    });
+    send(message('view', { url, vw: innerWidth, vh: innerHeight, docW: D.documentElement.scrollWidth, docH: lastDocH }));
   };
 
   // ---- clicks and the page's reactions to them ----------------------------------------------------------
@@ -266,12 +245,12 @@
     const p = pending;
     if (!p || p.seen[kind] || now() - p.t > WATCH) return;
     p.seen[kind] = 1;
-    const event = { type: 'effect', view, t: now(), kind, detail: detail || null };
+    const event = message('effect', { kind, detail });
     if (p.early) p.early.push(event); else send(event);
   };
   const route = () => {
     if (location.href === href) return;
-    effect('navigation', clean(location.href));
+    effect('navigation');
     newView();
     sendView();
     const v = view;
@@ -294,13 +273,13 @@
 
   const windowSample = () => {
     lastDocH = docH();
-    return { type: 'scroll', view, t: now(), y: Math.round(scrollY), docH: lastDocH };
+    return message('scroll', { y: round(scrollY), docH: lastDocH });
   };
   // el scrolled inside win; a frame's own window scrolling is sampled as its frame element (inner)
   const containerSample = (el, win, inner) => {
     const sample = windowSample();
     sample.container = selectors(el, win, !!opt.maskText || !!closest(el, MASK)).join(' >>> ');
-    sample.containerY = Math.round(inner ? inner.scrollY : el.scrollTop);
+    sample.containerY = round(inner ? inner.scrollY : el.scrollTop);
     sample.containerVh = inner ? inner.innerHeight : el.clientHeight;
     sample.containerH = inner ? inner.document.documentElement.scrollHeight : el.scrollHeight;
     sample.containerBox = pageBox(el, win);
@@ -318,22 +297,15 @@
       }
       return add.call(this, type, fn, how);
     };
-    const wrap = (obj, name, before) => {
-      const original = obj && obj[name];
-      if (typeof original === 'function') {
-        obj[name] = function () { try { before.apply(this, arguments); } catch (e) { /* never break the page */ } return original.apply(this, arguments); };
-      }
+    // Reactions the page starts itself, timed here: Java hears of them later, when it next talks to the
+    // browser. Java records what they were (the request's method and URL, the dialog's kind).
+    const wrap = (obj, name, kind) => {
+      const original = obj[name];
+      obj[name] = function () { effect(kind); return original.apply(this, arguments); };
     };
-    // reactions the page starts itself, timed here rather than when the browser tells Java
-    wrap(win, 'fetch', (input, init) => effect('request',
-      ((init && init.method) || (input && input.method) || 'GET').toUpperCase() + ' ' + clean(String((input && input.url) || input))));
-    const xhr = win.XMLHttpRequest.prototype;
-    const opened = new WeakMap();
-    wrap(xhr, 'open', function (method, url) { opened.set(this, String(method).toUpperCase() + ' ' + clean(String(url))); });
-    wrap(xhr, 'send', function () { effect('request', opened.get(this)); });
-    wrap(win.navigator, 'sendBeacon', (url) => effect('request', 'POST ' + clean(String(url))));
-    wrap(win, 'open', (url) => effect('popup', url ? clean(String(url)) : null));
-    for (const name of ['alert', 'confirm', 'prompt', 'print']) wrap(win, name, () => effect('dialog', name));
+    for (const name of ['fetch', 'open', 'alert', 'confirm', 'prompt', 'print']) wrap(win, name, name === 'fetch' ? 'request' : name === 'open' ? 'popup' : 'dialog');
+    wrap(win.XMLHttpRequest.prototype, 'send', 'request');
+    wrap(win.navigator, 'sendBeacon', 'request');
     listen(win, 'beforeunload', () => { effect('navigation', 'unload'); flush(); }, false);
     listen(win, 'submit', (e) => {
       const form = e.target;
@@ -348,7 +320,7 @@
     const onScroll = (e) => {
       const t = e.target;
       const isWindow = t === doc || t === win;
-      if (pending && !pending.userScrolled && !(win === W && isWindow && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
+      if (pending && !pending.scrolled && !(win === W && isWindow && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
       if (win === W && isWindow) sample(W, windowSample);
       else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, win));
       else if (t.nodeType === 1) sample(t, () => containerSample(t, win));
@@ -369,7 +341,7 @@
     listen(win, 'pointerdown', (e) => {
       if (e.isTrusted) pending = { t: now(), seen: {}, early: [], y: scrollY, target: e.composedPath()[0] };
     });
-    const userScroll = () => { if (pending) pending.userScrolled = true; };
+    const userScroll = () => { if (pending) pending.scrolled = true; };
     listen(win, 'wheel', userScroll, PASSIVE);
     listen(win, 'keydown', userScroll);
     listen(win, 'click', (e) => {
@@ -393,14 +365,14 @@
       let vx = e.clientX + o[0];
       let vy = e.clientY + o[1];
       if (e.detail === 0 && !e.clientX && !e.clientY) { // pressed with a key: at the element
-        const r = raw.getBoundingClientRect();
+        const r = rect(raw);
         vx = o[0] + r.left + r.width / 2;
         vy = o[1] + r.top + r.height / 2;
       }
-      send({
-        type: 'click', view, t, x: Math.round(vx + scrollX), y: Math.round(vy + scrollY), vx: Math.round(vx), vy: Math.round(vy),
-        modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, e.composedPath(), win, vx + scrollX, vy + scrollY),
-      });
+      send(message('click', {
+        t, x: round(vx + scrollX), y: round(vy + scrollY), vx: round(vx), vy: round(vy),
+        modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, e.composedPath(), win),
+      }));
       for (const event of early) { event.t = t; send(event); } // what the press did before the click
     });
     listen(win, 'focusin', (e) => {
@@ -418,15 +390,13 @@
       if (t - lastMove < 50) return;
       lastMove = t;
       const o = offset(win);
-      send({ type: 'move', view, t, x: Math.round(e.clientX + o[0] + scrollX), y: Math.round(e.clientY + o[1] + scrollY) });
+      send(message('move', { t, x: round(e.clientX + o[0] + scrollX), y: round(e.clientY + o[1] + scrollY) }));
     }, PASSIVE);
 
-    const error = (thrown, fallback) => send({
-      type: 'error', view, t: now(),
-      message: (thrown && thrown.name && thrown.message !== undefined ? thrown.name + ': ' + thrown.message : String(fallback)).split('\n')[0],
-    });
-    listen(win, 'error', (e) => { if (e.target === win && 'message' in e) error(e.error, e.message); });
-    listen(win, 'unhandledrejection', (e) => error(e.reason, e.reason));
+    // an Error reads "TypeError: message"; Java keeps the first line
+    const error = (thrown) => { try { send(message('error', { message: String(thrown) })); } catch (e) { /* no text */ } };
+    listen(win, 'error', (e) => { if (e.target === win && 'message' in e) error(e.error || e.message); });
+    listen(win, 'unhandledrejection', (e) => error(e.reason));
   };
 
   Object.defineProperty(W, KEY, { value: { adopt: (win) => { Object.defineProperty(win, KEY, { value: true }); install(win); }, drain } });
@@ -443,10 +413,10 @@
     // content that loads while the visitor scrolls makes the page taller: tell the new height
     const grew = () => { if (docH() !== lastDocH) sample(W, windowSample); };
     const observer = new ResizeObserver(grew);
-    observer.observe(document.documentElement);
-    if (document.body) observer.observe(document.body);
+    observer.observe(D.documentElement);
+    if (D.body) observer.observe(D.body);
   };
-  if (document.readyState === 'loading') listen(document, 'DOMContentLoaded', start, { once: true });
+  if (D.readyState === 'loading') listen(D, 'DOMContentLoaded', start, { once: true });
   else start();
-  listen(W, 'load', sendView, { once: true }); // the document has its final size now
+  listen(W, 'load', sendView, { once: true }); // the D has its final size now
 })

@@ -87,6 +87,21 @@ public class MainTest {
   }
 
   @Test
+  public void both_benchmarks_are_commands_and_check_their_options_before_starting_a_browser() {
+    for (String bench : List.of("render", "recorder")) {
+      Result help = heatcheck("bench", bench, "--help");
+      assertEquals(help.code, 0, help.toString());
+      assertTrue(help.out.contains("--clicks"), help.out);
+      Result bad = heatcheck("bench", bench, "--clicks", "0");
+      assertEquals(bad.code, 2, bad.toString());
+      assertOneLineAt(bad, "heatcheck: --clicks");
+    }
+    Result none = heatcheck("bench");
+    assertEquals(none.code, 2, none.toString());
+    assertOneLineAt(none, "heatcheck: a benchmark is required: render or recorder");
+  }
+
+  @Test
   public void a_relative_url_without_base_url_is_exit_2_naming_the_field() throws IOException {
     Path file = scenario("relative.yaml", "url: /checkout\n");
     Result result = heatcheck("run", file.toString());

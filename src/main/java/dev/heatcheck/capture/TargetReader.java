@@ -1,0 +1,83 @@
+package dev.heatcheck.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heatcheck.events.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the page's description of a clicked element into a {@link Target}. The page sends only what
+ * needs the live document (selector, text, box, interactive, fixed, ...); what follows from those facts
+ * is worked out here, so the in-page script stays small: the implicit ARIA role of the tag, whether the
+ * element takes typing, and where in its box the click landed.
+ */
+final class TargetReader {
+  private static final Map<String, String> ROLES = Map.of(
+      "a", "link", "button", "button", "select", "combobox", "textarea", "textbox", "img", "img", "summary", "button");
+  private static final Map<String, String> INPUT_ROLES = Map.of(
+      "checkbox", "checkbox", "radio", "radio", "button", "button", "submit", "button", "reset", "button", "range", "slider");
+  /** Input types whose clicks are for typing: never judged dead. */
+  private static final Set<String> TEXT_INPUTS = Set.of(
+      "text", "email", "password", "search", "tel", "url", "number", "date", "datetime-local", "month", "time", "week");
+  private static final Set<String> EDITABLE_TAGS = Set.of("textarea", "select", "canvas");
+
+  private TargetReader() {}
+
+  /**
+   * @param page the target as the page sent it
+   * @param x the click in page coordinates
+   * @param y the click in page coordinates
+   */
+  static Target read(JsonNode page, double x, double y) {
+    String tag = text(page, "tag");
+    String type = text(page, "type");
+    String href = text(page, "href");
+    List<Double> box = new ArrayList<>();
+    page.path("box").forEach(v -> box.add(v.asDouble()));
+    return new Target(
+        text(page, "selector"),
+        tag,
+        text(page, "text"),
+        role(text(page, "role"), tag, type, href),
+        href,
+        page.path("interactive").asBoolean(),
+        editable(tag, type, page.path("contentEditable").asBoolean()),
+        box.size() == 4 ? List.copyOf(box) : null,
+        box.size() == 4 ? fraction(x, box.get(0), box.get(2)) : 0.5,
+        box.size() == 4 ? fraction(y, box.get(1), box.get(3)) : 0.5,
+        page.path("fixed").asBoolean(),
+        page.path("ignored").asBoolean(),
+        text(page, "frame"));
+  }
+
+  /** The explicit role, else the one the tag (and an input's type) implies; a link needs its href. */
+  static String role(String explicit, String tag, String type, String href) {
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit;
+    }
+    if ("input".equals(tag)) {
+      return INPUT_ROLES.getOrDefault(type, "textbox");
+    }
+    if ("a".equals(tag) && href == null) {
+      return null;
+    }
+    return tag == null ? null : ROLES.get(tag);
+  }
+
+  static boolean editable(String tag, String type, boolean contentEditable) {
+    return contentEditable || EDITABLE_TAGS.contains(tag) || ("input".equals(tag) && TEXT_INPUTS.contains(type));
+  }
+
+  /** Where {@code v} lies along the box side from {@code from} of {@code size}, in thousandths; the middle of an empty box. */
+  static double fraction(double v, double from, double size) {
+    double f = size > 0 ? Math.min(1, Math.max(0, (v - from) / size)) : 0.5;
+    return Math.round(f * 1000) / 1000.0;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
