@@ -24,6 +24,7 @@ public final class DemoSite {
   private static final String JSON = "application/json; charset=utf-8";
   private static final Pattern PRODUCT_PATH = Pattern.compile("/product/(\\d+)/?");
   private static final Pattern TOP = Pattern.compile("<!--#top title=\"([^\"]*)\" current=\"([^\"]*)\"-->\n?");
+  private static final String BOTTOM = "<!--#bottom-->";
   private static final Pattern CURRENT = Pattern.compile("\\{\\{current (/[^}]*)}}");
 
   record Product(int id, String name, String price, String tagline, String description) {}
@@ -64,7 +65,7 @@ public final class DemoSite {
       throw new IllegalArgumentException("orderDelay must not be negative: " + orderDelay);
     }
     return LocalServer.serve(SITE)
-        .filterPages(DemoSite::withTop)
+        .filterPages(DemoSite::withPartials)
         .route("/products", DemoSite::productsPage)
         // "/product", not "/product/", so the bare template is never served as a page.
         .route("/product", DemoSite::productPage)
@@ -154,7 +155,7 @@ public final class DemoSite {
 
   private static void html(HttpExchange exchange, String page) throws IOException {
     LocalServer.send(
-        exchange, 200, LocalServer.contentType("page.html"), withTop(page).getBytes(StandardCharsets.UTF_8));
+        exchange, 200, LocalServer.contentType("page.html"), withPartials(page).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void json(HttpExchange exchange, String body) throws IOException {
@@ -171,12 +172,14 @@ public final class DemoSite {
 
   /**
    * Every page starts with {@code <!--#top title="…" current="/path"-->}: the shared head and header,
-   * with that title and that nav link marked as the current page. One copy of the header, five pages.
+   * with that title and that nav link marked as the current page; and has {@code <!--#bottom-->} where the
+   * shared footer and site script go. One copy of each, five pages.
    */
-  static String withTop(String page) {
-    Matcher top = TOP.matcher(page);
+  static String withPartials(String page) {
+    String bottom = page.replace(BOTTOM, template("partials/bottom.html").stripTrailing());
+    Matcher top = TOP.matcher(bottom);
     if (!top.find()) {
-      return page;
+      return bottom;
     }
     String current = top.group(2);
     Matcher link = CURRENT.matcher(template("partials/top.html").replace("{{title}}", top.group(1)));
@@ -185,7 +188,7 @@ public final class DemoSite {
       link.appendReplacement(header, link.group(1).equals(current) ? " aria-current=\"page\"" : "");
     }
     link.appendTail(header);
-    return page.substring(0, top.start()) + header + page.substring(top.end());
+    return bottom.substring(0, top.start()) + header + bottom.substring(top.end());
   }
 
   private static String fill(String template, Product product) {

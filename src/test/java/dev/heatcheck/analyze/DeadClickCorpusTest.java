@@ -11,13 +11,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
 import dev.heatcheck.browser.BrowserSession;
+import dev.heatcheck.capture.CorpusSite;
 import dev.heatcheck.capture.Recorder;
 import dev.heatcheck.demo.LocalServer;
 import dev.heatcheck.events.Event;
 import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,24 +81,7 @@ public class DeadClickCorpusTest {
   @BeforeClass
   public void clickEveryTarget() throws IOException {
     browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = LocalServer.serve("fixtures/corpus")
-        .route("/api/", exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        })
-        .route("/slow", exchange -> {
-          try {
-            Thread.sleep(3_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          byte[] body = "<!doctype html><title>slow</title><p>finally".getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
+    server = CorpusSite.serve();
     events = Files.createTempFile("heatcheck-corpus", ".jsonl");
     long started = System.currentTimeMillis();
     try (EventLog log = EventLog.create(events)) {

@@ -18,7 +18,6 @@ import dev.heatcheck.events.EventLog;
 import dev.heatcheck.events.EventReader;
 import dev.heatcheck.events.Target;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,29 +47,7 @@ public class CaptureTest {
   @BeforeClass
   public void startBrowserAndServer() {
     browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = serveCorpus();
-  }
-
-  /** The corpus pages, with an API that answers 204 to anything and a page that takes 3 s. */
-  static LocalServer serveCorpus() {
-    return LocalServer.serve("fixtures/corpus")
-        .route("/api/", exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        })
-        .route("/slow", exchange -> {
-          try {
-            Thread.sleep(3_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          byte[] body = "<!doctype html><title>slow</title><p>finally".getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
+    server = CorpusSite.serve();
   }
 
   @AfterClass(alwaysRun = true)

@@ -43,7 +43,7 @@ public class ScenarioCaptureTest {
 
   @BeforeClass
   public void runBothScenarios() throws IOException, URISyntaxException {
-    server = CaptureTest.serveCorpus();
+    server = CorpusSite.serve();
     privacy = run("privacy.yaml");
     judged = run("judged.yaml");
   }

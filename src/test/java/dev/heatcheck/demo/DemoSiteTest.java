@@ -209,14 +209,16 @@ public class DemoSiteTest {
   }
 
   @Test
-  public void every_page_gets_the_shared_header_with_its_own_link_marked_current() throws Exception {
+  public void every_page_gets_the_shared_header_and_footer_with_its_own_link_marked_current() throws Exception {
     Map<String, String> current = Map.of("/", "", "/products", "/products", "/product/2", "/products",
         "/checkout", "/checkout", "/guide", "/guide");
     for (Map.Entry<String, String> page : current.entrySet()) {
       String html = get(page.getKey()).body();
       assertTrue(html.startsWith("<!doctype html>"), page.getKey() + " must start with its doctype");
-      assertFalse(html.contains("#top") || html.contains("{{"), page.getKey() + " has an unexpanded include");
+      assertFalse(html.contains("<!--#") || html.contains("{{"), page.getKey() + " has an unexpanded include");
       assertTrue(html.contains("<span id=\"cart-count\">0</span>"), page.getKey() + " lacks the header");
+      assertTrue(html.contains("<footer class=\"site-footer\">") && html.contains("<script src=\"/js/site.js\"></script>"),
+          page.getKey() + " lacks the footer and the site script");
       for (String link : List.of("/products", "/checkout", "/guide")) {
         boolean marked = html.contains("<a href=\"" + link + "\" aria-current=\"page\">");
         assertEquals(marked, link.equals(page.getValue()), page.getKey() + ": " + link + " marked current");

@@ -92,7 +92,7 @@ public class ClickPointsTest {
   public void a_last_line_cut_inside_a_multibyte_character_is_skipped() throws IOException {
     Path file = write(MIXED);
     byte[] line = Json.mapper().writerFor(Event.class).writeValueAsString(MIXED.get(2)).getBytes(StandardCharsets.UTF_8);
-    int tick = indexOf(line, "✓".getBytes(StandardCharsets.UTF_8));
+    int tick = TestFiles.indexOf(line, "✓".getBytes(StandardCharsets.UTF_8));
     Files.write(file, Arrays.copyOf(line, tick + 1), StandardOpenOption.APPEND);
 
     assertEquals(read(file), fromEventReader(file));
@@ -102,7 +102,7 @@ public class ClickPointsTest {
   @Test
   public void a_file_cut_at_any_byte_gives_the_same_clicks_as_the_event_reader() throws IOException {
     byte[] whole = Files.readAllBytes(write(MIXED));
-    Path file = tempDir().resolve("cut.jsonl");
+    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("cut.jsonl");
     for (int length = 0; length <= whole.length; length++) {
       Files.write(file, Arrays.copyOf(whole, length));
 
@@ -180,7 +180,7 @@ public class ClickPointsTest {
   public void a_byte_that_is_not_utf_8_in_the_middle_is_read_as_a_replacement_character_as_the_event_reader_does()
       throws IOException {
     // GIVEN lines with a stray byte inside a value that is skipped and inside the view id
-    Path file = tempDir().resolve("events.jsonl");
+    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
     try (var out = Files.newOutputStream(file)) {
       out.write("{\"type\":\"click\",\"view\":\"v\",\"x\":1,\"y\":2,\"target\":{\"text\":\"a".getBytes(StandardCharsets.UTF_8));
       out.write(0xFF);
@@ -207,7 +207,7 @@ public class ClickPointsTest {
 
   @Test
   public void a_missing_file_gives_a_one_line_message_naming_it() {
-    Path file = tempDir().resolve("nowhere/events.jsonl");
+    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("nowhere/events.jsonl");
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> read(file));
 
@@ -369,7 +369,7 @@ public class ClickPointsTest {
   }
 
   private static Path write(List<Event> events) {
-    Path file = tempDir().resolve("events.jsonl");
+    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
     try (EventLog log = EventLog.create(file)) {
       events.forEach(log::append);
     }
@@ -377,29 +377,8 @@ public class ClickPointsTest {
   }
 
   private static Path file(String text) throws IOException {
-    Path file = tempDir().resolve("events.jsonl");
+    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("heatcheck-click-points-test");
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("not found");
   }
 }
