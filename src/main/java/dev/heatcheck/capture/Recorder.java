@@ -8,7 +8,6 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
-import com.microsoft.playwright.options.LoadState;
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.events.EffectKind;
 import dev.heatcheck.events.Event;
@@ -120,7 +119,6 @@ public final class Recorder {
    */
   public static void close(BrowserContext context) {
     for (Page page : context.pages()) {
-      settle(page);
       drain(page);
     }
     for (Page page : context.pages()) {
@@ -137,15 +135,6 @@ public final class Recorder {
       if (e.getMessage() == null || !e.getMessage().contains("has been closed")) {
         throw e;
       }
-    }
-  }
-
-  /** Lets a load in flight (a last click that left for a slow page) finish, for up to 5 s, so none is cut off mid-way. */
-  private static void settle(Page page) {
-    try {
-      page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(5_000));
-    } catch (PlaywrightException e) {
-      // still loading, or gone: parking the page ends it
     }
   }
 
