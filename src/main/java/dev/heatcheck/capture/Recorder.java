@@ -347,7 +347,8 @@ public final class Recorder {
     return session + ":" + sequence.incrementAndGet();
   }
 
-  private static String text(JsonNode node, String field) {
+  /** A field of a page message as text; null when absent or null. */
+  static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asText();
   }

@@ -31,25 +31,26 @@ final class TargetReader {
    * @param y the click in page coordinates
    */
   static Target read(JsonNode page, double x, double y) {
-    String tag = text(page, "tag");
-    String type = text(page, "type");
-    String href = text(page, "href");
-    List<Double> box = new ArrayList<>();
-    page.path("box").forEach(v -> box.add(v.asDouble()));
+    String tag = Recorder.text(page, "tag");
+    String type = Recorder.text(page, "type");
+    String href = Recorder.text(page, "href");
+    List<Double> values = new ArrayList<>();
+    page.path("box").forEach(v -> values.add(v.asDouble()));
+    List<Double> box = values.size() == 4 ? List.copyOf(values) : null;
     return new Target(
-        text(page, "selector"),
+        Recorder.text(page, "selector"),
         tag,
-        text(page, "text"),
-        role(text(page, "role"), tag, type, href),
+        Recorder.text(page, "text"),
+        role(Recorder.text(page, "role"), tag, type, href),
         href,
         page.path("interactive").asBoolean(),
         editable(tag, type, page.path("contentEditable").asBoolean()),
-        box.size() == 4 ? List.copyOf(box) : null,
-        box.size() == 4 ? fraction(x, box.get(0), box.get(2)) : 0.5,
-        box.size() == 4 ? fraction(y, box.get(1), box.get(3)) : 0.5,
+        box,
+        box == null ? 0.5 : fraction(x, box.get(0), box.get(2)),
+        box == null ? 0.5 : fraction(y, box.get(1), box.get(3)),
         page.path("fixed").asBoolean(),
         page.path("ignored").asBoolean(),
-        text(page, "frame"));
+        Recorder.text(page, "frame"));
   }
 
   /** The explicit role, else the one the tag (and an input's type) implies; a link needs its href. */
@@ -74,10 +75,5 @@ final class TargetReader {
   static double fraction(double v, double from, double size) {
     double f = size > 0 ? Math.min(1, Math.max(0, (v - from) / size)) : 0.5;
     return Math.round(f * 1000) / 1000.0;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
   }
 }

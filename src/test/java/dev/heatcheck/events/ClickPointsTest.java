@@ -102,7 +102,7 @@ public class ClickPointsTest {
   @Test
   public void a_file_cut_at_any_byte_gives_the_same_clicks_as_the_event_reader() throws IOException {
     byte[] whole = Files.readAllBytes(write(MIXED));
-    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("cut.jsonl");
+    Path file = TestFiles.tempDir().resolve("cut.jsonl");
     for (int length = 0; length <= whole.length; length++) {
       Files.write(file, Arrays.copyOf(whole, length));
 
@@ -180,7 +180,7 @@ public class ClickPointsTest {
   public void a_byte_that_is_not_utf_8_in_the_middle_is_read_as_a_replacement_character_as_the_event_reader_does()
       throws IOException {
     // GIVEN lines with a stray byte inside a value that is skipped and inside the view id
-    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     try (var out = Files.newOutputStream(file)) {
       out.write("{\"type\":\"click\",\"view\":\"v\",\"x\":1,\"y\":2,\"target\":{\"text\":\"a".getBytes(StandardCharsets.UTF_8));
       out.write(0xFF);
@@ -207,7 +207,7 @@ public class ClickPointsTest {
 
   @Test
   public void a_missing_file_gives_a_one_line_message_naming_it() {
-    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("nowhere/events.jsonl");
+    Path file = TestFiles.tempDir().resolve("nowhere/events.jsonl");
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> read(file));
 
@@ -369,7 +369,7 @@ public class ClickPointsTest {
   }
 
   private static Path write(List<Event> events) {
-    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     try (EventLog log = EventLog.create(file)) {
       events.forEach(log::append);
     }
@@ -377,7 +377,7 @@ public class ClickPointsTest {
   }
 
   private static Path file(String text) throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-click-points-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
   }

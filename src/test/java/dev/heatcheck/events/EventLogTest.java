@@ -39,7 +39,7 @@ public class EventLogTest {
 
   @Test
   public void events_written_by_the_log_read_back_equal() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, ONE_OF_EACH);
 
@@ -48,7 +48,7 @@ public class EventLogTest {
 
   @Test
   public void the_log_counts_the_events_it_appended() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     try (EventLog log = EventLog.create(file)) {
       ONE_OF_EACH.forEach(log::append);
@@ -59,7 +59,7 @@ public class EventLogTest {
 
   @Test
   public void the_log_creates_missing_parent_folders() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("reports/run-1/events.jsonl");
+    Path file = TestFiles.tempDir().resolve("reports/run-1/events.jsonl");
 
     write(file, ONE_OF_EACH.subList(0, 1));
 
@@ -68,7 +68,7 @@ public class EventLogTest {
 
   @Test
   public void every_line_is_one_json_object_whose_type_field_comes_first_and_names_its_kind() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, ONE_OF_EACH);
 
@@ -85,7 +85,7 @@ public class EventLogTest {
 
   @Test
   public void null_fields_are_left_out_of_a_line() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, List.of(new Event.Effect("e1", "v1", "s1", 5, "mutation", null)));
 
@@ -96,7 +96,7 @@ public class EventLogTest {
   @Test
   public void a_last_line_cut_short_by_a_crash_is_skipped() throws IOException {
     // GIVEN a log whose writer died halfway through a line
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH);
     String whole = Json.mapper().writerFor(Event.class).writeValueAsString(ONE_OF_EACH.get(2));
     Files.writeString(file, whole.substring(0, whole.length() / 2), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -108,7 +108,7 @@ public class EventLogTest {
   @Test
   public void a_last_line_cut_inside_a_multibyte_character_is_skipped() throws IOException {
     // GIVEN a log cut off at a byte boundary that splits the "✓" (3 bytes in UTF-8) of an error message
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
     byte[] line =
         Json.mapper().writerFor(Event.class).writeValueAsString(ONE_OF_EACH.get(6)).getBytes(StandardCharsets.UTF_8);
@@ -121,7 +121,7 @@ public class EventLogTest {
 
   @Test
   public void blank_lines_are_ignored() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
     Files.writeString(file, "\n   \n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(1, 2));
@@ -132,7 +132,7 @@ public class EventLogTest {
   @Test
   public void a_bad_line_in_the_middle_is_an_error_naming_file_and_line() throws IOException {
     // GIVEN a broken second line with good lines around it
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
     Files.writeString(file, "{\"type\":\"click\", oops}\n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(1, 3));
@@ -145,7 +145,7 @@ public class EventLogTest {
 
   @Test
   public void a_line_of_an_unknown_type_in_the_middle_is_an_error_naming_file_and_line() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
     Files.writeString(file, "{\"type\":\"teleport\",\"id\":\"x\"}\n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(2, 3));
@@ -157,7 +157,7 @@ public class EventLogTest {
 
   @Test
   public void a_missing_file_gives_a_one_line_message_naming_it() {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("nowhere/events.jsonl");
+    Path file = TestFiles.tempDir().resolve("nowhere/events.jsonl");
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> readAll(file));
 
@@ -168,7 +168,7 @@ public class EventLogTest {
   @Test
   public void fields_this_version_does_not_know_are_ignored() throws IOException {
     // GIVEN a line from a newer writer, with extra fields on the event and on its target
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
     Files.writeString(
         file,
         "{\"type\":\"click\",\"id\":\"s1:1\",\"view\":\"s1:v1\",\"session\":\"s1\",\"t\":1234,\"x\":640,\"y\":2210,"
@@ -186,7 +186,7 @@ public class EventLogTest {
 
   @Test
   public void a_new_log_on_the_same_file_replaces_the_old_run_instead_of_mixing_with_it() throws IOException {
-    Path file = TestFiles.tempDir("heatcheck-events-test").resolve("events.jsonl");
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, ONE_OF_EACH.subList(0, 3));
     write(file, ONE_OF_EACH.subList(3, ONE_OF_EACH.size()));

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 final class TestFiles {
   private TestFiles() {}
 
-  static Path tempDir(String prefix) {
+  static Path tempDir() {
     try {
-      return Files.createTempDirectory(prefix);
+      return Files.createTempDirectory("heatcheck-events-test");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
