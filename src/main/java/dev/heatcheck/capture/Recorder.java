@@ -2,7 +2,9 @@ package dev.heatcheck.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
@@ -87,18 +89,12 @@ public final class Recorder {
   /** Starts recording every page the context opens from now on, popups included. */
   public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log, Options options) {
     Recorder recorder = new Recorder(session, scenario, log, options);
-    context.exposeBinding(
-        BINDING,
-        (source, args) -> {
-          recorder.receive(source.page(), String.valueOf(args[0]));
-          return null;
-        });
     String script = SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");";
     context.addInitScript(script);
-    context.onPage(recorder::watch);
+    context.onPage(page -> recorder.watch(context, page));
     // pages already open (a test's own page) are recorded from their current document on
     for (Page page : context.pages()) {
-      recorder.watch(page);
+      recorder.watch(context, page);
       try {
         page.evaluate("() => { " + script + " }");
       } catch (PlaywrightException e) {
@@ -110,31 +106,33 @@ public final class Recorder {
 
   /**
    * Closes a context a recorder is attached to, once every page has sent what it still held (scroll
-   * samples wait up to 100 ms, events go in batches up to 40 ms apart). No page may call the binding
-   * while its context closes: Playwright 1.62 then waits for good for its answer to the call, or throws
-   * that the context "has been closed". So each page's recorder stops once drained, and each page is
-   * parked on about:blank, where no recorder runs, which also ends a load in flight (a click that left
-   * for a slow page) whose document would start a new one. Should a call still come, the "has been
-   * closed" failure is passed over: the context is closed.
+   * samples wait up to 100 ms, events go in batches up to 40 ms apart). A click may have left for a page
+   * that is still loading: that load is stopped first. Chromium (156 here) never finishes disposing of a context
+   * whose page commits a navigation meanwhile, and a page with a navigation pending answers the drain only
+   * once it commits, which made the two meet.
    */
   public static void close(BrowserContext context) {
     for (Page page : context.pages()) {
+      stopLoading(context, page);
       drain(page);
-    }
-    for (Page page : context.pages()) {
-      try {
-        page.navigate("about:blank", new Page.NavigateOptions().setTimeout(5_000));
-      } catch (PlaywrightException e) {
-        // a page that cannot be parked is closed as it is
-      }
     }
     try {
       context.close();
     } catch (PlaywrightException e) {
-      // closing again would wait for good for a close that has happened
+      // the browser closed it first (it crashed or was closed): what was sent is in the log
       if (e.getMessage() == null || !e.getMessage().contains("has been closed")) {
         throw e;
       }
+    }
+  }
+
+  private static void stopLoading(BrowserContext context, Page page) {
+    try {
+      CDPSession devtools = context.newCDPSession(page);
+      devtools.send("Page.stopLoading");
+      devtools.detach();
+    } catch (PlaywrightException e) {
+      // a page that closed meanwhile loads nothing
     }
   }
 
@@ -189,7 +187,8 @@ public final class Recorder {
     return Set.copyOf(selectors);
   }
 
-  private void watch(Page page) {
+  private void watch(BrowserContext context, Page page) {
+    bind(context, page);
     page.onRequest(request -> onRequest(page, request));
     page.onFrameNavigated(frame -> onNavigated(page, frame));
     page.onDialog(
@@ -203,6 +202,29 @@ public final class Recorder {
     page.onConsoleMessage(message -> onConsole(page, message));
   }
 
+  /**
+   * The page's channel to this side: a Chrome DevTools binding of the page's own, whose calls only send a
+   * message. Playwright's exposeBinding would answer each call, and an answer due while its context closes
+   * is waited for without end; a message needs no answer, so a page leaving or closing cannot hold anything up.
+   * A page whose binding is not there yet (a popup's first moments) keeps its messages until it is.
+   */
+  private void bind(BrowserContext context, Page page) {
+    try {
+      CDPSession devtools = context.newCDPSession(page);
+      devtools.on("Runtime.bindingCalled", call -> {
+        if (BINDING.equals(call.get("name").getAsString())) {
+          receive(page, call.get("payload").getAsString());
+        }
+      });
+      devtools.send("Runtime.enable"); // a binding answers only while its session has the runtime enabled
+      JsonObject binding = new JsonObject();
+      binding.addProperty("name", BINDING);
+      devtools.send("Runtime.addBinding", binding);
+    } catch (PlaywrightException e) {
+      // a page closed as it opened has nothing to record
+    }
+  }
+
   private void onRequest(Page page, Request request) {
     if (REACTION_REQUESTS.contains(request.resourceType()) && !request.isNavigationRequest()) {
       effect(page, EffectKind.REQUEST, request.method() + " " + withoutValues(request.url()));
@@ -211,7 +233,7 @@ public final class Recorder {
 
   /** A new document, or an SPA route to a new URL; history calls that keep the URL are no navigation. */
   private void onNavigated(Page page, Frame frame) {
-    // about:blank is where pages are parked (see close), not a page of the site
+    // about:blank is where a new page or popup starts, not a page of the site
     if (frame == page.mainFrame() && !frame.url().startsWith("about:")
         && !frame.url().equals(currentUrl.put(page, frame.url()))) {
       effect(page, EffectKind.NAVIGATION, withoutValues(frame.url()));

@@ -27,11 +27,9 @@
   const on = EventTarget.prototype.addEventListener;
   const listen = (target, type, fn, how = true) => on.call(target, type, fn, how);
   const PASSIVE = { capture: true, passive: true };
-  // Each call of the binding is a round trip through Playwright, so events go in batches: at once when
-  // nothing went for a while, else with the next batch 40 ms later, and always before the document
-  // unloads (beforeunload; the binding's message leaves the page synchronously, so it outlives the
-  // document). Not on pagehide: Playwright closing a context fires it, and a binding call that arrives
-  // while a context closes makes the close fail.
+  // Each message to Java is a DevTools event through Playwright's driver, so events go in batches: at
+  // once when nothing went for a while, else with the next batch 40 ms later, and always before the
+  // document goes (beforeunload, pagehide: the message leaves the page synchronously, so it outlives it).
   let queue = [];
   let lastFlush = 0;
   let flushTimer = null;
@@ -41,6 +39,7 @@
     flushTimer = null;
     lastFlush = now();
     if (!queue.length) return;
+    if (!W.__heatcheck) { flushTimer = later(flush, 40); return; } // a popup's binding comes just after it opens
     const batch = queue;
     queue = [];
     try { W.__heatcheck(JSON.stringify(batch.length === 1 ? batch[0] : batch)); } catch (e) { /* binding gone */ }
@@ -263,7 +262,7 @@
     if (!timers.has(key)) timers.set(key, [later(() => { timers.delete(key); send(make()); }, 100), make]);
   };
   // Java asks for this when it is done with the page: the samples still waiting, then the batch, now;
-  // then the recorder stops, so that leaving the page (Java parks it on about:blank) reports nothing
+  // then the recorder stops, as Java may close the event log next
   const drain = () => {
     for (const [id, make] of timers.values()) { clearTimeout(id); send(make()); }
     timers.clear();
@@ -307,6 +306,7 @@
     wrap(win.XMLHttpRequest.prototype, 'send', 'request');
     wrap(win.navigator, 'sendBeacon', 'request');
     listen(win, 'beforeunload', () => { effect('navigation', 'unload'); flush(); }, false);
+    listen(win, 'pagehide', flush, false);
     listen(win, 'submit', (e) => {
       const form = e.target;
       if (form.method !== 'get') return;

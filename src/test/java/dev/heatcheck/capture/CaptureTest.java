@@ -243,6 +243,50 @@ public class CaptureTest {
     }
   }
 
+  /**
+   * The click is sent while the document is still there; closing the context then must return at once
+   * although a load is in flight and the page may still send (Playwright 1.62 waited for good there when
+   * the recorder talked through exposeBinding).
+   */
+  @Test
+  public void a_click_that_leaves_the_page_is_recorded_before_the_document_goes() throws IOException {
+    for (String id : List.of("#to-slow", "#to-other-origin", "#script-leaves")) {
+      visit("/capture/leave.html");
+      click(page.locator(id));
+      page.waitForTimeout(400);
+      long closing = System.currentTimeMillis();
+      Recorder.close(context);
+      context = null;
+      assertTrue(System.currentTimeMillis() - closing < 10_000, id + ": closing took " + (System.currentTimeMillis() - closing) + " ms");
+      List<Event.Click> clicks = recorded(Event.Click.class);
+      assertEquals(clicks.size(), 1, id);
+      assertEquals(clicks.get(0).target().selector(), id);
+      if (id.equals("#script-leaves")) {
+        assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> e.kind().equals("navigation") && e.t() - clicks.get(0).t() < 200),
+            "the page said it is leaving: " + recorded(Event.Effect.class));
+      }
+      closeVisitor();
+    }
+  }
+
+  /** A popup's recorder starts before Java has given the new page its binding: it keeps its messages till then. */
+  @Test
+  public void a_popup_is_recorded_from_its_first_page_view() throws IOException {
+    visit("/capture/popup.html");
+    Page popup = page.waitForPopup(() -> click(page.locator("#open-results")));
+    popup.locator("#result").click();
+    popup.waitForTimeout(100);
+    Recorder.close(context);
+    context = null;
+    List<Event.View> views = distinctViews();
+    assertEquals(views.stream().map(Event.View::path).toList(), List.of("/capture/popup.html", "/capture/results.html"));
+    List<Event.Click> clicks = recorded(Event.Click.class);
+    assertEquals(clicks.stream().map(c -> c.target().selector()).toList(), List.of("#open-results", "#result"));
+    assertEquals(clicks.get(1).view(), views.get(1).id(), "the popup's click is on the popup's page view");
+    assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> e.kind().equals("popup") && e.view().equals(views.get(0).id())),
+        "the opener's click opened a popup: " + recorded(Event.Effect.class));
+  }
+
   // ---- selectors and element metadata ---------------------------------------------------------------
 
   private static final List<String> STABLE = List.of(
