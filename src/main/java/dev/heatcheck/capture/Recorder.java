@@ -107,9 +107,9 @@ public final class Recorder {
   /**
    * Closes a context a recorder is attached to, once every page has sent what it still held (scroll
    * samples wait up to 100 ms, events go in batches up to 40 ms apart). A click may have left for a page
-   * that is still loading: that load is stopped first. Chromium (156 here) never finishes disposing of a context
-   * whose page commits a navigation meanwhile, and a page with a navigation pending answers the drain only
-   * once it commits, which made the two meet.
+   * that is still loading: that load is stopped first. Chromium (156 here) never finishes disposing of a
+   * context whose page commits a navigation meanwhile, and a page with a navigation pending answers the
+   * drain only once it commits, which made the two meet.
    */
   public static void close(BrowserContext context) {
     for (Page page : context.pages()) {
@@ -204,9 +204,9 @@ public final class Recorder {
 
   /**
    * The page's channel to this side: a Chrome DevTools binding of the page's own, whose calls only send a
-   * message. Playwright's exposeBinding would answer each call, and an answer due while its context closes
-   * is waited for without end; a message needs no answer, so a page leaving or closing cannot hold anything up.
-   * A page whose binding is not there yet (a popup's first moments) keeps its messages until it is.
+   * message. Playwright's exposeBinding answers every call, a round trip that holds up the thread driving
+   * the visit, and one more thing to wait for while a page goes. A page whose binding is not there yet (a
+   * popup's first moments) keeps its messages until it is.
    */
   private void bind(BrowserContext context, Page page) {
     try {
