@@ -62,6 +62,7 @@ public final class Recorder {
     }
   }
 
+  private final BrowserContext context;
   private final String session;
   private final String scenario;
   private final EventLog log;
@@ -74,7 +75,8 @@ public final class Recorder {
   private volatile long lastClick;
   private final AtomicLong clicks = new AtomicLong();
 
-  private Recorder(String session, String scenario, EventLog log, Options options) {
+  private Recorder(BrowserContext context, String session, String scenario, EventLog log, Options options) {
+    this.context = context;
     this.session = session;
     this.scenario = scenario;
     this.log = log;
@@ -88,13 +90,13 @@ public final class Recorder {
 
   /** Starts recording every page the context opens from now on, popups included. */
   public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log, Options options) {
-    Recorder recorder = new Recorder(session, scenario, log, options);
+    Recorder recorder = new Recorder(context, session, scenario, log, options);
     String script = SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");";
     context.addInitScript(script);
-    context.onPage(page -> recorder.watch(context, page));
+    context.onPage(recorder::watch);
     // pages already open (a test's own page) are recorded from their current document on
     for (Page page : context.pages()) {
-      recorder.watch(context, page);
+      recorder.watch(page);
       try {
         page.evaluate("() => { " + script + " }");
       } catch (PlaywrightException e) {
@@ -187,8 +189,8 @@ public final class Recorder {
     return Set.copyOf(selectors);
   }
 
-  private void watch(BrowserContext context, Page page) {
-    bind(context, page);
+  private void watch(Page page) {
+    bind(page);
     page.onRequest(request -> onRequest(page, request));
     page.onFrameNavigated(frame -> onNavigated(page, frame));
     page.onDialog(
@@ -208,7 +210,7 @@ public final class Recorder {
    * the visit, and one more thing to wait for while a page goes. A page whose binding is not there yet (a
    * popup's first moments) keeps its messages until it is.
    */
-  private void bind(BrowserContext context, Page page) {
+  private void bind(Page page) {
     try {
       CDPSession devtools = context.newCDPSession(page);
       devtools.on("Runtime.bindingCalled", call -> {

@@ -245,8 +245,8 @@ public class CaptureTest {
 
   /**
    * The click is sent while the document is still there; closing the context then must return at once
-   * although a load is in flight and the page may still send (Playwright 1.62 waited for good there when
-   * the recorder talked through exposeBinding).
+   * although a load is in flight (Chromium never finished closing a context whose page committed that
+   * load meanwhile, until Recorder.close stopped it first).
    */
   @Test
   public void a_click_that_leaves_the_page_is_recorded_before_the_document_goes() throws IOException {
@@ -269,7 +269,7 @@ public class CaptureTest {
     }
   }
 
-  /** A popup's recorder starts before Java has given the new page its binding: it keeps its messages till then. */
+  /** A popup's recorder may start before Java has given the new page its binding: it keeps its messages till then. */
   @Test
   public void a_popup_is_recorded_from_its_first_page_view() throws IOException {
     visit("/capture/popup.html");
