@@ -10,28 +10,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Starts the bundled demo shop on 127.0.0.1 and runs scenarios/demo*.yaml against it.",
-      "The shop has planted friction, so findings are expected; exits 0 when the run completed."
+      "The shop has planted friction, so findings are expected; exits 0 when the run completed.",
+      "With --serve it only serves the shop, until stopped, for trying `run` or the scenario tests on it."
     })
 final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Option(names = "--serve", description = "only serve the demo shop, until Ctrl-C")
+  boolean serve;
+
+  @Option(names = "--port", defaultValue = "8080", description = "the port of 127.0.0.1 that --serve uses (default: ${DEFAULT-VALUE})")
+  int port;
+
   @Override
   public Integer call() throws IOException {
+    if (serve) {
+      return serve();
+    }
     List<Scenario> scenarios = ScenarioLoader.loadAll(demoScenarios());
     try (LocalServer site = DemoSite.start()) {
       System.out.println("Demo shop on " + site.baseUrl());
       int code = RunCommand.execute(scenarios, site.baseUrl(), common, System.out);
       return code == ExitCodes.FAILED ? ExitCodes.PASSED : code;
     }
+  }
+
+  private int serve() {
+    if (port < 1 || port > 65_535) {
+      throw new Failures.UsageProblem("--port: expected 1 to 65535, got " + port);
+    }
+    try (LocalServer site = DemoSite.start(Duration.ofSeconds(3), port)) {
+      System.out.println("Demo shop on " + site.baseUrl() + " (Ctrl-C to stop)");
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.PASSED;
   }
 
   /** scenarios/demo*.yaml beside the launcher (heatcheck.home), else in the current folder. */

@@ -61,10 +61,15 @@ public final class DemoSite {
 
   /** Starts the shop; {@code orderDelay} is how long "Place order" keeps the visitor waiting. */
   public static LocalServer start(Duration orderDelay) {
+    return start(orderDelay, 0);
+  }
+
+  /** Starts the shop on {@code port} of 127.0.0.1, 0 for any free one. */
+  public static LocalServer start(Duration orderDelay, int port) {
     if (orderDelay.isNegative()) {
       throw new IllegalArgumentException("orderDelay must not be negative: " + orderDelay);
     }
-    return LocalServer.serve(SITE)
+    return LocalServer.serve(SITE, port)
         .filterPages(DemoSite::withPartials)
         .route("/products", DemoSite::productsPage)
         // "/product", not "/product/", so the bare template is never served as a page.

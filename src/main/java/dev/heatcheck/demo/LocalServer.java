@@ -54,6 +54,11 @@ public final class LocalServer implements AutoCloseable {
    * directories give index.html, "/x" gives "x" or else "x.html".
    */
   public static LocalServer serve(String classpathRoot) {
+    return serve(classpathRoot, 0);
+  }
+
+  /** The same on a given port of 127.0.0.1; 0 for any free one. */
+  public static LocalServer serve(String classpathRoot, int port) {
     String root = classpathRoot.replaceAll("^/+|/+$", "");
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
@@ -71,9 +76,9 @@ public final class LocalServer implements AutoCloseable {
     }
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     } catch (IOException e) {
-      throw new HeatcheckException("Could not start a local HTTP server on 127.0.0.1: " + e, e);
+      throw new HeatcheckException("Could not start a local HTTP server on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": " + e.getMessage(), e);
     }
     // Cached, not fixed: some handlers sleep for seconds and must not hold up page loads.
     ExecutorService executor =

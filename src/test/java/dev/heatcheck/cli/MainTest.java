@@ -9,7 +9,12 @@ import dev.heatcheck.demo.LocalServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +104,44 @@ public class MainTest {
     Result none = heatcheck("bench");
     assertEquals(none.code, 2, none.toString());
     assertOneLineAt(none, "heatcheck: a benchmark is required: render or recorder");
+  }
+
+  @Test
+  public void demo_serve_serves_the_shop_on_the_port_until_stopped() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    int[] code = {-1};
+    Thread serving = new Thread(() -> code[0] = heatcheck("demo", "--serve", "--port", String.valueOf(port)).code);
+    serving.start();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
+    String body = null;
+    for (int tries = 0; body == null && tries < 100; tries++) {
+      try {
+        body = client.send(home, HttpResponse.BodyHandlers.ofString()).body();
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    serving.interrupt();
+    serving.join(5_000);
+    assertTrue(body != null && body.contains("<title>"), "the shop's home page: " + body);
+    assertFalse(serving.isAlive(), "stopped when interrupted");
+    assertEquals(code[0], 0);
+  }
+
+  @Test
+  public void demo_serve_on_a_busy_port_or_no_port_is_one_line() throws IOException {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Result taken = heatcheck("demo", "--serve", "--port", String.valueOf(busy.getLocalPort()));
+      assertEquals(taken.code, 3, taken.toString());
+      assertOneLineAt(taken, "heatcheck: cannot run: Could not start a local HTTP server on 127.0.0.1:" + busy.getLocalPort());
+    }
+    Result none = heatcheck("demo", "--serve", "--port", "0");
+    assertEquals(none.code, 2, none.toString());
+    assertOneLineAt(none, "heatcheck: --port: expected 1 to 65535, got 0");
   }
 
   @Test
