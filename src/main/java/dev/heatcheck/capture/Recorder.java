@@ -288,7 +288,7 @@ public final class Recorder {
       case "click" -> onClick(view, message, t);
       case "scroll" -> onScroll(view, message, t);
       case "move" -> log.append(
-          new Event.Move(nextId(), view, session, t, message.path("x").asDouble(), message.path("y").asDouble()));
+          new Event.Move(nextId(), view, session, t, pixel(message, "x"), pixel(message, "y")));
       case "effect" -> log.append(
           new Event.Effect(nextId(), view, session, t, message.path("kind").asText(), text(message, "detail")));
       case "error" -> log.append(new Event.PageError(nextId(), view, session, t, firstLine(text(message, "message"))));
@@ -296,20 +296,22 @@ public final class Recorder {
     }
   }
 
+  /** An inner container's scroll comes as container: [selector, scrollTop, visible height, scrollable height, box]. */
   private void onScroll(String view, JsonNode message, long t) {
-    String container = text(message, "container");
+    JsonNode inner = message.path("container");
+    boolean isInner = inner.isArray() && inner.size() == 5;
     List<Double> box = null;
-    if (message.path("containerBox").isArray()) {
+    if (isInner && inner.get(4).isArray()) {
       box = new ArrayList<>();
-      for (JsonNode v : message.path("containerBox")) {
-        box.add(v.asDouble());
+      for (JsonNode v : inner.get(4)) {
+        box.add(tenth(v.asDouble()));
       }
     }
-    log.append(new Event.Scroll(nextId(), view, session, t, message.path("y").asDouble(), message.path("docH").asInt(),
-        container,
-        container == null ? null : message.path("containerY").asDouble(),
-        container == null ? null : message.path("containerVh").asInt(),
-        container == null ? null : message.path("containerH").asInt(),
+    log.append(new Event.Scroll(nextId(), view, session, t, pixel(message, "y"), message.path("docH").asInt(),
+        isInner ? inner.get(0).asText() : null,
+        isInner ? (double) Math.round(inner.get(1).asDouble()) : null,
+        isInner ? inner.get(2).asInt() : null,
+        isInner ? inner.get(3).asInt() : null,
         box));
   }
 
@@ -334,7 +336,7 @@ public final class Recorder {
 
   private void onClick(String view, JsonNode message, long t) {
     lastClick = Math.max(lastClick, t);
-    Target target = TargetReader.read(message.path("target"), message.path("x").asDouble(), message.path("y").asDouble());
+    Target target = TargetReader.read(message.path("target"), pixel(message, "x"), pixel(message, "y"));
     if (target.selector() != null) {
       selectors.add(target.selector());
     }
@@ -345,8 +347,8 @@ public final class Recorder {
             view,
             session,
             t,
-            message.path("x").asDouble(),
-            message.path("y").asDouble(),
+            pixel(message, "x"),
+            pixel(message, "y"),
             message.path("modifier").asBoolean(),
             target,
             number(message, "vx"),
@@ -377,9 +379,19 @@ public final class Recorder {
     return value == null || value.isNull() ? null : value.asText();
   }
 
+  /** A coordinate rounded to a whole CSS pixel (the page sends them with their fractions); null when absent. */
   private static Double number(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || !value.isNumber() ? null : value.asDouble();
+    return value == null || !value.isNumber() ? null : (double) Math.round(value.asDouble());
+  }
+
+  private static double pixel(JsonNode node, String field) {
+    return Math.round(node.path(field).asDouble());
+  }
+
+  /** A box side to a tenth of a pixel, as boxes are kept. */
+  static double tenth(double v) {
+    return Math.round(v * 10) / 10.0;
   }
 
   /** http://shop/search?q=*** : the parameters' names stay, their values (maybe typed) go. */

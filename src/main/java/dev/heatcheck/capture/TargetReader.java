@@ -26,31 +26,44 @@ final class TargetReader {
   private TargetReader() {}
 
   /**
-   * @param page the target as the page sent it
+   * @param page the target as the page sent it, an array (names would be most of recorder.js's message
+   *     code): [selector, tag, type, role, text, href, interactive, contentEditable, box, fixed, ignored]
    * @param x the click in page coordinates
    * @param y the click in page coordinates
    */
   static Target read(JsonNode page, double x, double y) {
-    String tag = Recorder.text(page, "tag");
-    String type = Recorder.text(page, "type");
-    String href = Recorder.text(page, "href");
+    String selector = text(page, 0);
+    String tag = text(page, 1);
+    String type = text(page, 2);
+    String href = text(page, 5);
     List<Double> values = new ArrayList<>();
-    page.path("box").forEach(v -> values.add(v.asDouble()));
+    page.path(8).forEach(v -> values.add(Recorder.tenth(v.asDouble())));
     List<Double> box = values.size() == 4 ? List.copyOf(values) : null;
     return new Target(
-        Recorder.text(page, "selector"),
+        selector,
         tag,
-        Recorder.text(page, "text"),
-        role(Recorder.text(page, "role"), tag, type, href),
+        text(page, 4),
+        role(text(page, 3), tag, type, href),
         href,
-        page.path("interactive").asBoolean(),
-        editable(tag, type, page.path("contentEditable").asBoolean()),
+        page.path(6).asBoolean(),
+        editable(tag, type, page.path(7).asBoolean()),
         box,
         box == null ? 0.5 : fraction(x, box.get(0), box.get(2)),
         box == null ? 0.5 : fraction(y, box.get(1), box.get(3)),
-        page.path("fixed").asBoolean(),
-        page.path("ignored").asBoolean(),
-        Recorder.text(page, "frame"));
+        page.path(9).asBoolean(),
+        page.path(10).asBoolean(),
+        frameOf(selector));
+  }
+
+  /** The iframe part of "frame >>> inner": the clicked element is in that frame's document. */
+  static String frameOf(String selector) {
+    int inner = selector == null ? -1 : selector.indexOf(" >>> ");
+    return inner < 0 ? null : selector.substring(0, inner);
+  }
+
+  private static String text(JsonNode page, int index) {
+    JsonNode value = page.get(index);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   /** The explicit role, else the one the tag (and an input's type) implies; a link needs its href. */

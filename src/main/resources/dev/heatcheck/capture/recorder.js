@@ -8,22 +8,23 @@
 // It never puts what is typed into a field into an event, and drops typed text from URLs it reports.
 ((options) => {
   const W = window;
+  const here = location;
   const KEY = '__heatcheckRecorder';
-  if (W[KEY] || !/^https?:$/.test(location.protocol)) return;
+  if (W[KEY] || !/^https?:$/.test(here.protocol)) return;
   if (W !== W.top) {
-    try {
-      const top = W.frameElement && W.top[KEY];
-      if (top) top.adopt(W);
-    } catch (e) { /* a cross-origin frame: not ours to record */ }
+    // taken by the top's recorder if it is same-origin and recorded; anything else throws here
+    try { W.frameElement && W.top[KEY].adopt(W); } catch { /* not ours to record */ }
     return;
   }
-  const opt = options || {};
-  const WATCH = opt.watch || 5000; // ms after a click during which the page's reactions are reported
+  const WATCH = options.watch || 5000; // ms after a click during which the page's reactions are reported
+  const MASK_ALL = options.maskText;
   const later = setTimeout;
   const D = document;
-  const round = Math.round;
   const rect = (el) => el.getBoundingClientRect();
-  const now = () => round(performance.timeOrigin + performance.now());
+  const px = parseFloat;
+  // coordinates and times go as the page has them, fractions included: Java rounds them
+  const clock = performance;
+  const now = () => clock.timeOrigin + clock.now();
   const on = EventTarget.prototype.addEventListener;
   const listen = (target, type, fn, how = true) => on.call(target, type, fn, how);
   const PASSIVE = { capture: true, passive: true };
@@ -32,42 +33,31 @@
   // document goes (beforeunload, pagehide: the message leaves the page synchronously, so it outlives it).
   let queue = [];
   let lastFlush = 0;
-  let flushTimer = null;
-  let stopped = false;
+  let flushTimer;
+  let stopped;
   const flush = () => {
     clearTimeout(flushTimer);
-    flushTimer = null;
+    flushTimer = 0;
     lastFlush = now();
     if (!queue.length) return;
-    if (!W.__heatcheck) { flushTimer = later(flush, 40); return; } // a popup's binding comes just after it opens
+    if (!W.__heatcheck) return flushTimer = later(flush, 40); // a popup's binding comes just after it opens
     const batch = queue;
     queue = [];
-    try { W.__heatcheck(JSON.stringify(batch.length === 1 ? batch[0] : batch)); } catch (e) { /* binding gone */ }
+    try { W.__heatcheck(JSON.stringify(batch)); } catch { /* binding gone */ }
   };
   const send = (event) => {
     if (stopped) return;
     queue.push(event);
     if (now() - lastFlush >= 40) flush();
-    else if (!flushTimer) flushTimer = later(flush, 40);
+    else flushTimer ||= later(flush, 40);
   };
 
   // ---- walking the composed tree: out of shadow roots to their hosts, out of frames to their elements ------
-  const parentOf = (n) => n.parentElement || (n.parentNode && (n.parentNode.host
-    || (n.parentNode.defaultView && n.parentNode.defaultView.frameElement))) || null;
-  const closest = (el, sel) => {
-    for (let n = el; n; n = parentOf(n)) if (n.matches(sel)) return n;
-    return null;
-  };
-  const holds = (outer, inner) => {
-    for (let n = inner; n; n = parentOf(n)) if (n === outer) return true;
-    return false;
-  };
+  const parentOf = (n) => n.parentElement || n.parentNode?.host || n.parentNode?.defaultView?.frameElement;
+  const closest = (n, sel) => n && (n.matches(sel) ? n : closest(parentOf(n), sel));
+  const holds = (outer, n) => !!n && (n == outer || holds(outer, parentOf(n)));
   // the frame elements from the top document down to the window's own document
-  const frames = (win) => {
-    const chain = [];
-    for (let w = win; w !== W; w = w.parent) chain.unshift(w.frameElement);
-    return chain;
-  };
+  const frames = (win) => win == W ? [] : [...frames(win.parent), win.frameElement];
   const styleOf = (el) => el.ownerDocument.defaultView.getComputedStyle(el);
   // where the window's viewport starts in the top viewport
   const offset = (win) => {
@@ -76,31 +66,33 @@
     for (const f of frames(win)) {
       const r = rect(f);
       const s = styleOf(f);
-      x += r.left + f.clientLeft + parseFloat(s.paddingLeft);
-      y += r.top + f.clientTop + parseFloat(s.paddingTop);
+      x += r.left + f.clientLeft + px(s.paddingLeft);
+      y += r.top + f.clientTop + px(s.paddingTop);
     }
     return [x, y];
   };
   const pageBox = (el, win) => {
     const r = rect(el);
     const o = offset(win);
-    return [r.left + o[0] + scrollX, r.top + o[1] + scrollY, r.width, r.height].map((v) => round(v * 10) / 10);
+    return [r.left + o[0] + scrollX, r.top + o[1] + scrollY, r.width, r.height];
   };
 
   // ---- selectors that survive reloads, unrelated insertions and generated names --------------------------
   // ids and classes that frameworks and bundlers make up, which change from build to build
   const GENERATED = /\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{6,}|:|^(ember\d|react-|mui-|radix-|headlessui-)|(?=\w*\d\w*\d)(?=\w*[a-z])\w{4,}/i;
-  const STATE = /^(is-|has-)|^(active|selected|current|open|opened|closed|expanded|collapsed|checked|disabled|hover|focus|focused|visible|hidden|show|shown|in|fade)$/;
-  const stableClass = (c) => /^[a-z_-][\w-]*$/i.test(c) && !/\d|^(css|sc|jsx|emotion|svelte|ng)-/i.test(c) && !STATE.test(c);
+  // a class without digits, not from a CSS-in-JS library, and not one that states come and go by
+  const stableClass = (c) => /^(?!(css|sc|jsx|emotion|svelte|ng|is|has)-|(active|selected|current|open(ed)?|closed|expanded|collapsed|checked|disabled|hover|focus(ed)?|visible|hidden|shown?|in|fade)$)[a-z_-]+$/i.test(c);
+  const attr = (el, name) => el.getAttribute(name) || '';
+  const isRoot = (el) => /^(body|html)$/.test(el.localName);
   const unique = (root, sel) => {
-    try { return root.querySelectorAll(sel).length === 1; } catch (e) { return false; }
+    try { return root.querySelectorAll(sel).length == 1; } catch { }
   };
   // the first unique of: the id, the test and ARIA attributes (not a masked aria-label), a stable class
   const anchorOf = (el, root, masked) => {
     const tag = el.localName;
     const names = el.id && !GENERATED.test(el.id) ? ['#' + CSS.escape(el.id)] : [];
     for (const name of ['data-testid', 'data-test', 'data-qa', masked ? '' : 'aria-label', 'role']) {
-      const value = name && el.getAttribute(name);
+      const value = name && attr(el, name);
       if (value) names.push(tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]');
     }
     for (const c of el.classList) if (stableClass(c)) names.push(tag + '.' + c);
@@ -108,11 +100,10 @@
   };
   const stepOf = (el) => {
     const tag = el.localName;
-    const same = [];
-    for (let s = el.parentNode.firstElementChild; s; s = s.nextElementSibling) if (s.localName === tag) same.push(s);
-    if (same.length === 1) return tag;
+    const same = [...el.parentNode.children].filter((s) => s.localName == tag);
+    if (same.length == 1) return tag;
     for (const c of el.classList) {
-      if (stableClass(c) && same.filter((s) => s.classList.contains(c)).length === 1) return tag + '.' + c;
+      if (stableClass(c) && same.filter((s) => s.classList.contains(c)).length == 1) return tag + '.' + c;
     }
     return tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')';
   };
@@ -122,79 +113,60 @@
   // Playwright's selector chaining does
   const selectorOf = (el, masked) => {
     const root = el.getRootNode();
-    const parts = [];
-    for (let n = el; n; n = n.parentElement) {
-      const anchor = anchorOf(n, root, masked);
-      if (anchor) { parts.unshift(anchor); break; }
-      if (/^(body|html)$/.test(n.localName)) { parts.unshift(n.localName); break; }
-      parts.unshift(stepOf(n));
+    let sel;
+    for (let n = el, anchor; n && !anchor; n = n.parentElement) {
+      const part = (anchor = anchorOf(n, root, masked) || isRoot(n) && n.localName) || stepOf(n);
+      sel = sel ? part + ' > ' + sel : part;
     }
-    const sel = parts.join(' > ');
     return root.host ? selectorOf(root.host, masked) + ' >> ' + sel : sel;
   };
   // "frame >>> inner" continues inside the document of an iframe
-  const selectors = (el, win, masked) => frames(win).concat(el).map((n) => selectorOf(n, masked));
+  const selectorIn = (el, win, masked) => frames(win).concat(el).map((n) => selectorOf(n, masked)).join(' >>> ');
 
   // ---- describing a target --------------------------------------------------------------------------
   const CONTROL = 'a[href],button,input,select,textarea,summary,label,details,[onclick],[tabindex]:not([tabindex="-1"]),'
     + 'button,link,checkbox,tab,menuitem,switch,option,radio'.split(',').map((r) => '[role=' + r + ']').join(',');
-  const MASK = '[data-heatcheck-mask]';
-  const IGNORE = '[data-heatcheck-ignore]';
   const listened = new WeakSet(); // elements the page gave a click listener, so "interactive" can see them
-  const attr = (el, name) => el.getAttribute(name) || '';
+  const listens = (el) => listened.has(el) || typeof el.onclick == 'function';
+  const masks = (el) => MASK_ALL || !!closest(el, '[data-heatcheck-mask]');
   const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-  const labelledBy = (el) => attr(el, 'aria-labelledby').split(/\s+/)
-    .map((id) => { const n = id && el.getRootNode().getElementById(id); return n ? n.textContent : ''; }).join(' ');
-  const textOf = (el, masked) => {
-    if (masked) return '***';
-    const named = attr(el, 'aria-label') || labelledBy(el).trim();
-    if (named) return collapse(named);
-    if (/^(input|textarea|select)$/.test(el.localName)) {
-      // what names the field, never what is in it
-      return collapse((el.labels && el.labels[0] && el.labels[0].textContent) || attr(el, 'placeholder')
-        || (/^(submit|button|reset)$/.test(el.type) ? attr(el, 'value') : '') || attr(el, 'name') || attr(el, 'title'));
-    }
-    // an editor's text is what was typed into it; a big container's text names nothing
-    if (el.isContentEditable || el.childElementCount > 20 || el.querySelector('[contenteditable]')) return collapse(attr(el, 'title'));
-    return collapse(el.innerText || el.textContent || attr(el, 'alt') || attr(el, 'title'));
-  };
-  const isInteractive = (el) => el.matches(CONTROL) || listened.has(el) || typeof el.onclick === 'function'
-    || styleOf(el).cursor === 'pointer';
+  const labelledBy = (el) => attr(el, 'aria-labelledby').split(/\s+/).map((id) => el.getRootNode().getElementById(id)?.textContent).join(' ');
+  // the accessible name, else: for a field, what names it (never what is in it); for an editor or a big
+  // container, nothing (an editor's text is what was typed, a container's names nothing); else its text
+  const textOf = (el, masked) => masked ? '***' : collapse(attr(el, 'aria-label') || labelledBy(el).trim()
+    || (/^(input|textarea|select)$/.test(el.localName)
+      ? el.labels?.[0]?.textContent || attr(el, 'placeholder') || /^(submit|button|reset)$/.test(el.type) && attr(el, 'value') || attr(el, 'name')
+      : el.isContentEditable || el.childElementCount > 20 || el.querySelector('[contenteditable]') ? '' : el.innerText || el.textContent || attr(el, 'alt'))
+    || attr(el, 'title'));
+  const isInteractive = (el) => el.matches(CONTROL) || listens(el) || styleOf(el).cursor == 'pointer';
   // position: fixed, or sticky and stuck, on the element or an ancestor: it stays put while the page scrolls;
   // only positioned elements can be either, and they are the chain of offset parents
   const isFixed = (el) => {
-    for (let n = el; n; n = n.offsetParent === undefined ? parentOf(n) : n.offsetParent) {
+    for (let n = el; n; n = n.offsetParent ?? parentOf(n)) { // SVG has no offsetParent; html, body: null
       const s = styleOf(n);
-      if (s.position === 'fixed') return true;
-      if (s.position === 'sticky') {
+      if (s.position == 'fixed') return true;
+      if (s.position == 'sticky') {
         // an offset of auto parses as NaN, which is never within 1 px
         const r = rect(n);
-        if (Math.abs(r.top - parseFloat(s.top)) < 1 || Math.abs(innerHeight - r.bottom - parseFloat(s.bottom)) < 1) return true;
+        if (Math.abs(r.top - px(s.top)) < 1 || Math.abs(innerHeight - r.bottom - px(s.bottom)) < 1) return true;
       }
     }
     return false;
   };
   // the part of an SVG drawing that the page listens on, else the shape itself
   const svgPart = (raw) => {
-    for (let n = raw; n && n.ownerSVGElement !== undefined; n = n.parentElement) {
-      if (listened.has(n) || typeof n.onclick === 'function') return n;
-    }
-    return null;
+    for (let n = raw; n?.ownerSVGElement !== undefined; n = n.parentElement) if (listens(n)) return n;
   };
   // What only the live page knows; the implicit role, "editable" and the click's place inside the box
-  // follow from these, and Java works them out (TargetReader), which keeps this script small.
+  // follow from these (and the frame, from the selector), and Java works them out (TargetReader), which
+  // keeps this script small. An array: [selector, tag, type, role, text, href, interactive, contentEditable,
+  // box, fixed, ignored]
   const describe = (raw, path, win) => {
-    const el = path.find((n) => n.nodeType === 1 && n.matches(CONTROL) && !/^(body|html)$/.test(n.localName))
-      || svgPart(raw) || raw;
-    const chain = frames(win);
-    const masked = !!opt.maskText || !!closest(el, MASK);
+    const el = path.find((n) => n.matches?.(CONTROL) && !isRoot(n)) || svgPart(raw) || raw; // path: shadow roots, document, window too
+    const masked = masks(el);
     const link = closest(el, 'a[href]');
-    const names = selectors(el, win, masked);
-    return {
-      selector: names.join(' >>> '), tag: el.localName, type: el.type, role: el.getAttribute('role'), text: textOf(el, masked),
-      href: link && String(link.href.baseVal || link.href), interactive: isInteractive(el), contentEditable: el.isContentEditable,
-      box: pageBox(el, win), fixed: isFixed(chain[0] || el), ignored: !!closest(raw, IGNORE), frame: chain.length ? names[0] : null,
-    };
+    return [selectorIn(el, win, masked), el.localName, el.type, attr(el, 'role'), textOf(el, masked), link && String(link.href.baseVal || link.href),
+      isInteractive(el), el.isContentEditable, pageBox(el, win), isFixed(frames(win)[0] || el), !!closest(raw, '[data-heatcheck-ignore]')];
   };
 
   // ---- URLs without what was typed ------------------------------------------------------------------
@@ -203,39 +175,30 @@
   // submitted in this tab, are replaced by ***. Field values are compared here and never sent.
   const REDACT = '__heatcheck_redact';
   let redacted = [];
-  try { redacted = JSON.parse(sessionStorage.getItem(REDACT) || '[]'); } catch (e) { /* no storage */ }
-  const FIELDS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]):not([type=button]),textarea';
-  const typed = (value) => {
-    const v = value.trim().toLowerCase();
-    if (!v) return false;
-    for (const f of D.querySelectorAll(FIELDS)) {
-      const t = (f.value || '').trim().toLowerCase();
-      if (t && (v === t || (t.length > 2 && v.includes(t)))) return true;
-    }
-    return false;
+  try { redacted = JSON.parse(sessionStorage[REDACT] || '[]'); } catch { /* no storage */ }
+  const FIELDS = 'input:not([type=hidden],[type=checkbox],[type=radio],[type=submit],[type=button]),textarea';
+  const lower = (s) => s.trim().toLowerCase();
+  // a URL part that is, or holds, what a field holds (parts that do not decode are left alone)
+  const typed = (part) => {
+    try { part = lower(decodeURIComponent(part.replace(/\+/g, ' '))); } catch { return; }
+    return part && [...D.querySelectorAll(FIELDS)].some((f) => {
+      const t = lower(f.value);
+      return t && (part == t || t.length > 2 && part.includes(t));
+    });
   };
-  const clean = (url) => {
-    try {
-      const u = new URL(url, location.href);
-      for (const [k, v] of [...u.searchParams]) if (redacted.includes(k) || typed(v)) u.searchParams.set(k, '***');
-      u.pathname = u.pathname.split('/').map((s) => { try { return typed(decodeURIComponent(s)) ? '***' : s; } catch (e) { return s; } }).join('/');
-      return u.href;
-    } catch (e) {
-      return String(url).replace(/[?#].*/, '');
-    }
-  };
+  // the page's URL, its origin (matched first, at 0) as it is: each query value, each other part between / ? & #
+  const cleanUrl = () => here.href.replace(/^\w+:\/\/[^/]*|([?&])([^=&#]*)=([^&#]*)|[^/?&#]+/g,
+    (part, sep, name, value, at) => !at ? part : sep ? sep + name + '=' + (redacted.includes(name) || typed(value) ? '***' : value) : typed(part) ? '***' : part);
 
   // ---- page views: the document, then each SPA route -------------------------------------------------
-  let view = null;
-  let href = null;
+  let view;
+  let href;
   let lastDocH = 0;
-  const docH = () => (D.documentElement ? D.documentElement.scrollHeight : 0);
-  const message = (type, fields) => Object.assign({ type, view, t: now() }, fields);
-  const newView = () => { view = Math.random().toString(36).slice(2, 10); href = location.href; };
+  const docH = () => D.documentElement?.scrollHeight | 0;
+  const message = (type, fields) => ({ type, view, t: now(), ...fields });
+  const newView = () => { view = Math.random().toString(36).slice(2); href = here.href; };
   const sendView = () => {
-    const url = clean(location.href);
-    lastDocH = docH();
-    send(message('view', { url, vw: innerWidth, vh: innerHeight, docW: D.documentElement.scrollWidth, docH: lastDocH }));
+    send(message('view', { url: cleanUrl(), vw: innerWidth, vh: innerHeight, docW: D.documentElement.scrollWidth, docH: lastDocH = docH() }));
   };
 
   // ---- clicks and the page's reactions to them ----------------------------------------------------------
@@ -245,55 +208,47 @@
     if (!p || p.seen[kind] || now() - p.t > WATCH) return;
     p.seen[kind] = 1;
     const event = message('effect', { kind, detail });
-    if (p.early) p.early.push(event); else send(event);
+    p.early ? p.early.push(event) : send(event);
   };
   const route = () => {
-    if (location.href === href) return;
+    if (here.href == href) return;
     effect('navigation');
     newView();
     sendView();
     const v = view;
-    later(() => { if (v === view) sendView(); }, 500); // the route has rendered: its full height
+    later(() => v == view && sendView(), 500); // the route has rendered: its full height
   };
 
   // ---- scrolling: the window, inner containers and frames, each sampled at most every 100 ms ------------
   const timers = new Map();
-  const sample = (key, make) => {
-    if (!timers.has(key)) timers.set(key, [later(() => { timers.delete(key); send(make()); }, 100), make]);
-  };
+  const sample = (key, make) => timers.has(key) || timers.set(key, [later(() => { timers.delete(key); send(make()); }, 100), make]);
   // Java asks for this when it is done with the page: the samples still waiting, then the batch, now;
   // then the recorder stops, as Java may close the event log next
   const drain = () => {
     for (const [id, make] of timers.values()) { clearTimeout(id); send(make()); }
     timers.clear();
     flush();
-    stopped = true;
+    stopped = 1;
   };
 
-  const windowSample = () => {
-    lastDocH = docH();
-    return message('scroll', { y: round(scrollY), docH: lastDocH });
-  };
-  // el scrolled inside win; a frame's own window scrolling is sampled as its frame element (inner)
-  const containerSample = (el, win, inner) => {
-    const sample = windowSample();
-    sample.container = selectors(el, win, !!opt.maskText || !!closest(el, MASK)).join(' >>> ');
-    sample.containerY = round(inner ? inner.scrollY : el.scrollTop);
-    sample.containerVh = inner ? inner.innerHeight : el.clientHeight;
-    sample.containerH = inner ? inner.document.documentElement.scrollHeight : el.scrollHeight;
-    sample.containerBox = pageBox(el, win);
-    return sample;
-  };
+  const windowSample = () => message('scroll', { y: scrollY, docH: lastDocH = docH() });
+  // el scrolled inside win: [selector, scrollTop, visible height, scrollable height, page box]; a frame's
+  // own document scrolling (scroller) is sampled as its frame element
+  const containerSample = (el, win, scroller = el) => ({ ...windowSample(),
+    container: [selectorIn(el, win, masks(el)), scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight, pageBox(el, win)] });
 
   // ---- one window: the top one, or a same-origin frame's -----------------------------------------------
+  // obj[name] calls fn with what it returns, after it
+  const after = (obj, name, fn) => {
+    const original = obj[name];
+    obj[name] = function () { const result = original.apply(this, arguments); fn(result); return result; };
+  };
   const install = (win) => {
     const doc = win.document;
     const proto = win.EventTarget.prototype;
     const add = proto.addEventListener;
     proto.addEventListener = function (type, fn, how) {
-      if (/^(click|mousedown|mouseup|pointerdown|pointerup)$/.test(type)) {
-        try { listened.add(this); } catch (e) { /* not an object we can hold */ }
-      }
+      if (/^(click|(mouse|pointer)(down|up))$/.test(type)) listened.add(this); // this: always an object, as the script is sloppy
       return add.call(this, type, fn, how);
     };
     // Reactions the page starts itself, timed here: Java hears of them later, when it next talks to the
@@ -302,16 +257,17 @@
       const original = obj[name];
       obj[name] = function () { effect(kind); return original.apply(this, arguments); };
     };
-    for (const name of ['fetch', 'open', 'alert', 'confirm', 'prompt', 'print']) wrap(win, name, name === 'fetch' ? 'request' : name === 'open' ? 'popup' : 'dialog');
+    wrap(win, 'fetch', 'request');
+    wrap(win, 'open', 'popup');
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) wrap(win, name, 'dialog');
     wrap(win.XMLHttpRequest.prototype, 'send', 'request');
     wrap(win.navigator, 'sendBeacon', 'request');
     listen(win, 'beforeunload', () => { effect('navigation', 'unload'); flush(); }, false);
     listen(win, 'pagehide', flush, false);
     listen(win, 'submit', (e) => {
-      const form = e.target;
-      if (form.method !== 'get') return;
-      for (const field of form.querySelectorAll(FIELDS)) if (field.name && !redacted.includes(field.name)) redacted.push(field.name);
-      try { sessionStorage.setItem(REDACT, JSON.stringify(redacted)); } catch (x) { /* no storage */ }
+      if (e.target.method != 'get') return;
+      for (const field of e.target.querySelectorAll(FIELDS)) if (field.name && !redacted.includes(field.name)) redacted.push(field.name);
+      try { sessionStorage[REDACT] = JSON.stringify(redacted); } catch { /* no storage */ }
     });
 
     const observer = new win.MutationObserver(() => effect('mutation'));
@@ -319,70 +275,53 @@
     observer.observe(doc, OBSERVED);
     const onScroll = (e) => {
       const t = e.target;
-      const isWindow = t === doc || t === win;
-      if (pending && !pending.scrolled && !(win === W && isWindow && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
-      if (win === W && isWindow) sample(W, windowSample);
-      else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, win));
-      else if (t.nodeType === 1) sample(t, () => containerSample(t, win));
+      const isWindow = t == doc || t == win;
+      if (pending && !pending.scrolled && !(win == W && isWindow && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
+      if (win == W && isWindow) sample(W, windowSample);
+      else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, doc.scrollingElement));
+      else if (t.nodeType == 1) sample(t, () => containerSample(t, win));
     };
     listen(win, 'scroll', onScroll, PASSIVE);
     // shadow roots keep their mutations and scrolls to themselves: watch each one the page makes
-    const attach = win.Element.prototype.attachShadow;
-    if (attach) {
-      win.Element.prototype.attachShadow = function () {
-        const root = attach.apply(this, arguments);
-        observer.observe(root, OBSERVED);
-        listen(root, 'scroll', onScroll, PASSIVE);
-        return root;
-      };
-    }
+    after(win.Element.prototype, 'attachShadow', (root) => { observer.observe(root, OBSERVED); listen(root, 'scroll', onScroll, PASSIVE); });
 
     // A new press starts a new user action: what happens from here belongs to the click it ends in.
-    listen(win, 'pointerdown', (e) => {
-      if (e.isTrusted) pending = { t: now(), seen: {}, early: [], y: scrollY, target: e.composedPath()[0] };
-    });
-    const userScroll = () => { if (pending) pending.scrolled = true; };
+    listen(win, 'pointerdown', (e) => e.isTrusted && (pending = { t: now(), seen: {}, early: [], y: scrollY, target: e.composedPath()[0] }));
+    const userScroll = () => pending && (pending.scrolled = 1);
     listen(win, 'wheel', userScroll, PASSIVE);
     listen(win, 'keydown', userScroll);
     listen(win, 'click', (e) => {
-      const raw = e.composedPath()[0];
+      const path = e.composedPath();
+      const raw = path[0];
       if (!e.isTrusted) {
         // a script clicking a download link it made
-        if (raw && raw.localName === 'a' && (raw.hasAttribute('download') || /^blob:/.test(raw.href))) effect('download', raw.getAttribute('download'));
+        if (raw?.localName == 'a' && (raw.hasAttribute('download') || /^blob:/.test(raw.href))) effect('download', attr(raw, 'download'));
         return;
       }
-      if (!raw || raw.nodeType !== 1) return;
+      if (raw?.nodeType != 1) return;
       const t = now();
       // a label passes its click on to its control: one click, not two
-      if (pending && pending.target && pending.target.control === raw && t - pending.t < 100) return;
-      const p = pending && pending.early ? pending : { seen: {}, y: scrollY };
+      if (pending?.target?.control == raw && t - pending.t < 100) return;
+      const p = pending?.early ? pending : { seen: {}, y: scrollY };
       const early = p.early || [];
-      p.t = t;
-      p.early = null;
-      p.target = raw;
-      pending = p;
+      pending = Object.assign(p, { t, early: 0, target: raw });
       const o = offset(win);
       let vx = e.clientX + o[0];
       let vy = e.clientY + o[1];
-      if (e.detail === 0 && !e.clientX && !e.clientY) { // pressed with a key: at the element
+      if (!e.detail && !e.clientX && !e.clientY) { // pressed with a key: at the element
         const r = rect(raw);
         vx = o[0] + r.left + r.width / 2;
         vy = o[1] + r.top + r.height / 2;
       }
       send(message('click', {
-        t, x: round(vx + scrollX), y: round(vy + scrollY), vx: round(vx), vy: round(vy),
-        modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, e.composedPath(), win),
+        t, x: vx + scrollX, y: vy + scrollY, vx, vy,
+        modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, path, win),
       }));
       for (const event of early) { event.t = t; send(event); } // what the press did before the click
     });
-    listen(win, 'focusin', (e) => {
-      // the press itself focuses what was pressed; only a focus the page moves elsewhere is a reaction
-      if (pending && !(pending.target && holds(e.composedPath()[0], pending.target))) effect('focus');
-    });
-    listen(doc, 'selectionchange', () => {
-      const selection = win.getSelection();
-      if (selection && !selection.isCollapsed) effect('selection');
-    });
+    // the press itself focuses what was pressed; only a focus the page moves elsewhere is a reaction
+    listen(win, 'focusin', (e) => pending && !holds(e.composedPath()[0], pending.target) && effect('focus'));
+    listen(doc, 'selectionchange', () => win.getSelection()?.isCollapsed == false && effect('selection'));
 
     let lastMove = 0;
     listen(win, 'pointermove', (e) => {
@@ -390,33 +329,29 @@
       if (t - lastMove < 50) return;
       lastMove = t;
       const o = offset(win);
-      send(message('move', { t, x: round(e.clientX + o[0] + scrollX), y: round(e.clientY + o[1] + scrollY) }));
+      send(message('move', { t, x: e.clientX + o[0] + scrollX, y: e.clientY + o[1] + scrollY }));
     }, PASSIVE);
 
     // an Error reads "TypeError: message"; Java keeps the first line
-    const error = (thrown) => { try { send(message('error', { message: String(thrown) })); } catch (e) { /* no text */ } };
-    listen(win, 'error', (e) => { if (e.target === win && 'message' in e) error(e.error || e.message); });
+    const error = (thrown) => { try { send(message('error', { message: String(thrown) })); } catch { /* no text */ } };
+    listen(win, 'error', (e) => e.target == win && 'message' in e && error(e.error || e.message));
     listen(win, 'unhandledrejection', (e) => error(e.reason));
   };
 
-  Object.defineProperty(W, KEY, { value: { adopt: (win) => { Object.defineProperty(win, KEY, { value: true }); install(win); }, drain } });
+  Object.defineProperty(W, KEY, { value: { adopt: (win) => { win[KEY] = true; install(win); }, drain } });
   install(W);
   newView();
-  for (const name of ['pushState', 'replaceState']) {
-    const original = history[name];
-    history[name] = function () { const result = original.apply(this, arguments); route(); return result; };
-  }
+  for (const name of ['pushState', 'replaceState']) after(history, name, route);
   listen(W, 'popstate', route);
   listen(W, 'hashchange', route);
   const start = () => {
     sendView();
     // content that loads while the visitor scrolls makes the page taller: tell the new height
-    const grew = () => { if (docH() !== lastDocH) sample(W, windowSample); };
-    const observer = new ResizeObserver(grew);
+    const observer = new ResizeObserver(() => docH() != lastDocH && sample(W, windowSample));
     observer.observe(D.documentElement);
     if (D.body) observer.observe(D.body);
   };
-  if (D.readyState === 'loading') listen(D, 'DOMContentLoaded', start, { once: true });
+  if (D.readyState == 'loading') listen(D, 'DOMContentLoaded', start, { once: true });
   else start();
   listen(W, 'load', sendView, { once: true }); // the D has its final size now
 })

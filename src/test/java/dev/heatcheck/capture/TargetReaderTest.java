@@ -18,9 +18,8 @@ public class TargetReaderTest {
 
   @Test
   public void the_page_facts_are_kept_and_the_click_is_placed_inside_the_box() throws Exception {
-    Target t = read("{\"selector\":\"#pay >>> #buy\",\"tag\":\"button\",\"type\":\"submit\",\"role\":null,\"text\":\"Buy\","
-        + "\"href\":null,\"interactive\":true,\"contentEditable\":false,\"box\":[100,200,40,20],\"fixed\":true,"
-        + "\"ignored\":false,\"frame\":\"#pay\"}", 110, 215);
+    Target t = read("[\"#pay >>> #buy\",\"button\",\"submit\",\"\",\"Buy\",null,true,false,[100.04,199.96,40,20],true,false]",
+        110, 215);
     assertEquals(t.selector(), "#pay >>> #buy");
     assertEquals(t.text(), "Buy");
     assertEquals(t.role(), "button");
@@ -69,7 +68,7 @@ public class TargetReaderTest {
 
   @Test
   public void a_description_without_a_box_is_placed_in_the_middle() throws Exception {
-    Target t = read("{\"selector\":\"svg > path\",\"tag\":\"path\"}", 5, 5);
+    Target t = read("[\"svg > path\",\"path\"]", 5, 5);
     assertNull(t.box());
     assertEquals(t.rx(), 0.5);
     assertFalse(t.editable());
