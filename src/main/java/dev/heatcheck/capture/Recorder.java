@@ -336,23 +336,29 @@ public final class Recorder {
 
   private void onClick(String view, JsonNode message, long t) {
     lastClick = Math.max(lastClick, t);
-    Target target = TargetReader.read(message.path("target"), pixel(message, "x"), pixel(message, "y"));
+    double x = message.path("x").asDouble();
+    double y = message.path("y").asDouble();
+    double vx = message.path("vx").asDouble();
+    double vy = message.path("vy").asDouble();
+    JsonNode box = message.path("target").path(TargetReader.BOX);
+    if (message.path("key").asBoolean() && box.size() == 4) {
+      // pressed with a key (Enter, Space): there is no pointer position, so the click is at the element's middle
+      double middleX = box.get(0).asDouble() + box.get(2).asDouble() / 2;
+      double middleY = box.get(1).asDouble() + box.get(3).asDouble() / 2;
+      vx += middleX - x;
+      vy += middleY - y;
+      x = middleX;
+      y = middleY;
+    }
+    x = Math.round(x);
+    y = Math.round(y);
+    Target target = TargetReader.read(message.path("target"), x, y);
     if (target.selector() != null) {
       selectors.add(target.selector());
     }
     clicks.incrementAndGet();
-    log.append(
-        new Event.Click(
-            nextId(),
-            view,
-            session,
-            t,
-            pixel(message, "x"),
-            pixel(message, "y"),
-            message.path("modifier").asBoolean(),
-            target,
-            number(message, "vx"),
-            number(message, "vy")));
+    log.append(new Event.Click(nextId(), view, session, t, x, y, message.path("modifier").asBoolean(), target,
+        (double) Math.round(vx), (double) Math.round(vy)));
   }
 
   /** http://host:port/a/b?q#f is /a/b, as the page's location.pathname would say. */
@@ -379,12 +385,7 @@ public final class Recorder {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  /** A coordinate rounded to a whole CSS pixel (the page sends them with their fractions); null when absent. */
-  private static Double number(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || !value.isNumber() ? null : (double) Math.round(value.asDouble());
-  }
-
+  /** A coordinate rounded to a whole CSS pixel: the page sends them with their fractions. */
   private static double pixel(JsonNode node, String field) {
     return Math.round(node.path(field).asDouble());
   }

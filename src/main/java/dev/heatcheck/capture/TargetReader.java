@@ -23,6 +23,9 @@ final class TargetReader {
       "text", "email", "password", "search", "tel", "url", "number", "date", "datetime-local", "month", "time", "week");
   private static final Set<String> EDITABLE_TAGS = Set.of("textarea", "select", "canvas");
 
+  /** Where the box [x, y, width, height] is in the page's array. */
+  static final int BOX = 8;
+
   private TargetReader() {}
 
   /**
@@ -37,7 +40,7 @@ final class TargetReader {
     String type = text(page, 2);
     String href = text(page, 5);
     List<Double> values = new ArrayList<>();
-    page.path(8).forEach(v -> values.add(Recorder.tenth(v.asDouble())));
+    page.path(BOX).forEach(v -> values.add(Recorder.tenth(v.asDouble())));
     List<Double> box = values.size() == 4 ? List.copyOf(values) : null;
     return new Target(
         selector,

@@ -446,6 +446,7 @@ public class CaptureTest {
     List<String> urls = recorded(Event.View.class).stream().map(Event.View::url).distinct().toList();
     assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***"), "the search-as-you-type route, without the text: " + urls);
     assertTrue(urls.contains(server.baseUrl() + "/capture/results.html?query=***"), "the GET form's result page, without the text: " + urls);
+    assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***#/notes/***"), "a route named by typed text, without it: " + urls);
     assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> "request".equals(e.kind())
             && (server.baseUrl() + "/api/suggest?q=***").equals(e.detail().substring(e.detail().indexOf(' ') + 1))),
         "the suggestion requests, without the text");
