@@ -282,7 +282,7 @@ public final class Recorder {
 
   private void receive(Page page, JsonNode message) {
     String view = session + ":" + message.path("view").asText();
-    long t = message.path("t").asLong();
+    long t = Math.round(message.path("t").asDouble()); // the page clock has fractions of a ms
     switch (message.path("type").asText()) {
       case "view" -> onView(page, view, message, t);
       case "click" -> onClick(view, message, t);

@@ -143,7 +143,8 @@
   // box, fixed, ignored]
   const describe = (raw, path, win) => {
     // path holds shadow roots, the document and the window too; in SVG, the part the page listens on
-    const el = path.find((n) => n.matches?.(CONTROL) && !isRoot(n)) || path.find((n) => n.ownerSVGElement !== undefined && listens(n)) || raw;
+    const el = path.find((n) => n.nodeType == 1 && n.matches(CONTROL) && !isRoot(n))
+      || raw.ownerSVGElement !== undefined && path.find((n) => n.ownerSVGElement !== undefined && listens(n)) || raw;
     const masked = masks(el);
     const link = closest(el, 'a[href]');
     return [selectorIn(el, win, masked), el.localName, el.type, attr(el, 'role'), textOf(el, masked), link && String(link.href.baseVal || link.href),
@@ -158,18 +159,19 @@
   let redacted = [];
   try { redacted = JSON.parse(sessionStorage[REDACT] || '[]'); } catch { /* no storage */ }
   const FIELDS = 'input:not([type=hidden],[type=checkbox],[type=radio],[type=submit],[type=button]),textarea';
-  const lower = (s) => s.trim().toLowerCase();
-  // a URL part that is, or holds, what a field holds (parts that do not decode are left alone)
-  const typed = (part) => {
-    try { part = lower(decodeURIComponent(part.replace(/\+/g, ' '))); } catch { return; }
-    return part && [...D.querySelectorAll(FIELDS)].some((f) => {
-      const t = lower(f.value);
-      return t && (part == t || t.length > 2 && part.includes(t));
-    });
-  };
-  // the page's URL, its origin (matched first, at 0) as it is: each query value, each other part between / ? & #
-  const cleanUrl = () => here.href.replace(/^\w+:\/\/[^/]*|([?&])([^=&#]*)=([^&#]*)|[^/?&#]+/g,
-    (part, sep, name, value, at) => !at ? part : sep ? sep + name + '=' + (redacted.includes(name) || typed(value) ? '***' : value) : typed(part) ? '***' : part);
+  // '+' and ' ' compare as one, as a query writes a space as '+'
+  const lower = (s) => s.replace(/\+/g, ' ').trim().toLowerCase();
+  // a part with a stray % (100%) does not decode as a URI component: unescape still reads the rest
+  const decode = (s) => { try { return decodeURIComponent(s); } catch { return unescape(s); } };
+  // a URL part that is, or holds, what a field holds
+  const typed = (part) => (part = lower(decode(part))) && [...D.querySelectorAll(FIELDS)].some((f) => {
+    const t = lower(f.value);
+    return t && (part == t || t.length > 2 && part.includes(t));
+  });
+  // the page's URL, its origin (matched first, at 0) as it is: each query value, and each part between / ? #
+  // (a part may hold an &, as a path can, so "tom&jerry" is looked at whole)
+  const cleanUrl = () => here.href.replace(/^\w+:\/\/[^/]*|([?&])([^=&#/?]*)=([^&#]*)|[^/?#]+/g,
+    (part, sep, name, value, at) => !at ? part : sep ? sep + name + '=' + (redacted.includes(decode(name)) || typed(value) ? '***' : value) : typed(part) ? '***' : part);
 
   // ---- page views: the document, then each SPA route -------------------------------------------------
   let view;
@@ -260,7 +262,7 @@
       const isTop = isWindow && win == W;
       if (pending && !pending.scrolled && !(isTop && Math.abs(scrollY - pending.y) < 2)) effect('scroll');
       if (isTop) sample(W, windowSample);
-      else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, doc.scrollingElement));
+      else if (isWindow) sample(win, () => containerSample(win.frameElement, win.parent, doc.scrollingElement || doc.documentElement));
       else if (t.nodeType == 1) sample(t, () => containerSample(t, win));
     };
     listen(win, 'scroll', onScroll, PASSIVE);
@@ -276,7 +278,7 @@
       const path = e.composedPath();
       const raw = path[0];
       // a script clicking a download link it made
-      if (!e.isTrusted) return raw?.localName == 'a' && (raw.hasAttribute('download') || /^blob:/.test(raw.href)) && effect('download', attr(raw, 'download'));
+      if (!e.isTrusted) return raw?.localName == 'a' && (raw.hasAttribute('download') || /^blob:/.test(raw.href)) && effect('download', raw.getAttribute('download'));
       const t = now();
       // a label passes its click on to its control: one click, not two
       if (raw?.nodeType != 1 || pending?.target?.control == raw && t - pending.t < 100) return;

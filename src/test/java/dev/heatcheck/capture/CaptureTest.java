@@ -445,11 +445,25 @@ public class CaptureTest {
     }
     List<String> urls = recorded(Event.View.class).stream().map(Event.View::url).distinct().toList();
     assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***"), "the search-as-you-type route, without the text: " + urls);
-    assertTrue(urls.contains(server.baseUrl() + "/capture/results.html?query=***"), "the GET form's result page, without the text: " + urls);
+    assertTrue(urls.contains(server.baseUrl() + "/capture/results.html?query%5Btext%5D=***"),
+        "the GET form's result page, without the text, though the form named the field query[text]: " + urls);
     assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***#/notes/***"), "a route named by typed text, without it: " + urls);
     assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> "request".equals(e.kind())
             && (server.baseUrl() + "/api/suggest?q=***").equals(e.detail().substring(e.detail().indexOf(' ') + 1))),
         "the suggestion requests, without the text");
+  }
+
+  @Test
+  public void typed_text_is_taken_out_of_every_part_of_a_url_however_it_is_written() {
+    visit("/capture/privacy.html");
+    page.locator("#email").fill("me+tag@example.test");
+    page.locator("#note").fill("100% sure");
+    page.locator("#live-search").fill("tom&jerry");
+    // a path part with a literal +, a query value with a stray % and + for spaces, an & inside the path
+    page.evaluate("() => history.pushState({}, '', '/capture/me+tag@example.test/tom&jerry/x?q=100%+sure&page=2#/a/100%25%20sure')");
+    settle(200);
+    List<String> urls = recorded(Event.View.class).stream().map(Event.View::url).toList();
+    assertEquals(urls.get(urls.size() - 1), server.baseUrl() + "/capture/***/***/x?q=***&page=2#/a/***");
   }
 
   // ---- helpers -------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ public class ScenarioCaptureTest {
         assertFalse(text.contains(typed.toLowerCase(Locale.ROOT)), "\"" + typed + "\" is in " + file);
       }
     }
-    assertTrue(Files.readString(privacy.dir().resolve("events.jsonl")).contains("results.html?query=***"),
+    assertTrue(Files.readString(privacy.dir().resolve("events.jsonl")).contains("results.html?query%5Btext%5D=***"),
         "the visitor did reach the results page");
   }
 
