@@ -300,19 +300,12 @@ public final class Recorder {
   private void onScroll(String view, JsonNode message, long t) {
     JsonNode inner = message.path("container");
     boolean isInner = inner.isArray() && inner.size() == 5;
-    List<Double> box = null;
-    if (isInner && inner.get(4).isArray()) {
-      box = new ArrayList<>();
-      for (JsonNode v : inner.get(4)) {
-        box.add(tenth(v.asDouble()));
-      }
-    }
     log.append(new Event.Scroll(nextId(), view, session, t, pixel(message, "y"), message.path("docH").asInt(),
         isInner ? inner.get(0).asText() : null,
         isInner ? (double) Math.round(inner.get(1).asDouble()) : null,
         isInner ? inner.get(2).asInt() : null,
         isInner ? inner.get(3).asInt() : null,
-        box));
+        isInner ? box(inner.get(4)) : null));
   }
 
   private void onView(Page page, String view, JsonNode message, long t) {
@@ -340,11 +333,11 @@ public final class Recorder {
     double y = message.path("y").asDouble();
     double vx = message.path("vx").asDouble();
     double vy = message.path("vy").asDouble();
-    JsonNode box = message.path("target").path(TargetReader.BOX);
-    if (message.path("key").asBoolean() && box.size() == 4) {
+    List<Double> box = TargetReader.box(message.path("target"));
+    if (message.path("key").asBoolean() && box != null) {
       // pressed with a key (Enter, Space): there is no pointer position, so the click is at the element's middle
-      double middleX = box.get(0).asDouble() + box.get(2).asDouble() / 2;
-      double middleY = box.get(1).asDouble() + box.get(3).asDouble() / 2;
+      double middleX = box.get(0) + box.get(2) / 2;
+      double middleY = box.get(1) + box.get(3) / 2;
       vx += middleX - x;
       vy += middleY - y;
       x = middleX;
@@ -381,18 +374,24 @@ public final class Recorder {
 
   /** A field of a page message as text; null when absent or null. */
   static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return text(node.get(field));
+  }
+
+  /** A page box [x, y, width, height] to a tenth of a pixel, as boxes are kept; null unless four numbers. */
+  static List<Double> box(JsonNode values) {
+    List<Double> box = new ArrayList<>();
+    values.forEach(v -> box.add(Math.round(v.asDouble() * 10) / 10.0));
+    return box.size() == 4 ? List.copyOf(box) : null;
+  }
+
+  /** A value of a page message as text; null when absent or null. */
+  static String text(JsonNode value) {
     return value == null || value.isNull() ? null : value.asText();
   }
 
   /** A coordinate rounded to a whole CSS pixel: the page sends them with their fractions. */
   private static double pixel(JsonNode node, String field) {
     return Math.round(node.path(field).asDouble());
-  }
-
-  /** A box side to a tenth of a pixel, as boxes are kept. */
-  static double tenth(double v) {
-    return Math.round(v * 10) / 10.0;
   }
 
   /** http://shop/search?q=*** : the parameters' names stay, their values (maybe typed) go. */

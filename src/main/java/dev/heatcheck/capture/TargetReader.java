@@ -2,7 +2,6 @@ package dev.heatcheck.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.events.Target;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,6 @@ final class TargetReader {
       "text", "email", "password", "search", "tel", "url", "number", "date", "datetime-local", "month", "time", "week");
   private static final Set<String> EDITABLE_TAGS = Set.of("textarea", "select", "canvas");
 
-  /** Where the box [x, y, width, height] is in the page's array. */
-  static final int BOX = 8;
-
   private TargetReader() {}
 
   /**
@@ -39,9 +35,7 @@ final class TargetReader {
     String tag = text(page, 1);
     String type = text(page, 2);
     String href = text(page, 5);
-    List<Double> values = new ArrayList<>();
-    page.path(BOX).forEach(v -> values.add(Recorder.tenth(v.asDouble())));
-    List<Double> box = values.size() == 4 ? List.copyOf(values) : null;
+    List<Double> box = box(page);
     return new Target(
         selector,
         tag,
@@ -64,9 +58,13 @@ final class TargetReader {
     return inner < 0 ? null : selector.substring(0, inner);
   }
 
+  /** The element's page box; null when the page sent none. */
+  static List<Double> box(JsonNode page) {
+    return Recorder.box(page.path(8));
+  }
+
   private static String text(JsonNode page, int index) {
-    JsonNode value = page.get(index);
-    return value == null || value.isNull() ? null : value.asText();
+    return Recorder.text(page.get(index));
   }
 
   /** The explicit role, else the one the tag (and an input's type) implies; a link needs its href. */

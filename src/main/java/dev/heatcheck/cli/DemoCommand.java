@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     if (port < 1 || port > 65_535) {
       throw new Failures.UsageProblem("--port: expected 1 to 65535, got " + port);
     }
-    try (LocalServer site = DemoSite.start(Duration.ofSeconds(3), port)) {
+    try (LocalServer site = DemoSite.start(DemoSite.ORDER_DELAY, port)) {
       System.out.println("Demo shop on " + site.baseUrl() + " (Ctrl-C to stop)");
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {

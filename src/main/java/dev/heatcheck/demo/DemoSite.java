@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DemoSite {
+  /** How long "Place order" keeps the visitor waiting, unless a test asks for another delay. */
+  public static final Duration ORDER_DELAY = Duration.ofSeconds(3);
   private static final String SITE = "dev/heatcheck/demo/site";
   private static final String JSON = "application/json; charset=utf-8";
   private static final Pattern PRODUCT_PATH = Pattern.compile("/product/(\\d+)/?");
@@ -56,7 +58,7 @@ public final class DemoSite {
   private DemoSite() {}
 
   public static LocalServer start() {
-    return start(Duration.ofSeconds(3));
+    return start(ORDER_DELAY);
   }
 
   /** Starts the shop; {@code orderDelay} is how long "Place order" keeps the visitor waiting. */

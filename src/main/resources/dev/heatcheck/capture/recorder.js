@@ -153,8 +153,8 @@
 
   // ---- URLs without what was typed ------------------------------------------------------------------
   // A search box that updates the URL or fetches as you type, or a GET form, puts typed text into URLs:
-  // parameters and path segments that hold a field's current text, and the parameters of GET forms
-  // submitted in this tab, are replaced by ***. Field values are compared here and never sent.
+  // query values and parts of the path or fragment that hold a field's current text, and the parameters of
+  // GET forms submitted in this tab, are replaced by ***. Field values are compared here and never sent.
   const REDACT = '__heatcheck_redact';
   let redacted = [];
   try { redacted = JSON.parse(sessionStorage[REDACT] || '[]'); } catch { /* no storage */ }
@@ -226,6 +226,12 @@
     const original = obj[name];
     obj[name] = function () { const result = original.apply(this, arguments); fn(result); return result; };
   };
+  // Reactions the page starts itself, timed here as they start: Java hears of them later, when it next
+  // talks to the browser. Java records what they were (the request's method and URL, the dialog's kind).
+  const wrap = (obj, name, kind) => {
+    const original = obj[name];
+    obj[name] = function () { effect(kind); return original.apply(this, arguments); };
+  };
   const install = (win) => {
     const doc = win.document;
     const proto = win.EventTarget.prototype;
@@ -233,12 +239,6 @@
     proto.addEventListener = function (type, fn, how) {
       if (/^(click|(mouse|pointer)(down|up))$/.test(type)) listened.add(this); // this: always an object, as the script is sloppy
       return add.call(this, type, fn, how);
-    };
-    // Reactions the page starts itself, timed here: Java hears of them later, when it next talks to the
-    // browser. Java records what they were (the request's method and URL, the dialog's kind).
-    const wrap = (obj, name, kind) => {
-      const original = obj[name];
-      obj[name] = function () { effect(kind); return original.apply(this, arguments); };
     };
     wrap(win, 'fetch', 'request');
     wrap(win, 'open', 'popup');
@@ -330,5 +330,5 @@
   };
   if (D.readyState == 'loading') listen(D, 'DOMContentLoaded', start, { once: true });
   else start();
-  listen(W, 'load', sendView, { once: true }); // the D has its final size now
+  listen(W, 'load', sendView, { once: true }); // the document has its final size now
 })
