@@ -1,11 +1,11 @@
 package dev.heatcheck;
 
 import com.microsoft.playwright.Page;
-import dev.heatcheck.pipeline.OutputDir;
-import dev.heatcheck.pipeline.Pipeline;
-import dev.heatcheck.pipeline.RunOptions;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.scenario.ScenarioLoader;
+import dev.heatcheck.internal.pipeline.OutputDir;
+import dev.heatcheck.internal.pipeline.Pipeline;
+import dev.heatcheck.internal.pipeline.RunOptions;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * heatcheck from Java: run scenarios, or record what a test's own Playwright page does, and get a
- * {@link Result} to assert on with {@code dev.heatcheck.check.HeatcheckAssertions.assertThat}.
+ * {@link Result} to assert on with {@code dev.heatcheck.assertions.HeatcheckAssertions.assertThat}.
  *
  * <pre>{@code
  * Result result = Heatcheck.run(Path.of("scenarios/checkout.yaml"), "http://127.0.0.1:8080");

@@ -1,7 +1,7 @@
 package dev.heatcheck;
 
-import dev.heatcheck.analyze.Buckets;
-import dev.heatcheck.report.Summary;
+import dev.heatcheck.internal.analyze.Buckets;
+import dev.heatcheck.internal.report.Summary;
 import java.nio.file.Path;
 import java.util.Optional;
 

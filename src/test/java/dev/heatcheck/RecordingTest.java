@@ -1,15 +1,15 @@
 package dev.heatcheck;
 
-import static dev.heatcheck.check.HeatcheckAssertions.assertThat;
+import static dev.heatcheck.assertions.HeatcheckAssertions.assertThat;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.heatcheck.browser.BrowserSession;
-import dev.heatcheck.demo.DemoSite;
-import dev.heatcheck.demo.LocalServer;
+import dev.heatcheck.internal.browser.BrowserSession;
+import dev.heatcheck.internal.demo.DemoSite;
+import dev.heatcheck.internal.demo.LocalServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

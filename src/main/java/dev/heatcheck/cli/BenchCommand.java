@@ -1,6 +1,6 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.bench.RenderBench;
+import dev.heatcheck.internal.bench.RenderBench;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.bench.RecorderBench;
-import dev.heatcheck.browser.BrowserSession;
+import dev.heatcheck.internal.bench.RecorderBench;
+import dev.heatcheck.internal.browser.BrowserSession;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.compare.CompareReport;
-import dev.heatcheck.compare.Comparer;
-import dev.heatcheck.compare.Comparison;
-import dev.heatcheck.pipeline.OutputDir;
+import dev.heatcheck.internal.compare.CompareReport;
+import dev.heatcheck.internal.compare.Comparer;
+import dev.heatcheck.internal.compare.Comparison;
+import dev.heatcheck.internal.pipeline.OutputDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

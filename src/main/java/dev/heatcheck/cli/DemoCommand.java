@@ -1,9 +1,9 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.demo.DemoSite;
-import dev.heatcheck.demo.LocalServer;
-import dev.heatcheck.scenario.Scenario;
-import dev.heatcheck.scenario.ScenarioLoader;
+import dev.heatcheck.internal.demo.DemoSite;
+import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.heatcheck.cli;
 
 import dev.heatcheck.HeatcheckException;
-import dev.heatcheck.browser.BrowserNotFound;
-import dev.heatcheck.drive.SiteUnreachable;
-import dev.heatcheck.scenario.Problem;
-import dev.heatcheck.scenario.ScenarioException;
+import dev.heatcheck.internal.browser.BrowserNotFound;
+import dev.heatcheck.internal.drive.SiteUnreachable;
+import dev.heatcheck.internal.scenario.Problem;
+import dev.heatcheck.internal.scenario.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,11 +1,11 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.pipeline.OutputDir;
-import dev.heatcheck.pipeline.Pipeline;
-import dev.heatcheck.pipeline.ReportOptions;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.report.ConsoleReport;
-import dev.heatcheck.scenario.PagePattern;
+import dev.heatcheck.internal.pipeline.OutputDir;
+import dev.heatcheck.internal.pipeline.Pipeline;
+import dev.heatcheck.internal.pipeline.ReportOptions;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.report.ConsoleReport;
+import dev.heatcheck.internal.scenario.PagePattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.pipeline.Pipeline;
-import dev.heatcheck.pipeline.RunOptions;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.report.ConsoleReport;
-import dev.heatcheck.scenario.Scenario;
-import dev.heatcheck.scenario.ScenarioLoader;
+import dev.heatcheck.internal.pipeline.Pipeline;
+import dev.heatcheck.internal.pipeline.RunOptions;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.report.ConsoleReport;
+import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.heatcheck.testng;
 
-import dev.heatcheck.check.CheckResult;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.report.Summary;
-import dev.heatcheck.report.SummaryFile;
-import dev.heatcheck.scenario.Location;
-import dev.heatcheck.scenario.Scenario;
-import dev.heatcheck.scenario.Step;
+import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.internal.report.SummaryFile;
+import dev.heatcheck.internal.scenario.Location;
+import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.internal.scenario.Step;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;

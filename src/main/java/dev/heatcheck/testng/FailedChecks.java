@@ -1,10 +1,10 @@
 package dev.heatcheck.testng;
 
 import dev.heatcheck.Result;
-import dev.heatcheck.check.CheckResult;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.report.HtmlReport;
-import dev.heatcheck.report.Summary;
+import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.report.HtmlReport;
+import dev.heatcheck.internal.report.Summary;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

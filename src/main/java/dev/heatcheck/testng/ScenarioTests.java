@@ -1,15 +1,15 @@
 package dev.heatcheck.testng;
 
 import dev.heatcheck.HeatcheckException;
-import dev.heatcheck.demo.DemoSite;
-import dev.heatcheck.demo.LocalServer;
-import dev.heatcheck.pipeline.OutputDir;
-import dev.heatcheck.pipeline.Pipeline;
-import dev.heatcheck.pipeline.RunOptions;
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.scenario.Scenario;
-import dev.heatcheck.scenario.ScenarioLoader;
-import dev.heatcheck.scenario.Viewport;
+import dev.heatcheck.internal.demo.DemoSite;
+import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.internal.pipeline.OutputDir;
+import dev.heatcheck.internal.pipeline.Pipeline;
+import dev.heatcheck.internal.pipeline.RunOptions;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.internal.scenario.Viewport;
 import io.qameta.allure.testng.TestInstanceParameter;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.heatcheck.testng;
 
-import dev.heatcheck.pipeline.RunResult;
-import dev.heatcheck.scenario.Scenario;
+import dev.heatcheck.internal.pipeline.RunResult;
+import dev.heatcheck.internal.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Instant;
 

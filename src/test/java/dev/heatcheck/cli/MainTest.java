@@ -4,8 +4,8 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
-import dev.heatcheck.demo.DemoSite;
-import dev.heatcheck.demo.LocalServer;
+import dev.heatcheck.internal.demo.DemoSite;
+import dev.heatcheck.internal.demo.LocalServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

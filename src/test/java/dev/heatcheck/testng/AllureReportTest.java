@@ -2,7 +2,7 @@ package dev.heatcheck.testng;
 
 import static org.testng.Assert.assertEquals;
 
-import dev.heatcheck.scenario.Location;
+import dev.heatcheck.internal.scenario.Location;
 import java.nio.file.Path;
 import java.util.List;
 import org.testng.annotations.Test;

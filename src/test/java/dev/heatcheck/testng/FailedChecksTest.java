@@ -2,7 +2,7 @@ package dev.heatcheck.testng;
 
 import static org.testng.Assert.assertEquals;
 
-import dev.heatcheck.check.CheckResult;
+import dev.heatcheck.internal.check.CheckResult;
 import org.testng.annotations.Test;
 
 /** How a check reads in a scenario test's failure and in its Allure steps. */

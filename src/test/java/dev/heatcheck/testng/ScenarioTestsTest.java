@@ -4,9 +4,9 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.heatcheck.events.Json;
-import dev.heatcheck.report.Summary;
-import dev.heatcheck.report.SummaryFile;
+import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.internal.report.SummaryFile;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriteException;

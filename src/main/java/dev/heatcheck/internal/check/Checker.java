@@ -1,0 +1,162 @@
+package dev.heatcheck.internal.check;
+
+import dev.heatcheck.internal.analyze.Analysis;
+import dev.heatcheck.internal.analyze.Finding;
+import dev.heatcheck.internal.analyze.JudgedClick;
+import dev.heatcheck.internal.analyze.ViewPlace;
+import dev.heatcheck.internal.drive.Shot;
+import dev.heatcheck.internal.drive.StepFailure;
+import dev.heatcheck.internal.scenario.Expectation;
+import dev.heatcheck.internal.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Holds each scenario to its {@code expect:} rules, and to having run all its steps. */
+public final class Checker {
+  private final Analysis analysis;
+  private final Path screens;
+  private final Optional<Set<List<String>>> baseline;
+
+  /**
+   * @param screens the run's screenshots, whose anchors locate the elements of scroll reach rules
+   * @param baseline the findings of a baseline run as (kind, page, viewport, selector), for new* rules
+   */
+  public Checker(Analysis analysis, Path screens, Optional<Set<List<String>>> baseline) {
+    this.analysis = analysis;
+    this.screens = screens;
+    this.baseline = baseline;
+  }
+
+  public List<CheckResult> check(Scenario scenario, List<StepFailure> failures) {
+    List<CheckResult> results = new ArrayList<>();
+    for (StepFailure failure : failures) {
+      results.add(new CheckResult(scenario.name(), "steps", false, failure.toString(), "all steps done", failure.at().toString()));
+    }
+    for (Expectation rule : scenario.expect().rules()) {
+      results.add(check(scenario, rule));
+    }
+    return results;
+  }
+
+  private CheckResult check(Scenario scenario, Expectation rule) {
+    if (rule instanceof Expectation.Friction friction) {
+      return friction(scenario, friction);
+    } else if (rule instanceof Expectation.ScrollReach reach) {
+      return scrollReach(scenario, reach);
+    }
+    return clickShare(scenario, (Expectation.ClickShare) rule);
+  }
+
+  private CheckResult friction(Scenario scenario, Expectation.Friction rule) {
+    String at = rule.at().toString();
+    if (rule.onlyNew() && baseline.isEmpty()) {
+      return new CheckResult(scenario.name(), rule.name(), true, CheckResult.SKIP,
+          "no baseline to compare with (heatcheck run --baseline DIR, or heatcheck compare)", rule.max(), rule.warn(), at);
+    }
+    int count = 0;
+    for (Finding finding : analysis.findings()) {
+      if (finding.kind().id().equals(rule.kind().id()) && finding.scenario().equals(scenario.name())
+          && inScope(rule.scope(), finding.page(), finding.viewport(), finding.selector())
+          && !(rule.onlyNew() && baseline.get().contains(List.of(finding.kind().id(), finding.page(), finding.viewport(),
+              String.valueOf(finding.selector()))))) {
+        count += finding.count();
+      }
+    }
+    double actual = round(switch (rule.per()) {
+      case ALL -> count;
+      case HUNDRED_CLICKS -> per(count * 100.0, clicks(scenario, rule.scope()));
+      case VISITOR -> per(count, scenario.visitors() * (rule.scope().viewport() == null ? scenario.viewports().size() : 1));
+    });
+    String level = rule.max() != null && actual > rule.max() ? CheckResult.FAIL
+        : rule.warn() != null && actual > rule.warn() ? CheckResult.WARN : CheckResult.PASS;
+    return new CheckResult(scenario.name(), rule.name(), !level.equals(CheckResult.FAIL), level, number(actual),
+        number(rule.max()), number(rule.warn()), at);
+  }
+
+  private CheckResult scrollReach(Scenario scenario, Expectation.ScrollReach rule) {
+    int views = 0;
+    int reached = 0;
+    for (ViewPlace place : analysis.places().values()) {
+      if (!place.scenario().equals(scenario.name()) || !onPage(rule.page(), place.key().page(), place.path())) {
+        continue;
+      }
+      Optional<Double> depth = rule.y() != null
+          ? Optional.of(rule.y())
+          : Shot.find(screens, place.path(), place.viewport()).flatMap(s -> s.anchor(rule.selector())).map(box -> box.get(1));
+      if (depth.isPresent()) {
+        views++;
+        reached += place.reach() >= depth.get() ? 1 : 0;
+      }
+    }
+    String at = rule.at().toString();
+    if (views == 0) {
+      String why = rule.y() != null ? "no page view" + (rule.page() == null ? "" : " of " + rule.page())
+          : rule.selector() + " is not on " + (rule.page() == null ? "any page" : rule.page()) + " of this scenario";
+      return new CheckResult(scenario.name(), rule.name(), false, CheckResult.FAIL, why, number(rule.min()), number(rule.warn()), at);
+    }
+    double share = round((double) reached / views);
+    String level = rule.min() != null && share < rule.min() ? CheckResult.FAIL
+        : rule.warn() != null && share < rule.warn() ? CheckResult.WARN : CheckResult.PASS;
+    return new CheckResult(scenario.name(), rule.name(), !level.equals(CheckResult.FAIL), level, share,
+        number(rule.min()), number(rule.warn()), at);
+  }
+
+  private CheckResult clickShare(Scenario scenario, Expectation.ClickShare rule) {
+    int on = 0;
+    int all = 0;
+    for (JudgedClick click : analysis.clicks()) {
+      ViewPlace place = analysis.place(click.click().view()).orElse(null);
+      if (click.scenario().equals(scenario.name()) && (place == null ? rule.page() == null : onPage(rule.page(), place.key().page(), place.path()))) {
+        all++;
+        on += click.click().target() != null && rule.selector().equals(click.click().target().selector()) ? 1 : 0;
+      }
+    }
+    double share = round(per(on, all));
+    boolean passed = (rule.min() == null || share >= rule.min()) && (rule.max() == null || share <= rule.max());
+    Object limit = rule.min() != null && rule.max() != null ? rule.min() + ".." + rule.max()
+        : rule.min() != null ? ">= " + rule.min() : "<= " + rule.max();
+    return new CheckResult(scenario.name(), rule.name(), passed, passed ? CheckResult.PASS : CheckResult.FAIL, share, limit, null,
+        rule.at().toString());
+  }
+
+  private int clicks(Scenario scenario, Expectation.Scope scope) {
+    int clicks = 0;
+    for (JudgedClick click : analysis.clicks()) {
+      String selector = click.click().target() == null ? null : click.click().target().selector();
+      if (click.scenario().equals(scenario.name()) && inScope(scope, click.page().page(), click.page().viewport(), selector)) {
+        clicks++;
+      }
+    }
+    return clicks;
+  }
+
+  private static boolean inScope(Expectation.Scope scope, String page, String viewport, String selector) {
+    return (scope.page() == null || scope.page().equals(page))
+        && (scope.viewport() == null || scope.viewport().equals(viewport))
+        && (scope.selector() == null || scope.selector().equals(selector));
+  }
+
+  /** A rule's page is a path or the pages: pattern it is grouped under. */
+  private static boolean onPage(String page, String grouped, String path) {
+    return page == null || page.equals(grouped) || page.equals(path);
+  }
+
+  private static double per(double count, double of) {
+    return of == 0 ? 0 : count / of;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  /** Whole numbers as integers, so summaries read 3 rather than 3.0. */
+  private static Object number(Double value) {
+    if (value == null) {
+      return null;
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) value.longValue() : value;
+  }
+}

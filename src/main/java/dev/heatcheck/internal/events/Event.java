@@ -1,0 +1,116 @@
+package dev.heatcheck.internal.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of events.jsonl, the contract between capture and analysis. Times are epoch milliseconds
+ * on the machine that ran the browser; coordinates are CSS pixels of the top document.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Event.Run.class, name = "run"),
+  @JsonSubTypes.Type(value = Event.View.class, name = "view"),
+  @JsonSubTypes.Type(value = Event.Click.class, name = "click"),
+  @JsonSubTypes.Type(value = Event.Scroll.class, name = "scroll"),
+  @JsonSubTypes.Type(value = Event.Move.class, name = "move"),
+  @JsonSubTypes.Type(value = Event.Effect.class, name = "effect"),
+  @JsonSubTypes.Type(value = Event.PageError.class, name = "error"),
+  @JsonSubTypes.Type(value = Event.Action.class, name = "action"),
+})
+public sealed interface Event {
+  int FORMAT_VERSION = 1;
+
+  /** The run that wrote the lines after it. */
+  record Run(int v, String runId, String startedAt, String tool, String browser) implements Event {}
+
+  /**
+   * A page view: one document (or SPA route) seen by one visitor ({@code session}) in one scenario at one
+   * viewport size.
+   *
+   * @param judge how the scenario asked its clicks to be judged, when it differs from the defaults; null
+   *     otherwise
+   */
+  record View(
+      String id,
+      String session,
+      String scenario,
+      String url,
+      String path,
+      int vw,
+      int vh,
+      int docW,
+      int docH,
+      long t,
+      Judging judge)
+      implements Event {
+    public View(String id, String session, String scenario, String url, String path, int vw, int vh, int docW, int docH, long t) {
+      this(id, session, scenario, url, path, vw, vh, docW, docH, t, null);
+    }
+  }
+
+  /**
+   * A scenario's own judgement settings, as written in its {@code judge:} section; what is left out (null)
+   * keeps the default.
+   *
+   * @param windows ms after a click that each kind of reaction still counts, by {@link EffectKind} id and
+   *     "error"
+   */
+  record Judging(Map<String, Long> windows, Rage rage) {
+    /**
+     * @param interval the longest gap between two clicks of a burst, ms
+     * @param distance the farthest (Manhattan, px) a click of a burst lands from the one before
+     * @param sameTarget whether every click of a burst must be on the same element
+     */
+    public record Rage(Integer clicks, Long interval, Double distance, Boolean sameTarget) {}
+  }
+
+  /**
+   * A click. {@code x, y} are page coordinates of the top document; {@code vx, vy} are the same point in the
+   * viewport (null when the writer did not record them). On a {@link Target#fixed() fixed} target the
+   * viewport point is the one that stays true while the page scrolls.
+   */
+  record Click(
+      String id, String view, String session, long t, double x, double y, boolean modifier, Target target,
+      Double vx, Double vy)
+      implements Event {
+    public Click(String id, String view, String session, long t, double x, double y, boolean modifier, Target target) {
+      this(id, view, session, t, x, y, modifier, target, null, null);
+    }
+  }
+
+  /**
+   * The window's scroll position; what a visitor saw reaches {@code y + vh}. When {@code container} is set,
+   * the sample is of an inner scroll container (a scrolling element or a same-origin frame, named by its
+   * selector): {@code containerY} is its scrollTop, {@code containerVh} its visible height,
+   * {@code containerH} its scrollable height and {@code containerBox} its page box [x, y, width, height];
+   * {@code y} and {@code docH} still tell the window's, so a reader that ignores containers stays right.
+   */
+  record Scroll(
+      String id, String view, String session, long t, double y, int docH,
+      String container, Double containerY, Integer containerVh, Integer containerH, List<Double> containerBox)
+      implements Event {
+    public Scroll(String id, String view, String session, long t, double y, int docH) {
+      this(id, view, session, t, y, docH, null, null, null, null, null);
+    }
+  }
+
+  record Move(String id, String view, String session, long t, double x, double y) implements Event {}
+
+  /**
+   * Something the page did by itself: evidence that the click before it was not dead. {@code kind} is one
+   * of {@link EffectKind}'s names.
+   */
+  record Effect(String id, String view, String session, long t, String kind, String detail) implements Event {}
+
+  /**
+   * The visitor did something other than click (went to a URL, typed, scrolled): what the page does next
+   * answers that, not the click before it.
+   */
+  record Action(String id, String view, String session, long t, String kind) implements Event {}
+
+  /** An uncaught exception or a console error. */
+  record PageError(String id, String view, String session, long t, String message) implements Event {}
+}

@@ -1,0 +1,41 @@
+package dev.heatcheck.internal.pipeline;
+
+import dev.heatcheck.internal.analyze.Buckets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * @param baseUrl what relative scenario URLs resolve against; null when every URL is absolute
+ * @param out the run's output folder
+ * @param browser a browser the user named, if any
+ * @param mayInstall whether to install Playwright's Chromium when none is found
+ * @param buckets how viewport widths are grouped for the maps
+ * @param cookies set for every visitor before the first page loads (a variant's)
+ * @param baseline an earlier run folder whose findings the new* rules compare with
+ */
+public record RunOptions(
+    String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
+    Optional<Path> baseline) {
+  public RunOptions {
+    cookies = Map.copyOf(cookies);
+  }
+
+  public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
+    this(baseUrl, out, browser, mayInstall, buckets, Map.of(), Optional.empty());
+  }
+
+  /** The same run, holding its new* rules to the findings of {@code run}. */
+  public RunOptions withBaseline(Path run) {
+    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run));
+  }
+
+  public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
+    this(baseUrl, out, browser, mayInstall, Buckets.defaults());
+  }
+
+  /** The same run, written elsewhere with these cookies: one variant of a scenario. */
+  RunOptions forVariant(Path dir, Map<String, String> variantCookies, Optional<Path> firstVariant) {
+    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.heatcheck.internal.pipeline;
+
+import dev.heatcheck.internal.report.Summary;
+import java.nio.file.Path;
+
+/** A completed run: where its files are and what it concluded. */
+public record RunResult(Path dir, Summary summary) {
+  public boolean passed() {
+    return summary.passed();
+  }
+}

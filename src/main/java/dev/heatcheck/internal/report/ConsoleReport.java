@@ -1,0 +1,80 @@
+package dev.heatcheck.internal.report;
+
+import dev.heatcheck.internal.check.CheckResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The few lines a person reads after a run: what was found, which checks failed, where to look. */
+public final class ConsoleReport {
+  private ConsoleReport() {}
+
+  public static void print(Summary summary, Path dir, PrintStream out) {
+    int clicks = summary.scenarios().stream().mapToInt(Summary.ScenarioRun::clicks).sum();
+    out.printf(Locale.ROOT, "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
+        summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
+    findings(summary, out);
+    checks(summary, out);
+    variants(summary, dir, out);
+    out.println();
+    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " page(s) × click, move and scroll maps)");
+    out.println("Report:   " + dir.resolve(HtmlReport.NAME) + " (open in a browser)");
+    out.println("Summary:  " + dir.resolve(SummaryFile.NAME) + ", " + dir.resolve(JUnitXml.NAME));
+    out.println("Events:   " + dir.resolve(summary.events()));
+  }
+
+  private static void findings(Summary summary, PrintStream out) {
+    if (summary.findings().isEmpty()) {
+      out.println("No dead, rage or error clicks.");
+      return;
+    }
+    out.println("Findings:");
+    int selectorWidth = summary.findings().stream().mapToInt(f -> String.valueOf(f.selector()).length()).max().orElse(8);
+    int pageWidth = summary.findings().stream().mapToInt(f -> f.page().length()).max().orElse(8);
+    for (Summary.FindingRow f : summary.findings()) {
+      out.printf(Locale.ROOT, "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
+          f.kind(), f.page(), f.viewport(), f.selector(), f.count(), detail(f));
+    }
+  }
+
+  private static String detail(Summary.FindingRow f) {
+    String text = f.text() == null || f.text().isBlank() ? "" : "\"" + f.text() + "\"";
+    return "error".equals(f.kind()) && f.signal() != null ? (text + "  " + f.signal()).strip() : text;
+  }
+
+  private static void variants(Summary summary, Path dir, PrintStream out) {
+    if (summary.variants() == null) {
+      return;
+    }
+    for (Summary.VariantRun variant : summary.variants()) {
+      out.printf(Locale.ROOT, "Variants of %s (%s):%n", variant.scenario(), variant.passed() ? "checks held" : "checks failed");
+      variant.runs().forEach((name, folder) -> out.printf(Locale.ROOT, "  %-8s %s%n", name, dir.resolve(folder)));
+      variant.comparisons().forEach(c -> out.printf(Locale.ROOT, "  compared %s (diff/ and side-by-side/ maps)%n", dir.resolve(c)));
+      variant.newFindings().forEach(f -> out.printf(Locale.ROOT, "  new %s on %s at %s: %s x%d%n", f.kind(), f.page(), f.viewport(), f.selector(), f.count()));
+    }
+  }
+
+  private static void checks(Summary summary, PrintStream out) {
+    if (summary.checks().isEmpty()) {
+      return;
+    }
+    long failed = summary.checks().stream().filter(c -> !c.passed()).count();
+    long warned = summary.checks().stream().filter(CheckResult::warned).count();
+    long skipped = summary.checks().stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
+    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%s%s%n", summary.checks().size() - failed - skipped, failed,
+        warned == 0 ? "" : ", " + warned + " with warnings", skipped == 0 ? "" : ", " + skipped + " skipped");
+    for (CheckResult check : summary.checks()) {
+      if (!check.passed() && "steps".equals(check.rule())) {
+        out.printf(Locale.ROOT, "  FAIL %s: step failed: %s%n", check.scenario(), check.actual());
+      } else if (!check.passed()) {
+        out.printf(Locale.ROOT, "  FAIL %s: %s %s (limit %s)  [%s]%n",
+            check.scenario(), check.rule(), check.actual(), check.limit(), check.at());
+      } else if (check.warned()) {
+        out.printf(Locale.ROOT, "  WARN %s: %s %s (warn above %s%s)  [%s]%n", check.scenario(), check.rule(), check.actual(),
+            check.warn(), check.limit() == null ? "" : ", limit " + check.limit(), check.at());
+      } else if (CheckResult.SKIP.equals(check.level())) {
+        out.printf(Locale.ROOT, "  SKIP %s: %s: %s  [%s]%n", check.scenario(), check.rule(), check.actual(), check.at());
+      }
+    }
+  }
+}

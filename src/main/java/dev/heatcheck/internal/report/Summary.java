@@ -1,0 +1,93 @@
+package dev.heatcheck.internal.report;
+
+import dev.heatcheck.internal.check.CheckResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * summary.json: what a run found, in a form scripts can rely on. {@code version} changes when a field
+ * changes meaning or goes away; new fields may appear without it.
+ */
+public record Summary(
+    int version,
+    String tool,
+    String runId,
+    String startedAt,
+    String finishedAt,
+    String baseUrl,
+    String browser,
+    boolean passed,
+    List<ScenarioRun> scenarios,
+    List<FindingRow> findings,
+    List<CheckResult> checks,
+    List<PageRow> pages,
+    String events,
+    Grouping grouping,
+    List<VariantRun> variants) {
+  public static final int VERSION = 1;
+
+  /**
+   * A scenario run once per variant: each variant's run folder, the comparisons of the first variant
+   * with the others, and friction the others have that the first does not.
+   */
+  public record VariantRun(
+      String scenario, Map<String, String> runs, List<String> comparisons, List<FindingRow> newFindings, boolean passed) {}
+
+  /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
+  public record Grouping(String buckets, List<String> pages) {}
+
+  /** One scenario as run: its file, size of the run, and whether its checks held. */
+  public record ScenarioRun(String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
+
+  /** {@code kind} is "dead", "rage" or "error"; {@code count} counts clicks, or bursts for rage. */
+  public record FindingRow(
+      String kind, String scenario, String page, String viewport, String selector, String text, int count, String signal) {}
+
+  /**
+   * One page (or page group) in one viewport bucket: how much was seen there, the files that show it,
+   * and clicks per element.
+   *
+   * @param viewports views per exact viewport in the bucket
+   * @param drawnOn the viewport and path whose screenshot the maps are drawn on
+   * @param gone clicks per selector whose element is not on that screenshot: counted here, not drawn
+   */
+  public record PageRow(
+      String page,
+      String bucket,
+      Map<String, Integer> viewports,
+      int views,
+      int clicks,
+      String drawnOn,
+      Maps maps,
+      String screenshot,
+      Scroll scroll,
+      List<ElementRow> elements,
+      Map<String, Integer> gone) {}
+
+  /**
+   * How far down the page views got.
+   *
+   * @param fold the average viewport height
+   * @param reached for 75, 50 and 25 (% of views): the deepest page y that share of views saw
+   */
+  public record Scroll(int docHeight, int fold, Map<String, Integer> reached) {}
+
+  /**
+   * The map files of a page, relative to the run folder.
+   *
+   * @param containers a scroll map per inner scroll container the views scrolled, by its selector
+   */
+  public record Maps(String click, String move, String scroll, Map<String, String> containers) {
+    public Maps(String click, String move, String scroll) {
+      this(click, move, scroll, Map.of());
+    }
+  }
+
+  /**
+   * Clicks on one element of a page, with its share of the page's clicks.
+   *
+   * @param box where the element is on the screenshot the maps are drawn on, [x, y, width, height]
+   */
+  public record ElementRow(
+      String selector, String text, int clicks, double share, int dead, int rage, int error, List<Double> box) {}
+}

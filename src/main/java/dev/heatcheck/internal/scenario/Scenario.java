@@ -1,0 +1,54 @@
+package dev.heatcheck.internal.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One scenario file: the page to open, the window sizes, how many visitors, their steps and the
+ * click rules to check. {@code visitors} repeats the steps, each time in a fresh browser context.
+ * {@code judge} and {@code capture} are the scenario's own judgement windows and recording options.
+ */
+public record Scenario(
+    Path file,
+    String name,
+    String url,
+    List<Viewport> viewports,
+    int visitors,
+    List<Step> steps,
+    Expectations expect,
+    List<String> pages,
+    JudgeSettings judge,
+    CaptureSettings capture,
+    List<Variant> variants) {
+  public Scenario {
+    viewports = List.copyOf(viewports);
+    steps = List.copyOf(steps);
+    pages = List.copyOf(pages);
+    judge = judge == null ? JudgeSettings.none() : judge;
+    capture = capture == null ? CaptureSettings.none() : capture;
+    variants = variants == null ? List.of() : List.copyOf(variants);
+  }
+
+  public Scenario(
+      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
+      List<String> pages, JudgeSettings judge, CaptureSettings capture) {
+    this(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, List.of());
+  }
+
+  public Scenario(
+      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
+      List<String> pages) {
+    this(file, name, url, viewports, visitors, steps, expect, pages, JudgeSettings.none(), CaptureSettings.none());
+  }
+
+  /** The same scenario at other viewports (one test per viewport runs it at one). */
+  public Scenario withViewports(List<Viewport> only) {
+    return new Scenario(file, name, url, only, visitors, steps, expect, pages, judge, capture, variants);
+  }
+
+  /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
+  public Scenario as(Variant variant) {
+    return new Scenario(file, name + " [" + variant.name() + "]", variant.startUrl(url), viewports, visitors, steps, expect,
+        pages, judge, capture, List.of());
+  }
+}

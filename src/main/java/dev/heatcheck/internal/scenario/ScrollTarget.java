@@ -1,0 +1,16 @@
+package dev.heatcheck.internal.scenario;
+
+/** Where a scroll step scrolls to, or by how much. */
+public sealed interface ScrollTarget {
+  record ToTop() implements ScrollTarget {}
+
+  record ToBottom() implements ScrollTarget {}
+
+  record ToSelector(String css) implements ScrollTarget {}
+
+  /** An absolute vertical page offset in CSS pixels. */
+  record ToY(double y) implements ScrollTarget {}
+
+  /** A relative vertical offset in CSS pixels; negative scrolls up. */
+  record By(double dy) implements ScrollTarget {}
+}

@@ -1,0 +1,206 @@
+package dev.heatcheck.internal.capture;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.heatcheck.internal.browser.BrowserSession;
+import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.internal.events.Event;
+import dev.heatcheck.internal.events.EventLog;
+import dev.heatcheck.internal.events.EventReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.BeforeMethod;
+import org.testng.annotations.Test;
+
+/** The recorder in a real Chromium, on a fixture page served from 127.0.0.1. */
+public class RecorderTest {
+  private BrowserSession browser;
+  private LocalServer server;
+  private Path events;
+  private EventLog log;
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeClass
+  public void startBrowserAndServer() {
+    browser = BrowserSession.open(Optional.empty(), false, System.err);
+    server = LocalServer.serve("fixtures/capture");
+  }
+
+  @AfterClass(alwaysRun = true)
+  public void stopBrowserAndServer() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeMethod
+  public void openVisitor() throws IOException {
+    events = Files.createTempFile("heatcheck-recorder", ".jsonl");
+    log = EventLog.create(events);
+    context = browser.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(800, 600));
+    Recorder.attach(context, "s1", "fixture", log);
+    page = context.newPage();
+    page.navigate(server.baseUrl() + "/");
+  }
+
+  @AfterMethod(alwaysRun = true)
+  public void closeVisitor() throws IOException {
+    Recorder.close(context);
+    log.close();
+    Files.deleteIfExists(events);
+  }
+
+  @Test
+  public void a_page_view_is_recorded_with_its_path_and_sizes_and_about_blank_is_not() {
+    settle(100);
+    List<Event.View> views = recorded(Event.View.class);
+    assertFalse(views.isEmpty());
+    assertTrue(views.stream().allMatch(v -> v.path().equals("/") && v.vw() == 800 && v.vh() == 600));
+    assertTrue(views.stream().allMatch(v -> v.scenario().equals("fixture") && v.session().equals("s1")));
+    assertTrue(views.stream().noneMatch(v -> v.url().startsWith("about:")));
+  }
+
+  @Test
+  public void a_click_is_recorded_with_its_target_described() {
+    page.locator("#mutate").click();
+    settle(100);
+    Event.Click click = recorded(Event.Click.class).get(0);
+    assertEquals(click.target().selector(), "#mutate");
+    assertEquals(click.target().tag(), "button");
+    assertEquals(click.target().role(), "button");
+    assertEquals(click.target().text(), "Mutate the page");
+    assertTrue(click.target().interactive());
+    assertFalse(click.target().editable());
+    List<Double> box = click.target().box();
+    assertTrue(click.x() >= box.get(0) && click.x() <= box.get(0) + box.get(2), "x inside the box");
+    assertTrue(click.y() >= box.get(1) && click.y() <= box.get(1) + box.get(3), "y inside the box");
+    assertEquals(click.target().rx(), 0.5, 0.05);
+    assertEquals(click.target().ry(), 0.5, 0.05);
+  }
+
+  @Test
+  public void a_click_on_a_span_inside_a_button_is_credited_to_the_button_with_a_path_selector() {
+    page.locator("#inner-label-x").click();
+    settle(100);
+    Event.Click click = recorded(Event.Click.class).get(0);
+    assertEquals(click.target().tag(), "button");
+    assertEquals(click.target().selector(), "body > section > ul > li:nth-of-type(2) > button");
+    assertEquals(page.locator(click.target().selector()).count(), 1, "the selector finds the element again");
+  }
+
+  @Test
+  public void a_generated_id_is_passed_over_for_a_test_id() {
+    page.locator("#btn-83a7f2c1").click();
+    settle(100);
+    assertEquals(recorded(Event.Click.class).get(0).target().selector(), "button[data-testid=\"generated-id\"]");
+  }
+
+  @Test
+  public void a_mutation_after_a_click_is_recorded_as_its_effect() {
+    page.locator("#mutate").click();
+    settle(300);
+    assertTrue(effectKinds().contains("mutation"), effectKinds().toString());
+  }
+
+  @Test
+  public void a_request_after_a_click_is_recorded_as_its_effect() {
+    page.locator("#fetch-only").click();
+    settle(300);
+    assertTrue(effectKinds().contains("request"), effectKinds().toString());
+    assertFalse(effectKinds().contains("mutation"), effectKinds().toString());
+  }
+
+  @Test
+  public void a_dialog_is_recorded_and_dismissed() {
+    page.locator("#alert").click();
+    settle(300);
+    assertTrue(effectKinds().contains("dialog"), effectKinds().toString());
+  }
+
+  @Test
+  public void an_exception_in_a_click_handler_is_recorded_as_an_error() {
+    page.locator("#throws").click();
+    settle(300);
+    List<Event.PageError> errors = recorded(Event.PageError.class);
+    assertEquals(errors.size(), 1);
+    assertTrue(errors.get(0).message().contains("Cannot read properties of null"), errors.get(0).message());
+  }
+
+  @Test
+  public void a_click_that_does_nothing_has_no_effect() {
+    page.locator("#nothing").click();
+    page.locator("#hover-only").hover();
+    page.locator("#hover-only").click();
+    settle(500);
+    assertEquals(effectKinds(), List.of(), effects().toString());
+    assertEquals(recorded(Event.Click.class).size(), 2);
+  }
+
+  @Test
+  public void values_typed_into_fields_are_never_recorded_and_masked_text_is_hidden() throws IOException {
+    page.locator("#secret").click();
+    page.locator("#secret").fill("hunter2-typed-secret");
+    page.locator("#masked").click();
+    page.keyboard().type("4111111111111111");
+    page.locator("#masked-button").click();
+    settle(200);
+    String written = Files.readString(events);
+    assertFalse(written.contains("hunter2"), "typed value leaked");
+    assertFalse(written.contains("4111"), "typed value leaked");
+    assertFalse(written.contains("Jane Doe"), "masked text leaked");
+    Event.Click field = recorded(Event.Click.class).get(0);
+    assertEquals(field.target().text(), "Your secret");
+    assertTrue(field.target().editable());
+  }
+
+  @Test
+  public void scrolling_is_recorded_with_the_position_reached() {
+    page.setViewportSize(800, 200);
+    page.mouse().move(100, 100);
+    page.mouse().wheel(0, 300);
+    settle(400);
+    List<Event.Scroll> scrolls = recorded(Event.Scroll.class);
+    assertFalse(scrolls.isEmpty());
+    assertTrue(scrolls.get(scrolls.size() - 1).y() > 0);
+  }
+
+  private void settle(long ms) {
+    page.waitForTimeout(ms); // Playwright delivers the binding's calls while it waits
+  }
+
+  private <T extends Event> List<T> recorded(Class<T> type) {
+    List<T> found = new ArrayList<>();
+    EventReader.read(events, e -> {
+      if (type.isInstance(e)) {
+        found.add(type.cast(e));
+      }
+    });
+    return found;
+  }
+
+  private List<Event.Effect> effects() {
+    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).toList();
+  }
+
+  /** Effects since the first click: the page's loading before it answers no click. */
+  private List<String> effectKinds() {
+    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).map(Event.Effect::kind).toList();
+  }
+}
