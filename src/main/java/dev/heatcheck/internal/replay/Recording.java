@@ -1,0 +1,16 @@
+package dev.heatcheck.internal.replay;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One recording file read into visits.
+ *
+ * @param startUrl the first visit's first page; null when none is recorded
+ * @param viewport the first visit's viewport; null when none is recorded
+ */
+public record Recording(Path source, Format format, String title, String startUrl, Viewport viewport, List<Visit> visits) {
+  public Recording {
+    visits = List.copyOf(visits);
+  }
+}
