@@ -78,9 +78,16 @@ public final class Recordings {
     } catch (JsonEOFException e) {
       throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
     } catch (StreamReadException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+        throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
+      }
       throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": not JSON: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+    } catch (java.io.EOFException e) {
+      throw new HeatcheckException(file + ": truncated: the gzip data ends early");
+    } catch (java.util.zip.ZipException e) {
+      throw new HeatcheckException(file + ": not gzip data, though it starts like it: " + e.getMessage());
     } catch (IOException e) {
       throw new HeatcheckException(file + ": cannot read: " + e.getMessage(), e);
     }
