@@ -18,7 +18,7 @@ const { gzipSync, strToU8, strFromU8 } = require('fflate');
 const RRWEB = fs.readFileSync(path.join(modules, 'node_modules/rrweb/dist/rrweb.umd.min.cjs'), 'utf8');
 const RRWEB_VERSION = JSON.parse(fs.readFileSync(path.join(modules, 'node_modules/rrweb/package.json'), 'utf8')).version;
 const LAB = path.join(repo, 'src/test/resources/replay/site/lab');
-const OUT = path.join(repo, 'src/test/resources/replay');
+const OUT = process.env.REPLAY_FIXTURES || path.join(repo, 'src/test/resources/replay');
 
 const freePort = () => new Promise((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });

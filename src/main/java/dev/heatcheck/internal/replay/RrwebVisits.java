@@ -387,11 +387,14 @@ final class RrwebVisits {
       Boolean checked = type.equals("checkbox") || type.equals("radio") ? data.path("isChecked").asBoolean() : null;
       boolean masked = text != null && !text.isEmpty() && text.chars().allMatch(c -> c == '*') || type.equals("password");
       Action input = new Action.Input(at(t), Naming.target(node, null), text, checked, masked);
-      if (lastInputNode == nodeId && !actions.isEmpty() && actions.get(actions.size() - 1) instanceof Action.Input) {
-        actions.set(actions.size() - 1, input);
-      } else {
-        actions.add(input);
+      int previous = actions.size() - 1;
+      while (previous >= 0 && actions.get(previous) instanceof Action.Move) {
+        previous--; // the pointer drifting while typing does not end the typing
       }
+      if (lastInputNode == nodeId && previous >= 0 && actions.get(previous) instanceof Action.Input) {
+        actions.remove(previous);
+      }
+      actions.add(input);
       lastInputNode = nodeId;
       lastUserAction = t;
     }
