@@ -237,6 +237,41 @@ final class Dom {
     return out;
   }
 
+  /** The elements of the tree the node lies in and of the shadow roots within it, not of frames. */
+  static List<Node> composedTreeOf(Node node) {
+    Node host = hostOf(node);
+    List<Node> out = new ArrayList<>();
+    for (Node child : host != null ? host.children : documentOf(node).children) {
+      if (host == null || child.shadow) {
+        collectComposed(child, out);
+      }
+    }
+    return out;
+  }
+
+  private static void collectComposed(Node node, List<Node> out) {
+    if (!node.isElement()) {
+      return;
+    }
+    out.add(node);
+    for (Node child : node.children) {
+      if (child.type != DOCUMENT) {
+        collectComposed(child, out);
+      }
+    }
+  }
+
+  /** The text of the node's own child text nodes only. */
+  static String ownText(Node node) {
+    StringBuilder text = new StringBuilder();
+    for (Node child : node.children) {
+      if (child.type == TEXT && !child.shadow) {
+        text.append(child.text);
+      }
+    }
+    return text.toString();
+  }
+
   private static void collect(Node node, List<Node> out) {
     if (!node.isElement()) {
       return;

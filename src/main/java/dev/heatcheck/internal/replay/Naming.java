@@ -88,10 +88,15 @@ final class Naming {
     String text = visibleText(element);
     String role = role(element);
     String name = accessibleName(element, role, text, tree);
-    if (role != null && name != null) {
+    // Playwright's role and text engines look into shadow roots too: unique there, or no use
+    List<Node> composed = Dom.composedTreeOf(element);
+    if (role != null && name != null
+        && unique(composed, n -> role.equals(role(n)) && name.equalsIgnoreCase(String.valueOf(accessibleName(n, role, visibleText(n), tree))))) {
       out.add(new Locator(Strategy.ROLE, prefix + "role=" + role + "[name=" + quote(name) + "]"));
     }
-    if (text != null && !isField(element)) {
+    // text="..." matches an element's whole text, which is reliable only when its own text nodes hold it all
+    String own = clean(Dom.ownText(element));
+    if (text != null && text.equals(own) && unique(composed, n -> !isField(n) && text.equals(clean(Dom.ownText(n))))) {
       out.add(new Locator(Strategy.TEXT, prefix + "text=" + quote(text)));
     }
     String css = selector(element);
