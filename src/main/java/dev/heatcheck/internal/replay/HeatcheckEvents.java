@@ -57,7 +57,7 @@ final class HeatcheckEvents {
           s.viewport = size;
           s.actions.add(new Action.Navigate(at, view.url(), false));
         } else if (!lastUrl(s).equals(view.url())) {
-          s.actions.add(new Action.Navigate(at, view.url(), view.t() - s.lastClick <= CAUSE_MS));
+          s.actions.add(new Action.Navigate(at, view.url(), s.lastClick != Long.MIN_VALUE && view.t() - s.lastClick <= CAUSE_MS));
         }
       } else if (event instanceof Event.Click click) {
         Session s = sessions.computeIfAbsent(click.session(), Session::new);

@@ -155,8 +155,8 @@ final class RrwebVisits {
       last = Math.max(last, t);
       int type = event.get("type").asInt();
       JsonNode data = event.path("data");
-      if (type != FULL_SNAPSHOT) {
-        flushMeta();
+      if (type == INCREMENTAL || type == META) {
+        flushMeta(); // what comes between a Meta and its snapshot (a custom event, a load) leaves it pending
       }
       switch (type) {
         case DOM_CONTENT_LOADED, LOAD -> loaded = true;
@@ -199,8 +199,9 @@ final class RrwebVisits {
         actions.add(new Action.Navigate(at(when), url, false));
       } else if (url != null && (!url.equals(href) || loaded)) {
         // a new document; the same URL again without a load is a re-snapshot (PostHog takes them every few minutes)
+        boolean acted = lastUserAction != Long.MIN_VALUE;
         long since = when - lastUserAction;
-        actions.add(new Action.Navigate(at(when), url, since <= CAUSE_MS || since <= LINK_MS && sameUrl(url, lastLink)));
+        actions.add(new Action.Navigate(at(when), url, acted && (since <= CAUSE_MS || since <= LINK_MS && sameUrl(url, lastLink))));
       }
       href = url;
       loaded = false;

@@ -39,7 +39,9 @@ public class HeatcheckEventsTest {
   @Test
   public void views_are_navigations_and_scrolls_are_kept() {
     Visit guide = recording.visits().get(0);
-    assertTrue(of(guide, Action.Navigate.class).get(0).url().endsWith("/guide"));
+    List<Action.Navigate> loads = of(guide, Action.Navigate.class);
+    assertTrue(loads.get(0).url().endsWith("/guide"));
+    assertEquals(loads.stream().map(Action.Navigate::triggered).toList(), List.of(false, true), "the footer link led to /products");
     assertFalse(of(guide, Action.Scroll.class).isEmpty());
   }
 }
