@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 final class DevToolsFlow {
   private static final Set<String> NEED_SELECTORS = Set.of("click", "doubleClick", "hover", "change", "waitForElement");
   private static final Set<String> IGNORED = Set.of("close", "customStep", "emulateNetworkConditions");
+  // heatcheck's separators, as capture/Selectors has them: into an iframe's document, into a shadow root
+  private static final String FRAME = " >>> ";
+  private static final String SHADOW = " >> ";
   private static final Pattern ARIA_ROLE = Pattern.compile("^(.*)\\[role=\"([^\"]+)\"]$");
 
   private DevToolsFlow() {}
@@ -123,12 +126,12 @@ final class DevToolsFlow {
     for (JsonNode index : step.get("frame")) {
       parts.add("iframe >> nth=" + index.asInt());
     }
-    return String.join(Selectors.FRAME, parts);
+    return String.join(FRAME, parts);
   }
 
   private static List<Locator> locators(JsonNode step) {
     String frame = frame(step);
-    String prefix = frame == null ? "" : frame + Selectors.FRAME;
+    String prefix = frame == null ? "" : frame + FRAME;
     List<Locator> out = new ArrayList<>();
     for (JsonNode selector : step.path("selectors")) {
       if (selector.isTextual()) {
@@ -147,7 +150,7 @@ final class DevToolsFlow {
     String last = parts.get(parts.size() - 1);
     StringBuilder chain = new StringBuilder(prefix);
     for (String part : parts.subList(0, parts.size() - 1)) {
-      chain.append(css(part)).append(Selectors.SHADOW);
+      chain.append(css(part)).append(SHADOW);
     }
     String head = chain.toString();
     if (last.startsWith("aria/")) {
@@ -171,11 +174,5 @@ final class DevToolsFlow {
 
   private static String css(String selector) {
     return selector.startsWith("pierce/") ? selector.substring(7) : selector;
-  }
-
-  /** heatcheck's separators, as capture/Selectors names them, without depending on the capture package. */
-  private static final class Selectors {
-    static final String FRAME = " >>> ";
-    static final String SHADOW = " >> ";
   }
 }

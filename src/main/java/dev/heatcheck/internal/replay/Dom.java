@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +88,7 @@ final class Dom {
     if (type == TEXT) {
       node.text = json.path("textContent").asText("");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.path("attributes").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> attribute = it.next();
+    for (Map.Entry<String, JsonNode> attribute : json.path("attributes").properties()) {
       if (attribute.getValue().isValueNode() && !attribute.getValue().isNull()) {
         node.attributes.put(attribute.getKey(), attribute.getValue().asText());
       }
@@ -147,8 +145,7 @@ final class Dom {
       if (node == null) {
         continue;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = change.path("attributes").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> attribute = it.next();
+      for (Map.Entry<String, JsonNode> attribute : change.path("attributes").properties()) {
         JsonNode value = attribute.getValue();
         if (value.isNull()) {
           node.attributes.remove(attribute.getKey());

@@ -69,8 +69,11 @@ public final class Recordings {
         case HEATCHECK -> HeatcheckEvents.read(file);
       };
       if (recording.visits().isEmpty()) {
-        throw new HeatcheckException(file + ": no visit in this " + format.label()
-            + (format == Format.DEVTOOLS || format == Format.HEATCHECK ? "" : " (no full snapshot: rrweb never saw a page)"));
+        throw new HeatcheckException(file + ": nothing to replay in this " + format.label() + (switch (format) {
+          case DEVTOOLS -> " (no steps)";
+          case HEATCHECK -> " (no page view)";
+          default -> " (no full snapshot: rrweb never took one of a page)";
+        }));
       }
       return recording;
     } catch (NoSuchFileException e) {

@@ -150,7 +150,7 @@ public class MalformedRecordingTest {
   public void no_full_snapshot_means_no_visit() {
     String text = "[{\"type\": 4, \"timestamp\": 1000, \"data\": {\"href\": \"http://a.test/\", \"width\": 800, \"height\": 600}}]";
     assertEquals(failure(Fixtures.write("meta-only.json", text)),
-        ": no visit in this rrweb events (no full snapshot: rrweb never saw a page)");
+        ": nothing to replay in this rrweb recording (no full snapshot: rrweb never took one of a page)");
   }
 
   @Test
