@@ -38,9 +38,11 @@ import java.util.regex.Pattern;
 public final class Recorder {
   static final String BINDING = "__heatcheck";
   private static final String KEY = "__heatcheckRecorder";
-  /** The readable source, as it is in the jar. */
-  static final String SOURCE = loadScript();
-  private static final String SCRIPT = Minify.js(SOURCE);
+  /**
+   * recorder.js as written: it goes to the browser through the DevTools protocol, never over a network,
+   * and a page load with it minified was no faster (README, Performance).
+   */
+  private static final String SCRIPT = loadScript();
   /** A query value or fragment: this side cannot tell typed text from the rest, so it reports none. */
   private static final Pattern QUERY_VALUE = Pattern.compile("=[^&#]*|#.*");
   /** Requests a click can start; pictures and styles loading with the page are not a reaction. */
@@ -154,14 +156,9 @@ public final class Recorder {
     }
   }
 
-  /** The recorder script as pages get it (minified, before its options), for measuring its size. */
+  /** The recorder script as pages get it (before its options), for measuring its size. */
   public static String script() {
     return SCRIPT;
-  }
-
-  /** The recorder script as written, the source of {@link #script()}. */
-  public static String source() {
-    return SOURCE;
   }
 
   /** Marks a visitor action other than a click, so later reactions are not credited to an earlier click. */

@@ -1,6 +1,6 @@
-// heatcheck's in-page recorder. This readable file is the source: Recorder.java strips its comments and
-// indentation and calls it with the capture options. Added with addInitScript, it runs in every document
-// before the page's own scripts and streams to Java through the __heatcheck binding.
+// heatcheck's in-page recorder, sent to pages as written: Recorder.java calls it with the capture options.
+// Added with addInitScript, it runs in every document before the page's own scripts and streams to Java
+// through the __heatcheck binding.
 // Which documents record: the top document of an http(s) page, and each same-origin child frame of it,
 // which hands its window to the top's recorder (one state, one view, top-document coordinates). Everything
 // else (about:blank and srcdoc frames that pages and libraries make, data: URLs, cross-origin frames) is

@@ -9,7 +9,7 @@ import org.testng.annotations.Test;
 
 /**
  * The recorder's cost, printed with the build: a 200-click visit with recording on and off, and the
- * script's size. {@code heatcheck bench recorder} runs the Driver-like visit, with pointer moves. The goals (ratio <= 1.10, <= 8 KB) are reported, not asserted: timing on a shared CI
+ * script's size. {@code heatcheck bench recorder} runs the Driver-like visit, with pointer moves. The goal (ratio <= 1.10) is reported, not asserted: timing on a shared CI
  * machine is too noisy to fail a build on; only a gross regression fails it.
  */
 public class RecorderBenchTest {
@@ -20,7 +20,7 @@ public class RecorderBenchTest {
       RecorderBench.Outcome outcome = RecorderBench.run(session.browser(), new RecorderBench.Options(200, 3, 0), System.out);
 
       assertTrue(outcome.ratio() < 2.0, "recording at most doubles a visit's time: " + outcome);
-      assertTrue(outcome.scriptBytes() < outcome.sourceBytes(), outcome.toString());
+      assertTrue(outcome.gzipBytes() > 0 && outcome.gzipBytes() < outcome.scriptBytes(), outcome.toString());
     }
   }
 }
