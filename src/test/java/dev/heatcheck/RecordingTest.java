@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** A test's own Playwright page, recorded by heatcheck while the test drives it. */
+@Test(groups = BrowserTest.GROUP)
 public class RecordingTest {
   private BrowserSession browser;
   private LocalServer shop;

@@ -4,6 +4,7 @@ import static org.testng.Assert.assertEquals;
 
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.testing.BrowserTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** Runs a user's TestNG test class from code, as TestNG's own tests do, and checks what it reported. */
+@Test(groups = BrowserTest.GROUP)
 public class HeatcheckAssertionsTest {
   private LocalServer shop;
   private final Map<String, String> outcomes = new TreeMap<>();

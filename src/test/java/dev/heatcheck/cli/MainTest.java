@@ -6,6 +6,7 @@ import static org.testng.Assert.assertTrue;
 
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +25,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** The command line as scripts use it: exit codes, and one line per problem on stderr. */
+@Test(groups = BrowserTest.GROUP)
 public class MainTest {
   private LocalServer shop;
   private Path dir;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.report.SummaryFile;
+import dev.heatcheck.testing.BrowserTest;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriteException;
@@ -44,6 +45,7 @@ import org.testng.xml.XmlTest;
  * Runs {@link ScenarioTests} from code, as a project's suite file does, over the fixture scenarios and
  * the bundled demo shop, in a real Chromium, with allure-testng writing to a folder of its own.
  */
+@Test(groups = BrowserTest.GROUP)
 public class ScenarioTestsTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/scenario-suite");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};

@@ -10,13 +10,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
-import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.capture.CorpusSite;
 import dev.heatcheck.internal.capture.Recorder;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -46,7 +45,7 @@ import org.testng.annotations.Test;
  * visit's next click waits until its previous one is {@link #GAP_MS} old, so no reaction is credited to the
  * wrong click. Solo targets hold the late reactions, so the run ends once their windows have closed.
  */
-public class DeadClickCorpusTest {
+public class DeadClickCorpusTest extends BrowserTest {
   private static final List<String> PAGES = List.of(
       "basics.html", "inputs.html", "effects.html", "delayed.html", "errors.html", "frames.html", "shadow.html", "svg.html",
       "fixed.html", "scroll.html", "spa.html", "modal.html", "select.html");
@@ -54,8 +53,6 @@ public class DeadClickCorpusTest {
   /** After the last click: longer than the latest reaction in the corpus (3.5 s) and every window. */
   private static final long SETTLE_MS = 4_500;
 
-  private BrowserSession browser;
-  private LocalServer server;
   private Path events;
   private List<Visit> visits;
   private Analysis analysis;
@@ -78,10 +75,13 @@ public class DeadClickCorpusTest {
     }
   }
 
+  @Override
+  protected LocalServer serve() {
+    return CorpusSite.serve();
+  }
+
   @BeforeClass
   public void clickEveryTarget() throws IOException {
-    browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = CorpusSite.serve();
     events = Files.createTempFile("heatcheck-corpus", ".jsonl");
     long started = System.currentTimeMillis();
     try (EventLog log = EventLog.create(events)) {
@@ -103,12 +103,6 @@ public class DeadClickCorpusTest {
 
   @AfterClass(alwaysRun = true)
   public void stop() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
     if (events != null) {
       Files.deleteIfExists(events);
     }
@@ -194,7 +188,7 @@ public class DeadClickCorpusTest {
 
   private Visit open(EventLog log, String file, String session, Target solo) {
     Visit visit = new Visit(session, new ArrayList<>());
-    visit.context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 700).setAcceptDownloads(true));
+    visit.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 700).setAcceptDownloads(true));
     visit.recorder = Recorder.attach(visit.context, session, "corpus", log);
     visit.page = visit.context.newPage();
     visit.page.navigate(server.baseUrl() + "/" + file);

@@ -11,24 +11,21 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
-import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.events.Target;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.testng.annotations.AfterClass;
 import org.testng.annotations.AfterMethod;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
@@ -36,28 +33,15 @@ import org.testng.annotations.Test;
  * sticky elements, scroll containers, SPA routes, pages that unload, stable selectors and privacy.
  * A real Chromium per class, a fresh context per test, pages from fixtures/corpus on 127.0.0.1.
  */
-public class CaptureTest {
-  private BrowserSession browser;
-  private LocalServer server;
+public class CaptureTest extends BrowserTest {
   private Path events;
   private EventLog log;
   private BrowserContext context;
   private Page page;
 
-  @BeforeClass
-  public void startBrowserAndServer() {
-    browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = CorpusSite.serve();
-  }
-
-  @AfterClass(alwaysRun = true)
-  public void stopBrowserAndServer() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+  @Override
+  protected LocalServer serve() {
+    return CorpusSite.serve();
   }
 
   @AfterMethod(alwaysRun = true)
@@ -479,7 +463,7 @@ public class CaptureTest {
       throw new IllegalStateException(e);
     }
     log = EventLog.create(events);
-    context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 700));
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 700));
     Recorder.attach(context, "s1", "capture", log, options);
     page = context.newPage();
     page.navigate(server.baseUrl() + path);

@@ -4,58 +4,48 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.testng.annotations.AfterClass;
 import org.testng.annotations.AfterMethod;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 /** The recorder in a real Chromium, on a fixture page served from 127.0.0.1. */
-public class RecorderTest {
-  private BrowserSession browser;
-  private LocalServer server;
+public class RecorderTest extends BrowserTest {
   private Path events;
   private EventLog log;
   private BrowserContext context;
   private Page page;
 
-  @BeforeClass
-  public void startBrowserAndServer() {
-    browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = LocalServer.serve("fixtures/capture");
+  @Override
+  protected LocalServer serve() {
+    return LocalServer.serve("fixtures/capture");
   }
 
-  @AfterClass(alwaysRun = true)
-  public void stopBrowserAndServer() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+  @Override
+  protected Browser.NewContextOptions contextOptions() {
+    return new Browser.NewContextOptions().setViewportSize(800, 600);
   }
 
   @BeforeMethod
   public void openVisitor() throws IOException {
     events = Files.createTempFile("heatcheck-recorder", ".jsonl");
     log = EventLog.create(events);
-    context = browser.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(800, 600));
+    context = context();
     Recorder.attach(context, "s1", "fixture", log);
-    page = context.newPage();
-    page.navigate(server.baseUrl() + "/");
+    page = page();
+    page.navigate(url("/"));
   }
 
   @AfterMethod(alwaysRun = true)

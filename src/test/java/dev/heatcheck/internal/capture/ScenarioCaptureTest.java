@@ -17,6 +17,7 @@ import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** Scenario files through the whole run: their judge: and capture: sections, and what reaches the files. */
+@Test(groups = BrowserTest.GROUP)
 public class ScenarioCaptureTest {
   private static final List<String> TYPED = List.of("jane.doe@example.test", "hunter2-secret", "my private note",
       "diary entry text", "pancakes42", "bluecheese77");

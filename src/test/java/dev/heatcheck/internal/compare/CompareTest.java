@@ -11,6 +11,7 @@ import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** Two runs of the demo shop, the second with one planted change: compare reports exactly that change. */
+@Test(groups = BrowserTest.GROUP)
 public class CompareTest {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
   private LocalServer shop;

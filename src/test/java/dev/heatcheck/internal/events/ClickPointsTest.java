@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
 public class ClickPointsTest {
@@ -145,16 +146,21 @@ public class ClickPointsTest {
     assertSameLineAsEventReader(file, e);
   }
 
-  @Test
-  public void a_line_without_a_type_or_that_is_not_an_object_is_an_error() throws IOException {
-    for (String bad : List.of("{\"view\":\"v\",\"x\":1,\"y\":2}", "[1,2]", "42", "\"click\"", "{\"type\":7}", "{\"type\":\"click\",\"x\":{}}")) {
-      Path file = file(bad + "\n{\"type\":\"run\"}\n");
+  @DataProvider
+  public Object[][] lines_that_are_not_events() {
+    return new Object[][] {
+      {"{\"view\":\"v\",\"x\":1,\"y\":2}"}, {"[1,2]"}, {"42"}, {"\"click\""}, {"{\"type\":7}"}, {"{\"type\":\"click\",\"x\":{}}"}
+    };
+  }
 
-      HeatcheckException e = expectThrows(HeatcheckException.class, () -> read(file));
+  @Test(dataProvider = "lines_that_are_not_events")
+  public void a_line_without_a_type_or_that_is_not_an_object_is_an_error(String bad) throws IOException {
+    Path file = file(bad + "\n{\"type\":\"run\"}\n");
 
-      assertTrue(e.getMessage().startsWith(file + ":1:"), bad + " gave " + e.getMessage());
-      assertSameLineAsEventReader(file, e);
-    }
+    HeatcheckException e = expectThrows(HeatcheckException.class, () -> read(file));
+
+    assertTrue(e.getMessage().startsWith(file + ":1:"), bad + " gave " + e.getMessage());
+    assertSameLineAsEventReader(file, e);
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** The shipped demo scenarios against the bundled shop: what `./heatcheck demo` does, checked in full. */
+@Test(groups = BrowserTest.GROUP)
 public class DemoRunTest {
   private static final List<String> VIEWPORTS = List.of("1280x800", "390x844");
   private static final List<String> PLANTED =

@@ -8,6 +8,7 @@ import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** Clicks recorded on one layout, drawn on another: element anchoring puts them on the moved element. */
+@Test(groups = BrowserTest.GROUP)
 public class ReprojectionTest {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
   private final AtomicBoolean layoutB = new AtomicBoolean();

@@ -1,5 +1,8 @@
 package dev.heatcheck.internal.pipeline;
 
+import static dev.heatcheck.testing.Pixels.blue;
+import static dev.heatcheck.testing.Pixels.green;
+import static dev.heatcheck.testing.Pixels.red;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
@@ -7,6 +10,7 @@ import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +26,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** Four readers of a 4000 px page stop at known depths; the scroll map shows where, by pixel. */
+@Test(groups = BrowserTest.GROUP)
 public class ScrollMapRunTest {
   private LocalServer site;
   private Summary.PageRow page;
@@ -104,17 +109,5 @@ public class ScrollMapRunTest {
       }
     }
     return false;
-  }
-
-  private static int red(int rgb) {
-    return (rgb >> 16) & 0xff;
-  }
-
-  private static int green(int rgb) {
-    return (rgb >> 8) & 0xff;
-  }
-
-  private static int blue(int rgb) {
-    return rgb & 0xff;
   }
 }

@@ -7,6 +7,7 @@ import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.testing.BrowserTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** An A/B scenario: a layout chosen by query parameter or by cookie, run per variant and compared. */
+@Test(groups = BrowserTest.GROUP)
 public class VariantsTest {
   private LocalServer site;
   private RunResult run;

@@ -8,7 +8,7 @@ import org.testng.annotations.Test;
 public class DensityGridTest {
 
   @Test
-  public void countsPointsOffThePageAsOutsideAndNotInTotal() {
+  public void counts_points_off_the_page_as_outside_and_not_in_total() {
     DensityGrid grid = new DensityGrid(800, 600);
 
     grid.add(0, 0);
@@ -24,7 +24,7 @@ public class DensityGridTest {
   }
 
   @Test
-  public void keepsItsPageSize() {
+  public void keeps_its_page_size() {
     DensityGrid grid = new DensityGrid(1280, 7000);
 
     assertEquals(grid.width(), 1280);
@@ -32,7 +32,7 @@ public class DensityGridTest {
   }
 
   @Test
-  public void keepsTheWholeWeightOfEveryPointIncludingOnTheEdges() {
+  public void keeps_the_whole_weight_of_every_point_including_on_the_edges() {
     DensityGrid grid = new DensityGrid(801, 601);
     double[][] points = {{0, 0}, {800.9, 600.9}, {0, 600}, {123.4, 456.7}, {400, 300}};
 
@@ -48,7 +48,7 @@ public class DensityGridTest {
   }
 
   @Test
-  public void usesOneCellPerTwoPixelsHoweverManyPointsArrive() {
+  public void uses_one_cell_per_two_pixels_however_many_points_arrive() {
     DensityGrid grid = new DensityGrid(801, 600);
 
     for (int i = 0; i < 100_000; i++) {
@@ -62,7 +62,7 @@ public class DensityGridTest {
   }
 
   @Test
-  public void refusesAnEmptyPage() {
+  public void refuses_an_empty_page() {
     assertThrows(IllegalArgumentException.class, () -> new DensityGrid(0, 600));
     assertThrows(IllegalArgumentException.class, () -> new DensityGrid(800, -1));
   }

@@ -1,5 +1,11 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.blue;
+import static dev.heatcheck.testing.Pixels.green;
+import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.read;
+import static dev.heatcheck.testing.Pixels.red;
+import static dev.heatcheck.testing.Pixels.white;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertThrows;
@@ -38,7 +44,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void coloursFewerClicksBlueAndMoreClicksRedAndLeavesTheRestDimmed() {
+  public void colours_fewer_clicks_blue_and_more_clicks_red_and_leaves_the_rest_dimmed() {
     BufferedImage map = roundTrip(DiffMap.draw(page(), clicks(A, 10), 5, clicks(B, 10), 5, SIGMA));
 
     for (Point near : around(A)) {
@@ -54,7 +60,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void drawsNothingButTheLegendForEqualRuns() {
+  public void draws_nothing_but_the_legend_for_equal_runs() {
     BufferedImage map = DiffMap.draw(page(), clicks(A, 10), 5, clicks(A, 10), 5, SIGMA);
 
     assertEquals(countColouredOutsideTheLegend(map, DiffMap.NO_DIFFERENCE), 0);
@@ -62,7 +68,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void comparesClicksPerViewNotClicks() {
+  public void compares_clicks_per_view_not_clicks() {
     // 10 clicks over 10 views and 20 over 20: one click per view both times
     BufferedImage map = DiffMap.draw(page(), clicks(A, 10), 10, clicks(A, 20), 20, SIGMA);
 
@@ -72,7 +78,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void coloursTheSameClicksOverMoreViewsAsFewer() {
+  public void colours_the_same_clicks_over_more_views_as_fewer() {
     // 10 clicks again, but over twice the views: half the rate
     BufferedImage map = DiffMap.draw(page(), clicks(A, 10), 10, clicks(A, 10), 20, SIGMA);
 
@@ -81,7 +87,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void findsTheLargestDifferenceInClicksPerView() {
+  public void finds_the_largest_difference_in_clicks_per_view() {
     double[] peak = DiffMap.peak(clicks(A, 10), 5, clicks(B, 12), 5, SIGMA);
 
     assertTrue(Math.hypot(peak[0] - B.x, peak[1] - B.y) <= 2, "at (" + peak[0] + ", " + peak[1] + ")");
@@ -93,7 +99,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void statesTheLargestDifferenceInTheLegend() {
+  public void states_the_largest_difference_in_the_legend() {
     BufferedImage map = DiffMap.draw(page(), clicks(A, 10), 5, clicks(B, 12), 5, SIGMA);
     String caption = DiffMap.caption(DiffMap.peak(clicks(A, 10), 5, clicks(B, 12), 5, SIGMA)[2], 21, false);
     Rectangle legend = Legend.bounds(map, "fewer", "more", caption, caption);
@@ -112,7 +118,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void writesTheLegendsCaption() {
+  public void writes_the_legends_caption() {
     assertEquals(DiffMap.caption(0.98, 21, false), "max \u00b10.98 clicks per view / 21\u00d721 px");
     assertEquals(DiffMap.caption(0.98, 21, true), "\u00b10.98 clicks/view / 21\u00d721 px");
     assertEquals(DiffMap.caption(1.0, 21, false), "max \u00b11 click per view / 21\u00d721 px");
@@ -124,7 +130,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void drawsTheDimmedPageAndSaysNoDifferenceForEmptyRuns() {
+  public void draws_the_dimmed_page_and_says_no_difference_for_empty_runs() {
     DensityGrid empty = new DensityGrid(WIDTH, HEIGHT);
 
     BufferedImage map = DiffMap.draw(page(), empty, 0, new DensityGrid(WIDTH, HEIGHT), 3, SIGMA);
@@ -137,7 +143,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void coloursAllOfANewRunsClicksAsMore() {
+  public void colours_all_of_a_new_runs_clicks_as_more() {
     // the page had no clicks, and no views, in the base run
     BufferedImage map = DiffMap.draw(page(), new DensityGrid(WIDTH, HEIGHT), 0, clicks(B, 3), 2, SIGMA);
 
@@ -146,13 +152,13 @@ public class DiffMapTest {
   }
 
   @Test
-  public void fitsTheLegendOnAPhoneWidthImageWithItsShortCaption() {
+  public void fits_the_legend_on_a_phone_width_image_with_its_short_caption() {
     DensityGrid base = new DensityGrid(320, 700);
     DensityGrid head = new DensityGrid(320, 700);
     base.add(100, 300);
     head.add(250, 500);
 
-    BufferedImage map = DiffMap.draw(ScrollMapTest.white(320, 700), base, 5, head, 5, SIGMA);
+    BufferedImage map = DiffMap.draw(white(320, 700), base, 5, head, 5, SIGMA);
 
     // "max ±0.2 clicks per view / 21×21 px" is too wide for 160 px; "±0.2 clicks/view / 21×21 px" fits
     int left = 320 - Legend.MARGIN - Legend.COMPACT_WIDTH;
@@ -163,7 +169,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void usesAClearThresholdAndDivergingColours() {
+  public void uses_a_clear_threshold_and_diverging_colours() {
     assertEquals(DiffMap.color(0.03f) >>> 24, 0);
     assertEquals(DiffMap.color(-0.03f) >>> 24, 0);
     assertEquals(DiffMap.color(0f) >>> 24, 0);
@@ -175,7 +181,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void rendersTheSameInputToTheSameBytes() throws IOException {
+  public void renders_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -186,7 +192,7 @@ public class DiffMapTest {
   }
 
   @Test
-  public void refusesRunsThatCannotBeCompared() {
+  public void refuses_runs_that_cannot_be_compared() {
     DensityGrid some = clicks(A, 3);
     HeatcheckException noViews =
         expectThrows(HeatcheckException.class, () -> DiffMap.draw(page(), some, 0, some, 4, SIGMA));
@@ -215,13 +221,13 @@ public class DiffMapTest {
   }
 
   private static BufferedImage page() {
-    return ScrollMapTest.white(WIDTH, HEIGHT);
+    return white(WIDTH, HEIGHT);
   }
 
   private BufferedImage roundTrip(BufferedImage image) {
     Path file = dir.resolve("diff.png");
     Png.write(image, file);
-    return Png.read(file);
+    return read(file);
   }
 
   private static int countColouredOutsideTheLegend(BufferedImage map, String caption) {
@@ -248,21 +254,5 @@ public class DiffMapTest {
       }
     }
     throw new AssertionError("no bar in " + row);
-  }
-
-  private static int red(int rgb) {
-    return (rgb >> 16) & 0xFF;
-  }
-
-  private static int green(int rgb) {
-    return (rgb >> 8) & 0xFF;
-  }
-
-  private static int blue(int rgb) {
-    return rgb & 0xFF;
-  }
-
-  private static String hex(int rgb) {
-    return String.format("#%06x", rgb & 0xFFFFFF);
   }
 }

@@ -1,5 +1,9 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.alpha;
+import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.read;
+import static dev.heatcheck.testing.Pixels.white;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertThrows;
@@ -35,7 +39,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void putsTheHottestPixelWhereMostClicksWere() {
+  public void puts_the_hottest_pixel_where_most_clicks_were() {
     BufferedImage heatmap = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "two-spots.png");
 
     Point hottest = hottestPixel(heatmap);
@@ -44,7 +48,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void leavesThePageFarFromAnyClickDimmedButUncoloured() {
+  public void leaves_the_page_far_from_any_click_dimmed_but_uncoloured() {
     BufferedImage heatmap = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "two-spots.png");
 
     int far = heatmap.getRGB(400, 400);
@@ -54,7 +58,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void coloursTheLesserSpotLessHot() {
+  public void colours_the_lesser_spot_less_hot() {
     BufferedImage heatmap = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "two-spots.png");
 
     int lesser = heatmap.getRGB(100, 500);
@@ -64,7 +68,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void placesASingleOffGridClickOnItsPixel() {
+  public void places_a_single_off_grid_click_on_its_pixel() {
     DensityGrid grid = new DensityGrid(800, 600);
     grid.add(333, 217);
 
@@ -74,7 +78,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void rendersTheSameInputToTheSameBytes() throws IOException {
+  public void renders_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -85,7 +89,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void showsOneClickAsAFingertipSizedBlobByDefault() {
+  public void shows_one_click_as_a_fingertip_sized_blob_by_default() {
     BufferedImage heatmap = Heatmap.draw(white(800, 600), oneClickAt(400, 300));
 
     int width = colouredWidth(heatmap, 300);
@@ -94,7 +98,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void growsTheBlobWithSigma() {
+  public void grows_the_blob_with_sigma() {
     int narrow = colouredWidth(Heatmap.draw(white(800, 600), oneClickAt(400, 300), 8), 300);
     int wide = colouredWidth(Heatmap.draw(white(800, 600), oneClickAt(400, 300), 64), 300);
 
@@ -103,7 +107,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void drawsOnlyTheDimmedPageForAnEmptyGrid() {
+  public void draws_only_the_dimmed_page_for_an_empty_grid() {
     BufferedImage heatmap = Heatmap.draw(white(800, 600), new DensityGrid(800, 600));
 
     assertEquals(countPixelsOtherThan(heatmap, DIMMED_WHITE), 0);
@@ -111,7 +115,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void countsTheClicksAtTheHottestSpotForTheLegend() {
+  public void counts_the_clicks_at_the_hottest_spot_for_the_legend() {
     DensityGrid grid = new DensityGrid(800, 600);
     for (int i = 0; i < 50; i++) {
       grid.add(402, 302);
@@ -126,7 +130,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void namesTheUnitAndTheAreaInTheLegend() {
+  public void names_the_unit_and_the_area_in_the_legend() {
     assertEquals(Legend.caption(12, "move", 21), "max 12 moves / 21\u00d721 px");
     assertEquals(Legend.caption(1, "move", 21), "max 1 move / 21\u00d721 px");
     assertEquals(Legend.caption(1, "click", 21), "max 1 click / 21\u00d721 px");
@@ -135,7 +139,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void countsThePeakPerSquareOfTheStatedSize() {
+  public void counts_the_peak_per_square_of_the_stated_size() {
     // one click on every 2 × 2 px over 300 × 300 px: a density of 0.25 clicks per px²
     DensityGrid grid = new DensityGrid(800, 600);
     for (int y = 150; y < 450; y += 2) {
@@ -151,7 +155,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void drawsTheMoveMapLikeTheClickMapSaveForTheLegendsCaption() {
+  public void draws_the_move_map_like_the_click_map_save_for_the_legends_caption() {
     BufferedImage clicks = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "clicks.png");
     BufferedImage moves = roundTrip(Heatmap.draw(white(800, 600), twoSpots(), 8, "move"), "moves.png");
     Rectangle legend = Legend.bounds(800, 600);
@@ -170,7 +174,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void refusesAUnitThatIsNotASingularWord() {
+  public void refuses_a_unit_that_is_not_a_singular_word() {
     HeatcheckException e =
         expectThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, "Clicks!"));
 
@@ -179,7 +183,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void drawsTheLegendInTheTopRightCorner() {
+  public void draws_the_legend_in_the_top_right_corner() {
     BufferedImage heatmap = Heatmap.draw(white(800, 600), twoSpots());
     Rectangle legend = Legend.bounds(800, 600);
 
@@ -189,7 +193,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void keepsTheBackgroundSizeAndDrawsOnlyWhereTheGridOverlaps() {
+  public void keeps_the_background_size_and_draws_only_where_the_grid_overlaps() {
     DensityGrid small = new DensityGrid(400, 300);
     small.add(395, 295);
     DensityGrid large = new DensityGrid(2000, 2000);
@@ -207,7 +211,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void showsATransparentBackgroundAsWhite() {
+  public void shows_a_transparent_background_as_white() {
     BufferedImage transparent = new BufferedImage(800, 600, BufferedImage.TYPE_INT_ARGB);
 
     BufferedImage heatmap = Heatmap.draw(transparent, new DensityGrid(800, 600));
@@ -216,13 +220,13 @@ public class HeatmapTest {
   }
 
   @Test
-  public void refusesASigmaThatIsNotAPositiveSize() {
+  public void refuses_a_sigma_that_is_not_a_positive_size() {
     assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 0));
     assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), Double.NaN));
   }
 
   @Test
-  public void overlaysTheHeatAloneOnATransparentImage() {
+  public void overlays_the_heat_alone_on_a_transparent_image() {
     BufferedImage overlay = roundTrip(Heatmap.overlay(800, 600, twoSpots(), 8), "overlay.png");
 
     assertTrue(overlay.getColorModel().hasAlpha(), "an image with alpha");
@@ -235,7 +239,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void overlaysTheSameColoursAsTheDrawnHeatmap() {
+  public void overlays_the_same_colours_as_the_drawn_heatmap() {
     BufferedImage overlay = Heatmap.overlay(800, 600, twoSpots(), 8);
     BufferedImage drawn = Heatmap.draw(white(800, 600), twoSpots(), 8);
     Rectangle legend = Legend.bounds(800, 600);
@@ -256,7 +260,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void overlaysNothingForAnEmptyGridAndOnlyWhereTheGridReaches() {
+  public void overlays_nothing_for_an_empty_grid_and_only_where_the_grid_reaches() {
     DensityGrid small = new DensityGrid(400, 300);
     small.add(395, 295);
 
@@ -269,7 +273,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void overlaysTheSameInputToTheSameBytes() throws IOException {
+  public void overlays_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -280,7 +284,7 @@ public class HeatmapTest {
   }
 
   @Test
-  public void refusesAnOverlayWithoutASize() {
+  public void refuses_an_overlay_without_a_size() {
     HeatcheckException e =
         expectThrows(HeatcheckException.class, () -> Heatmap.overlay(0, 600, new DensityGrid(80, 60), 8));
 
@@ -310,17 +314,7 @@ public class HeatmapTest {
   private BufferedImage roundTrip(BufferedImage image, String name) {
     Path file = dir.resolve(name);
     Png.write(image, file);
-    return Png.read(file);
-  }
-
-  private static BufferedImage white(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, WHITE);
-      }
-    }
-    return image;
+    return read(file);
   }
 
   /** The centre of the pixels that are most red relative to blue, outside the legend. */
@@ -370,10 +364,6 @@ public class HeatmapTest {
     return count;
   }
 
-  private static int alpha(int argb) {
-    return argb >>> 24;
-  }
-
   private static int hotness(int rgb) {
     return ((rgb >> 16) & 0xFF) - (rgb & 0xFF);
   }
@@ -381,9 +371,5 @@ public class HeatmapTest {
   private static boolean isGrey(int rgb) {
     int r = (rgb >> 16) & 0xFF;
     return r == ((rgb >> 8) & 0xFF) && r == (rgb & 0xFF);
-  }
-
-  private static String hex(int rgb) {
-    return String.format("#%06x", rgb & 0xFFFFFF);
   }
 }

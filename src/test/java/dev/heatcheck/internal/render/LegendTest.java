@@ -1,5 +1,11 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.blue;
+import static dev.heatcheck.testing.Pixels.colours;
+import static dev.heatcheck.testing.Pixels.green;
+import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.red;
+import static dev.heatcheck.testing.Pixels.white;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -17,8 +23,8 @@ public class LegendTest {
   private static final int BORDER = Legend.BORDER.getRGB();
 
   @Test
-  public void drawsACompactLegendInTheTopRightCornerOfAPhoneWidthClickMap() {
-    BufferedImage map = Heatmap.draw(ScrollMapTest.white(390, 844), clicksAt(195, 600, 4));
+  public void draws_a_compact_legend_in_the_top_right_corner_of_a_phone_width_click_map() {
+    BufferedImage map = Heatmap.draw(white(390, 844), clicksAt(195, 600, 4));
     Rectangle legend = Legend.bounds(map, Legend.caption(4, "click", 21));
 
     assertEquals(legend, new Rectangle(390 - Legend.MARGIN - Legend.COMPACT_WIDTH, Legend.MARGIN,
@@ -29,9 +35,9 @@ public class LegendTest {
   }
 
   @Test
-  public void keepsTheFullLegendWhereItFits() {
-    BufferedImage wide = Heatmap.draw(ScrollMapTest.white(392, 844), clicksAt(195, 600, 4));
-    BufferedImage narrow = ScrollMapTest.white(391, 844);
+  public void keeps_the_full_legend_where_it_fits() {
+    BufferedImage wide = Heatmap.draw(white(392, 844), clicksAt(195, 600, 4));
+    BufferedImage narrow = white(391, 844);
 
     assertEquals(Legend.bounds(wide, Legend.caption(4, "click", 21)), new Rectangle(188, 8, Legend.WIDTH, Legend.HEIGHT));
     assertEquals(Legend.bounds(narrow, Legend.caption(4, "click", 21)).height, Legend.COMPACT_HEIGHT);
@@ -40,17 +46,17 @@ public class LegendTest {
   }
 
   @Test
-  public void fitsTheCompactLegendOnImagesDownTo320PxWide() {
+  public void fits_the_compact_legend_on_images_down_to_320_px_wide() {
     String caption = Legend.caption(4, "click", 21);
 
-    assertEquals(Legend.bounds(ScrollMapTest.white(320, 600), caption).width, Legend.COMPACT_WIDTH);
-    assertTrue(Legend.bounds(ScrollMapTest.white(319, 600), caption).isEmpty(), "under 320 px there is no room");
-    assertTrue(Legend.bounds(ScrollMapTest.white(390, 60), caption).isEmpty(), "nor on a very short image");
+    assertEquals(Legend.bounds(white(320, 600), caption).width, Legend.COMPACT_WIDTH);
+    assertTrue(Legend.bounds(white(319, 600), caption).isEmpty(), "under 320 px there is no room");
+    assertTrue(Legend.bounds(white(390, 60), caption).isEmpty(), "nor on a very short image");
   }
 
   @Test
-  public void widensTheCompactLegendForALongCaptionAndKeepsItsTextInside() {
-    BufferedImage map = ScrollMapTest.white(390, 844);
+  public void widens_the_compact_legend_for_a_long_caption_and_keeps_its_text_inside() {
+    BufferedImage map = white(390, 844);
     String caption = Legend.caption(1_234_567, "move", 21);
 
     Legend.draw(map, "low", "high", caption, t -> Palette.color((float) t));
@@ -62,8 +68,8 @@ public class LegendTest {
   }
 
   @Test
-  public void fallsBackToTheShortCaptionWhenTheLongOneDoesNotFit() {
-    BufferedImage image = ScrollMapTest.white(320, 600);
+  public void falls_back_to_the_short_caption_when_the_long_one_does_not_fit() {
+    BufferedImage image = white(320, 600);
     String full = "max \u00b10.98 clicks per view / 21\u00d721 px";
     String shortened = "\u00b10.98 clicks/view / 21\u00d721 px";
 
@@ -76,10 +82,10 @@ public class LegendTest {
   }
 
   @Test
-  public void drawsACompactScrollLegendOnAPhoneWidthScrollMap() {
+  public void draws_a_compact_scroll_legend_on_a_phone_width_scroll_map() {
     ScrollReach reach = new ScrollReach(1700, 844, List.of(844.0, 1200.0, 1700.0));
 
-    BufferedImage map = ScrollMap.draw(ScrollMapTest.white(390, 1700), reach);
+    BufferedImage map = ScrollMap.draw(white(390, 1700), reach);
 
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(3));
     assertEquals(legend.width, Legend.COMPACT_WIDTH);
@@ -89,8 +95,8 @@ public class LegendTest {
   }
 
   @Test
-  public void saysThereWereNoViewsInTheCompactLegendRatherThanInALabel() {
-    BufferedImage map = ScrollMap.draw(ScrollMapTest.white(390, 844), new ScrollReach(844, 844, List.of()));
+  public void says_there_were_no_views_in_the_compact_legend_rather_than_in_a_label() {
+    BufferedImage map = ScrollMap.draw(white(390, 844), new ScrollReach(844, 844, List.of()));
 
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(0));
     assertFalse(legend.isEmpty());
@@ -98,8 +104,8 @@ public class LegendTest {
   }
 
   @Test
-  public void drawsACompactOutlinesKeyUnderTheCompactLegend() {
-    BufferedImage map = Heatmap.draw(ScrollMapTest.white(390, 844), clicksAt(195, 600, 4));
+  public void draws_a_compact_outlines_key_under_the_compact_legend() {
+    BufferedImage map = Heatmap.draw(white(390, 844), clicksAt(195, 600, 4));
     Rectangle legend = Legend.bounds(map, Legend.caption(4, "click", 21));
 
     Outlines.draw(map, List.of(
@@ -165,16 +171,6 @@ public class LegendTest {
     return hues;
   }
 
-  private static Set<Integer> colours(BufferedImage image, Rectangle area) {
-    Set<Integer> colours = new HashSet<>();
-    for (int y = area.y; y < area.y + area.height; y++) {
-      for (int x = area.x; x < area.x + area.width; x++) {
-        colours.add(image.getRGB(x, y));
-      }
-    }
-    return colours;
-  }
-
   private static Rectangle extentOf(BufferedImage image, int rgb, Rectangle area) {
     Rectangle found = new Rectangle();
     for (int y = area.y; y < area.y + area.height; y++) {
@@ -185,21 +181,5 @@ public class LegendTest {
       }
     }
     return found;
-  }
-
-  private static int red(int rgb) {
-    return (rgb >> 16) & 0xFF;
-  }
-
-  private static int green(int rgb) {
-    return (rgb >> 8) & 0xFF;
-  }
-
-  private static int blue(int rgb) {
-    return rgb & 0xFF;
-  }
-
-  private static String hex(int rgb) {
-    return String.format("#%06x", rgb & 0xFFFFFF);
   }
 }

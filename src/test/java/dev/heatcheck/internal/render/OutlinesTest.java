@@ -1,5 +1,8 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.colours;
+import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.read;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNotEquals;
@@ -15,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.testng.annotations.AfterMethod;
@@ -44,7 +46,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void framesTheBoxJustOutsideItInTheKindsColour() {
+  public void frames_the_box_just_outside_it_in_the_kinds_colour() {
     BufferedImage image = roundTrip(drawn(outline(Kind.DEAD, 2)));
 
     for (int d = 1; d <= Outlines.FRAME_PX; d++) {
@@ -59,7 +61,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void leavesTheBoxItselfUnchanged() {
+  public void leaves_the_box_itself_unchanged() {
     BufferedImage image = page();
     for (int y = BUTTON.y; y < BUTTON.y + BUTTON.height; y++) {
       for (int x = BUTTON.x; x < BUTTON.x + BUTTON.width; x++) {
@@ -77,7 +79,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void putsALabelTabOnTheFramesTopLeftCorner() {
+  public void puts_a_label_tab_on_the_frames_top_left_corner() {
     BufferedImage image = drawn(outline(Kind.ERROR, 3));
     int frameLeft = BUTTON.x - Outlines.FRAME_PX;
     int frameTop = BUTTON.y - Outlines.FRAME_PX;
@@ -95,7 +97,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void nestsTwoOutlinesOfOneBoxAndSetsTheirTabsSideBySide() {
+  public void nests_two_outlines_of_one_box_and_sets_their_tabs_side_by_side() {
     // given rage first: the order on the box is by kind, dead innermost
     BufferedImage image = roundTrip(drawn(outline(Kind.RAGE, 1), outline(Kind.DEAD, 2)));
 
@@ -114,7 +116,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void keepsTabsOfNeighbouringBoxesApart() {
+  public void keeps_tabs_of_neighbouring_boxes_apart() {
     Outline left = new Outline(Kind.DEAD, 100, 150, 20, 20, 1);
     Outline right = new Outline(Kind.ERROR, 130, 150, 20, 20, 1);
 
@@ -130,7 +132,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void clipsBoxesThatReachOutOfTheImage() {
+  public void clips_boxes_that_reach_out_of_the_image() {
     BufferedImage image = page();
 
     Outlines.draw(image, List.of(
@@ -147,7 +149,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void listsTheKindsShownInAKeyUnderTheHeatLegend() {
+  public void lists_the_kinds_shown_in_a_key_under_the_heat_legend() {
     BufferedImage heatmap = Heatmap.draw(page(), new DensityGrid(400, 300));
     BufferedImage before = copy(heatmap);
     Rectangle legend = Legend.bounds(400, 300);
@@ -169,7 +171,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void drawsNothingForNoOutlines() {
+  public void draws_nothing_for_no_outlines() {
     BufferedImage image = page();
 
     Outlines.draw(image, List.of());
@@ -178,7 +180,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void rendersTheSameInputToTheSameBytes() throws IOException {
+  public void renders_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -189,7 +191,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void refusesAnOutlineWithoutAPlaceOrACount() {
+  public void refuses_an_outline_without_a_place_or_a_count() {
     HeatcheckException noCount =
         expectThrows(HeatcheckException.class, () -> new Outline(Kind.DEAD, 0, 0, 10, 10, 0));
     HeatcheckException noPlace =
@@ -203,7 +205,7 @@ public class OutlinesTest {
   }
 
   @Test
-  public void usesColoursApartFromEachOtherAndFromTheHeatGradientsEnds() {
+  public void uses_colours_apart_from_each_other_and_from_the_heat_gradients_ends() {
     int[] kinds = {DEAD, RAGE, ERROR};
     for (int i = 0; i < kinds.length; i++) {
       for (int j = i + 1; j < kinds.length; j++) {
@@ -245,7 +247,7 @@ public class OutlinesTest {
   private BufferedImage roundTrip(BufferedImage image) {
     Path file = dir.resolve("outlines.png");
     Png.write(image, file);
-    return Png.read(file);
+    return read(file);
   }
 
   private static int tabWidth(String text) {
@@ -278,16 +280,6 @@ public class OutlinesTest {
     return found;
   }
 
-  private static Set<Integer> colours(BufferedImage image, Rectangle area) {
-    Set<Integer> colours = new HashSet<>();
-    for (int y = area.y; y < area.y + area.height; y++) {
-      for (int x = area.x; x < area.x + area.width; x++) {
-        colours.add(image.getRGB(x, y));
-      }
-    }
-    return colours;
-  }
-
   private static int countBrighterThan(BufferedImage image, Rectangle area, int level) {
     int count = 0;
     for (int y = area.y; y < area.y + area.height; y++) {
@@ -306,9 +298,5 @@ public class OutlinesTest {
     int dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
     int db = (a & 0xFF) - (b & 0xFF);
     return Math.sqrt(dr * dr + dg * dg + db * db);
-  }
-
-  private static String hex(int rgb) {
-    return String.format("#%06x", rgb & 0xFFFFFF);
   }
 }

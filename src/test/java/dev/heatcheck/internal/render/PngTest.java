@@ -33,7 +33,7 @@ public class PngTest {
   }
 
   @Test
-  public void writesPixelsThatReadBackUnchanged() throws IOException {
+  public void writes_pixels_that_read_back_unchanged() throws IOException {
     BufferedImage image = sampleImage();
     Path file = dir.resolve("sample.png");
 
@@ -45,7 +45,7 @@ public class PngTest {
   }
 
   @Test
-  public void createsMissingFoldersAndLeavesNoTemporaryFile() throws IOException {
+  public void creates_missing_folders_and_leaves_no_temporary_file() throws IOException {
     Path file = dir.resolve("a/b/heatmap.png");
 
     Png.write(sampleImage(), file);
@@ -55,7 +55,7 @@ public class PngTest {
   }
 
   @Test
-  public void replacesAnExistingFile() throws IOException {
+  public void replaces_an_existing_file() throws IOException {
     Path file = dir.resolve("heatmap.png");
     Files.writeString(file, "old");
 
@@ -66,7 +66,7 @@ public class PngTest {
   }
 
   @Test
-  public void failsToWriteWithAMessageNamingTheFile() throws IOException {
+  public void fails_to_write_with_a_message_naming_the_file() throws IOException {
     Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
     Path file = dir.resolve("blocker/heatmap.png");
 
@@ -76,7 +76,7 @@ public class PngTest {
   }
 
   @Test
-  public void refusesAFileThatIsNotAPngWithAOneLineMessageNamingIt() throws IOException {
+  public void refuses_a_file_that_is_not_a_png_with_a_one_line_message_naming_it() throws IOException {
     Path file = dir.resolve("notes-not-a-png.png");
     Files.writeString(file, "just some text\nover two lines\n", StandardCharsets.UTF_8);
 
@@ -87,7 +87,7 @@ public class PngTest {
   }
 
   @Test
-  public void failsToReadAMissingFileWithAMessageNamingIt() {
+  public void fails_to_read_a_missing_file_with_a_message_naming_it() {
     Path file = dir.resolve("missing.png");
 
     HeatcheckException e = expectThrows(HeatcheckException.class, () -> Png.read(file));

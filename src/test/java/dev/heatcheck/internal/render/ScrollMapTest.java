@@ -1,13 +1,18 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.blue;
+import static dev.heatcheck.testing.Pixels.green;
+import static dev.heatcheck.testing.Pixels.hex8;
+import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.read;
+import static dev.heatcheck.testing.Pixels.red;
+import static dev.heatcheck.testing.Pixels.white;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
 import dev.heatcheck.HeatcheckException;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -41,7 +46,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void sharesOfViewsThatSawEachDepth() {
+  public void shares_of_views_that_saw_each_depth() {
     assertEquals(ScrollMap.share(FOUR, 100), 1.0);
     assertEquals(ScrollMap.share(FOUR, 800), 0.75);
     assertEquals(ScrollMap.share(FOUR, 1200), 0.5);
@@ -49,7 +54,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void countsAViewAsHavingSeenTheDepthItReachedButNotBelow() {
+  public void counts_a_view_as_having_seen_the_depth_it_reached_but_not_below() {
     assertEquals(ScrollMap.share(FOUR, 0), 1.0);
     assertEquals(ScrollMap.share(FOUR, 1000), 0.75);
     assertEquals(ScrollMap.share(FOUR, 1000.5), 0.5);
@@ -58,12 +63,12 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void givesNoShareWithoutViews() {
+  public void gives_no_share_without_views() {
     assertEquals(ScrollMap.share(new ScrollReach(HEIGHT, 500, List.of()), 0), 0.0);
   }
 
   @Test
-  public void putsEachReachLineAtTheDeepestDepthThatShareOfViewsReached() {
+  public void puts_each_reach_line_at_the_deepest_depth_that_share_of_views_reached() {
     assertEquals(ScrollMap.depthReachedBy(FOUR, 75), 1000.0);
     assertEquals(ScrollMap.depthReachedBy(FOUR, 50), 1500.0);
     assertEquals(ScrollMap.depthReachedBy(FOUR, 25), 2000.0);
@@ -75,7 +80,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void coloursEachBandByTheShareOfViewsThatSawItsTop() {
+  public void colours_each_band_by_the_share_of_views_that_saw_its_top() {
     BufferedImage map = roundTrip(ScrollMap.draw(white(WIDTH, HEIGHT), FOUR));
 
     int everyone = map.getRGB(WIDTH / 2, 100);
@@ -90,7 +95,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void changesColourOnlyAtBandEdges() {
+  public void changes_colour_only_at_band_edges() {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
 
     // reach 1000 counts for the band whose top row is 1000; the next band, from 1004, lost that view
@@ -99,7 +104,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void drawsTheReachLinesOnTheLastRowEachShareSawAndTheOneBelow() {
+  public void draws_the_reach_lines_on_the_last_row_each_share_saw_and_the_one_below() {
     BufferedImage map = roundTrip(ScrollMap.draw(white(WIDTH, HEIGHT), FOUR));
 
     // x = 200 crosses the fold on one of its white dashes, so only the reach lines are dark there;
@@ -110,7 +115,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void labelsEachReachLineAtTheLeft() {
+  public void labels_each_reach_line_at_the_left() {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
 
     for (int lineTop : new int[] {999, 1499}) {
@@ -122,7 +127,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void drawsTheAverageFoldAsADashedLineAtTheViewportHeight() {
+  public void draws_the_average_fold_as_a_dashed_line_at_the_viewport_height() {
     BufferedImage map = roundTrip(ScrollMap.draw(white(WIDTH, HEIGHT), FOUR));
 
     int dark = 2 * ScrollMap.DASH_PX;
@@ -137,7 +142,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void saysOnceThatEveryViewReachedTheEndInsteadOfDrawingLinesThere() {
+  public void says_once_that_every_view_reached_the_end_instead_of_drawing_lines_there() {
     ScrollReach all = new ScrollReach(HEIGHT, 500, List.of(2000.0, 2400.0));
 
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), all);
@@ -150,7 +155,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void drawsALineAtThePageEndWhenOnlySomeViewsGotThere() {
+  public void draws_a_line_at_the_page_end_when_only_some_views_got_there() {
     ScrollReach some = new ScrollReach(HEIGHT, 500, List.of(2000.0, 2000.0, 2000.0, 700.0));
 
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), some);
@@ -160,7 +165,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void veilsWhatNoViewSawInGrey() {
+  public void veils_what_no_view_saw_in_grey() {
     ScrollReach shallow = new ScrollReach(HEIGHT, 500, List.of(900.0, 1200.0));
 
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), shallow);
@@ -172,7 +177,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void drawsOnlyTheDimmedPageAndTheLegendWithoutViews() {
+  public void draws_only_the_dimmed_page_and_the_legend_without_views() {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), new ScrollReach(HEIGHT, 500, List.of()));
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(0));
 
@@ -188,7 +193,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void saysThereWereNoViewsOnAnImageTooNarrowForTheLegend() {
+  public void says_there_were_no_views_on_an_image_too_narrow_for_the_legend() {
     BufferedImage map = ScrollMap.draw(white(300, 600), new ScrollReach(600, 500, List.of()));
 
     assertTrue(Legend.bounds(map, ScrollMap.caption(0)).isEmpty());
@@ -196,7 +201,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void putsTheLegendInTheTopRightCorner() {
+  public void puts_the_legend_in_the_top_right_corner() {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(4));
 
@@ -208,7 +213,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void keepsTheBackgroundSizeAndLeavesTheBackgroundAlone() {
+  public void keeps_the_background_size_and_leaves_the_background_alone() {
     BufferedImage background = white(WIDTH, HEIGHT);
 
     BufferedImage map = ScrollMap.draw(background, FOUR);
@@ -219,7 +224,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void leavesLinesOffAScreenshotShorterThanThePage() {
+  public void leaves_lines_off_a_screenshot_shorter_than_the_page() {
     // the page is 4000 px but the screenshot stops at 2000: the 25 % line (4000) is off it
     ScrollReach deep = new ScrollReach(4000, 500, List.of(1000.0, 1500.0, 4000.0, 4000.0));
 
@@ -229,7 +234,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void rendersTheSameInputToTheSameBytes() throws IOException {
+  public void renders_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -240,7 +245,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void refusesAReachThatIsNotADepth() {
+  public void refuses_a_reach_that_is_not_a_depth() {
     HeatcheckException e =
         expectThrows(HeatcheckException.class, () -> new ScrollReach(HEIGHT, 500, Arrays.asList(800.0, -1.0)));
 
@@ -250,7 +255,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void keepsItsOwnCopyOfTheReaches() {
+  public void keeps_its_own_copy_of_the_reaches() {
     List<Double> reaches = new ArrayList<>(List.of(500.0));
     ScrollReach reach = new ScrollReach(HEIGHT, 500, reaches);
 
@@ -260,7 +265,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void overlaysTheBandsAndLinesAloneOnATransparentImage() {
+  public void overlays_the_bands_and_lines_alone_on_a_transparent_image() {
     BufferedImage overlay = roundTrip(ScrollMap.overlay(WIDTH, HEIGHT, FOUR));
 
     assertTrue(overlay.getColorModel().hasAlpha(), "an image with alpha");
@@ -273,7 +278,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void overlaysWhatTheDrawnMapLaysOverThePage() {
+  public void overlays_what_the_drawn_map_lays_over_the_page() {
     BufferedImage overlay = ScrollMap.overlay(WIDTH, HEIGHT, FOUR);
     BufferedImage drawn = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
     Rectangle legend = Legend.bounds(drawn, ScrollMap.caption(4));
@@ -289,7 +294,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void veilsWhatNoViewSawInTheOverlayAndIsClearWithoutViews() {
+  public void veils_what_no_view_saw_in_the_overlay_and_is_clear_without_views() {
     BufferedImage shallow = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of(900.0, 1200.0)));
     BufferedImage none = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of()));
 
@@ -302,7 +307,7 @@ public class ScrollMapTest {
   }
 
   @Test
-  public void overlaysTheSameInputToTheSameBytes() throws IOException {
+  public void overlays_the_same_input_to_the_same_bytes() throws IOException {
     Path first = dir.resolve("first.png");
     Path second = dir.resolve("second.png");
 
@@ -327,35 +332,6 @@ public class ScrollMapTest {
   private BufferedImage roundTrip(BufferedImage image) {
     Path file = dir.resolve("scroll.png");
     Png.write(image, file);
-    return Png.read(file);
-  }
-
-  static BufferedImage white(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return image;
-  }
-
-  private static int red(int rgb) {
-    return (rgb >> 16) & 0xFF;
-  }
-
-  private static int green(int rgb) {
-    return (rgb >> 8) & 0xFF;
-  }
-
-  private static int blue(int rgb) {
-    return rgb & 0xFF;
-  }
-
-  private static String hex8(int argb) {
-    return String.format("#%08x", argb);
-  }
-
-  private static String hex(int rgb) {
-    return String.format("#%06x", rgb & 0xFFFFFF);
+    return read(file);
   }
 }

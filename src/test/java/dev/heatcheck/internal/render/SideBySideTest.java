@@ -1,5 +1,6 @@
 package dev.heatcheck.internal.render;
 
+import static dev.heatcheck.testing.Pixels.filled;
 import static org.testng.Assert.assertEquals;
 
 import java.awt.Color;
@@ -25,14 +26,5 @@ public class SideBySideTest {
     assertEquals(both.getHeight(), 36 + 120 + 24);
     assertEquals(both.getRGB(24 + 50, 36 + 40) & 0xffffff, 0xff0000, "A's map on the left");
     assertEquals(both.getRGB(24 + 100 + 24 + 30, 36 + 60) & 0xffffff, 0x0000ff, "B's map on the right");
-  }
-
-  private static BufferedImage filled(int width, int height, Color colour) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(colour);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return image;
   }
 }

@@ -7,9 +7,9 @@ import static org.testng.Assert.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.check.CheckResult;
 import dev.heatcheck.internal.render.Png;
+import dev.heatcheck.testing.BrowserTest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -20,18 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 /** index.html opened in a real Chromium, as a person opens it from the run folder. */
-public class HtmlReportTest {
+public class HtmlReportTest extends BrowserTest {
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
-  private BrowserSession browser;
   private Path dir;
   private BrowserContext context;
   private Page page;
@@ -40,7 +36,6 @@ public class HtmlReportTest {
 
   @BeforeClass
   public void writeAReport() throws IOException {
-    browser = BrowserSession.open(Optional.empty(), false, System.err);
     dir = Files.createTempDirectory("heatcheck-html");
     Png.write(filled(800, 1200, Color.WHITE, null), dir.resolve("screens/home-800x600.png"));
     for (String layer : List.of("click", "move", "scroll")) {
@@ -65,17 +60,10 @@ public class HtmlReportTest {
     HtmlReport.write(summary, dir);
   }
 
-  @AfterClass(alwaysRun = true)
-  public void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @BeforeMethod
   public void open() {
-    context = browser.browser().newContext();
-    page = context.newPage();
+    context = context();
+    page = page();
     consoleErrors.clear();
     dialogs.clear();
     page.onConsoleMessage(m -> {
@@ -90,11 +78,6 @@ public class HtmlReportTest {
     });
     page.navigate(dir.resolve("index.html").toUri().toString());
     page.waitForFunction("() => document.querySelectorAll('#elements tbody tr').length === 3");
-  }
-
-  @AfterMethod(alwaysRun = true)
-  public void close() {
-    context.close();
   }
 
   @Test
