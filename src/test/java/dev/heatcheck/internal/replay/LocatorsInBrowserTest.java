@@ -10,6 +10,7 @@ import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.capture.Selectors;
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.testng.annotations.Test;
  * with Playwright's own selector engine: every rrweb-derived candidate finds exactly its one element, and
  * each DevTools target has a candidate that does.
  */
+@Test(groups = BrowserTest.GROUP)
 public class LocatorsInBrowserTest {
   private static final Path LAB = Path.of("src/test/resources/replay/site/lab");
   private BrowserSession browser;
