@@ -63,7 +63,7 @@ public class MainTest {
     Path file = scenario("type.yaml", "url: /\nvisitors: two\n");
     Result result = heatcheck("run", "--base-url", shop.baseUrl(), file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip(), file + ":2:11: visitors: expected an integer >= 1, got \"two\"");
+    assertEquals(result.err.strip(), file + ":2:11: visitors: expected an integer from 1 to 10000, got \"two\"");
   }
 
   @Test
