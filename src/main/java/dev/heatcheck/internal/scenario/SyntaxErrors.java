@@ -19,6 +19,9 @@ final class SyntaxErrors {
       Map.entry("'<block sequence start>'", "a '-' list item"),
       Map.entry("'<block mapping start>'", "a new key"),
       Map.entry("<block end>", "the end of the indented block"),
+      Map.entry("'<document start>'", "'---'"),
+      Map.entry("'<scalar>'", "a value"),
+      Map.entry("<scalar>", "a value"),
       Map.entry("'<stream end>'", "end of file"),
       Map.entry("<stream end>", "end of file"),
       Map.entry("end of stream", "end of file"));
@@ -106,7 +109,7 @@ final class SyntaxErrors {
         .replaceAll("\\s*<[^<>]*\\b[a-z]+\\.[a-z]+\\.[^<>]*>", "")
         .replaceAll("\\s*`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:[.#]\\w+)*(?:\\(\\))?`?", "")
         .strip();
-    return plain.isEmpty() ? "syntax error" : plain;
+    return plain.isEmpty() ? "syntax error" : Node.Scalar.printable(plain);
   }
 
   private static String oneLine(String text) {
