@@ -67,6 +67,26 @@ public class MainTest {
   }
 
   @Test
+  public void what_used_to_hang_or_exit_3_is_exit_2_at_its_position() throws IOException {
+    Path file = scenario("faults.yaml", """
+        url: "ht tp://x y"
+        viewports: [{width: 99999999, height: 800}]
+        steps:
+          - click: "#buy\\uD800"
+        """);
+    Path out = dir.resolve("faults-out");
+    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), file.toString());
+    assertEquals(result.code, 2, result.toString());
+    assertEquals(result.err.strip().lines().toList(), List.of(
+        file + ":1:6: url: \"ht tp://x y\" is not a URL: a space at character 3 is not allowed there;"
+            + " percent-encode it (a space is %20)",
+        file + ":2:21: viewports.width: expected an integer from 200 to 8192, got 99999999",
+        file + ":4:12: the text holds \\uD800, half of a character (a lone surrogate), which no file can store;"
+            + " write the whole character or remove it"));
+    assertFalse(Files.exists(out), "nothing ran");
+  }
+
+  @Test
   public void every_problem_of_every_file_is_listed_one_per_line() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("several"));
     Files.writeString(folder.resolve("a.yaml"), "url: /\nvisitors: 0\nspeed: 3\n");
