@@ -82,6 +82,9 @@ final class SyntaxErrors {
 
   private static String plainJackson(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? "syntax error" : oneLine(e.getOriginalMessage());
+    if (message.contains("base64")) {
+      return "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps";
+    }
     if (message.startsWith("Expected a field name")) {
       // YAML's "? [a, b]: 1" or "*alias: 1": the parser names its own event class
       return "a key here is " + keyKind(message) + "; keys are plain names (YAML complex keys are not supported)";

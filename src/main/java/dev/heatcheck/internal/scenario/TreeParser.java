@@ -129,7 +129,7 @@ final class TreeParser {
       case VALUE_NUMBER_FLOAT -> number(Kind.FLOAT, at);
       case VALUE_TRUE, VALUE_FALSE -> new Scalar(Kind.BOOLEAN, parser.getText(), null, at);
       case VALUE_NULL -> new Scalar(Kind.NULL, "", null, at);
-      default -> throw new JsonParseException(parser, "a value of a kind scenarios do not use");
+      default -> throw new JsonParseException(parser, "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps");
     };
   }
 
