@@ -27,13 +27,17 @@ import org.testng.annotations.Test;
 /**
  * Mutated copies of the shipped scenarios and test fixtures, from a fixed seed so a failure can be
  * reproduced: every file either loads, or is refused by {@code heatcheck run} with exit 2 and only
- * {@code file:line:col: message} lines, with no stack trace, no Java type name and no hang.
+ * {@code file:line:col: message} lines, with no stack trace, no Java type name and no hang. Refused
+ * files go to the command line in batches, as a user passes several: starting picocli once per file
+ * cost more than all the loading.
  */
 public class ScenarioFuzzTest {
   private static final long SEED = 15;
   private static final int FILES = 400;
   private static final long PER_FILE_SECONDS = 10;
+  private static final int BATCH = 25;
   private static final Pattern TYPE_NAME = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|at dev\\.|snakeyaml|LinkedHashMap");
+  private static final Pattern LINE_COL_MESSAGE = Pattern.compile("\\d+:\\d+: \\S.*");
   private static final List<Path> SOURCES = List.of(Path.of("scenarios"), Path.of("src/test/resources"));
 
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -54,21 +58,29 @@ public class ScenarioFuzzTest {
     Random random = new Random(SEED);
     Path dir = Files.createTempDirectory("heatcheck-fuzz");
     List<String> failures = new ArrayList<>();
-    int rejected = 0;
+    List<Path> rejected = new ArrayList<>();
     for (int i = 0; i < FILES; i++) {
       byte[] seed = seeds.get(random.nextInt(seeds.size()));
       boolean json = seed.length > 0 && seed[0] == '{';
       byte[] mutated = new Mutator(random).mutate(seed);
       Path file = dir.resolve(String.format("fuzz-%03d.%s", i, json ? "json" : "yaml"));
       Files.write(file, mutated);
-      String failure = check(file);
+      String failure = load(file);
       if (failure == REJECTED) {
-        rejected++;
+        rejected.add(file);
       } else if (failure != null) {
         failures.add(file.getFileName() + " (kept in " + dir + "): " + failure);
       }
     }
-    assertTrue(failures.isEmpty(), failures.size() + " of " + FILES + " files failed:\n" + String.join("\n", failures));
+    for (int from = 0; from < rejected.size(); from += BATCH) {
+      List<Path> batch = rejected.subList(from, Math.min(rejected.size(), from + BATCH));
+      String failure = throughTheCommandLine(batch);
+      if (failure != null) {
+        failures.add("files " + batch.get(0).getFileName() + " to " + batch.get(batch.size() - 1).getFileName()
+            + " (kept in " + dir + "): " + failure);
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failures in " + FILES + " files:\n" + String.join("\n", failures));
     // the files are kept only when they show a failure
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
@@ -77,20 +89,20 @@ public class ScenarioFuzzTest {
     }
     Files.delete(dir);
     // the mutations must actually break files, or the test proves nothing
-    assertTrue(rejected >= FILES / 2, "only " + rejected + " of " + FILES + " mutated files were rejected");
-    assertTrue(rejected < FILES, "no mutated file loaded; the sources are not scenarios");
+    assertTrue(rejected.size() >= FILES / 2, "only " + rejected.size() + " of " + FILES + " mutated files were rejected");
+    assertTrue(rejected.size() < FILES, "no mutated file loaded; the sources are not scenarios");
   }
 
   private static final String REJECTED = "rejected";
 
-  /** null when the file loads, REJECTED when the CLI refused it as it should, else what went wrong. */
-  private String check(Path file) throws Exception {
+  /** null when the file loads, REJECTED when the loader refused it as it should, else what went wrong. */
+  private String load(Path file) throws Exception {
     Future<String> outcome = worker.submit(() -> {
       try {
         ScenarioLoader.loadAll(List.of(file));
         return null;
       } catch (ScenarioException e) {
-        return throughTheCommandLine(file);
+        return REJECTED;
       } catch (RuntimeException | StackOverflowError e) {
         return "the loader threw " + e;
       }
@@ -103,29 +115,46 @@ public class ScenarioFuzzTest {
     }
   }
 
-  private static String throughTheCommandLine(Path file) {
+  /** null when {@code heatcheck run} refuses every file with exit 2 and file:line:col lines only, else what went wrong. */
+  private String throughTheCommandLine(List<Path> files) throws Exception {
+    List<String> args = new ArrayList<>(List.of("run", "--base-url", "http://127.0.0.1:9"));
+    files.forEach(file -> args.add(file.toString()));
     StringWriter err = new StringWriter();
-    // a loaded file never gets here, so no browser starts; the port is closed anyway
-    int code = Main.execute(new String[] {"run", "--base-url", "http://127.0.0.1:9", file.toString()},
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    // only refused files get here, so no browser starts; the port is closed anyway
+    Future<Integer> run = worker.submit(() -> Main.execute(args.toArray(String[]::new),
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+    int code;
+    try {
+      code = run.get(PER_FILE_SECONDS * files.size(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      run.cancel(true);
+      return "no answer from the command line within " + PER_FILE_SECONDS * files.size() + " s";
+    }
     if (code != 2) {
       return "exit " + code + ", stderr: " + err;
     }
-    Pattern line = Pattern.compile("\\Q" + file + "\\E:\\d+:\\d+: \\S.*");
     List<String> lines = err.toString().lines().toList();
-    if (lines.isEmpty()) {
-      return "exit 2 with nothing on stderr";
-    }
-    for (String text : lines) {
-      if (!line.matcher(text).matches()) {
-        return "a stderr line that is not file:line:col: message: " + text;
+    for (Path file : files) {
+      String prefix = file + ":";
+      List<String> own = lines.stream().filter(text -> text.startsWith(prefix)).toList();
+      if (own.isEmpty()) {
+        return file.getFileName() + " is not named on stderr: " + err;
       }
-      String message = text.substring(file.toString().length());
-      if (TYPE_NAME.matcher(message).find()) {
-        return "a Java type name or stack trace on stderr: " + text;
+      for (String text : own) {
+        String rest = text.substring(prefix.length());
+        if (!LINE_COL_MESSAGE.matcher(rest).matches()) {
+          return "a stderr line that is not file:line:col: message: " + text;
+        }
+        if (TYPE_NAME.matcher(rest).find()) {
+          return "a Java type name or stack trace on stderr: " + text;
+        }
       }
     }
-    return REJECTED;
+    long named = lines.stream().filter(text -> files.stream().anyMatch(file -> text.startsWith(file + ":"))).count();
+    if (named != lines.size()) {
+      return "stderr has lines that name none of the files: " + err;
+    }
+    return null;
   }
 
   private static List<byte[]> seeds() throws IOException {
