@@ -65,7 +65,27 @@ public class MainTest {
     Path file = scenario("type.yaml", "url: /\nvisitors: two\n");
     Result result = heatcheck("run", "--base-url", shop.baseUrl(), file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip(), file + ":2:11: visitors: expected an integer >= 1, got \"two\"");
+    assertEquals(result.err.strip(), file + ":2:11: visitors: expected an integer from 1 to 10000, got \"two\"");
+  }
+
+  @Test
+  public void what_used_to_hang_or_exit_3_is_exit_2_at_its_position() throws IOException {
+    Path file = scenario("faults.yaml", """
+        url: "ht tp://x y"
+        viewports: [{width: 99999999, height: 800}]
+        steps:
+          - click: "#buy\\uD800"
+        """);
+    Path out = dir.resolve("faults-out");
+    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), file.toString());
+    assertEquals(result.code, 2, result.toString());
+    assertEquals(result.err.strip().lines().toList(), List.of(
+        file + ":1:6: url: \"ht tp://x y\" is not a URL: a space at character 3 is not allowed there;"
+            + " percent-encode it (a space is %20)",
+        file + ":2:21: viewports.width: expected an integer from 200 to 8192, got 99999999",
+        file + ":4:12: the text holds \\uD800, half of a character (a lone surrogate), which no file can store;"
+            + " write the whole character or remove it"));
+    assertFalse(Files.exists(out), "nothing ran");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.heatcheck.internal.drive.Shot;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.internal.files.AtomicFile;
 import dev.heatcheck.internal.render.DiffMap;
 import dev.heatcheck.internal.render.DensityGrid;
 import dev.heatcheck.internal.render.Heatmap;
@@ -97,8 +98,7 @@ public final class Comparer {
 
   private static void write(Comparison comparison, Path outDir) {
     try {
-      Files.createDirectories(outDir);
-      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(outDir.resolve(NAME).toFile(), comparison);
+      AtomicFile.write(outDir.resolve(NAME), out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, comparison));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + outDir.resolve(NAME) + ": " + e.getMessage(), e);
     }

@@ -1,17 +1,11 @@
 package dev.heatcheck.internal.render;
 
 import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.internal.files.AtomicFile;
 import java.awt.image.BufferedImage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.commons.imaging.bytesource.ByteSource;
 import org.apache.commons.imaging.formats.png.PngImageParser;
 import org.apache.commons.imaging.formats.png.PngImagingParameters;
@@ -27,21 +21,10 @@ public final class Png {
   public static void write(BufferedImage image, Path file) {
     Objects.requireNonNull(image, "image");
     Path target = file.toAbsolutePath();
-    Path temp = null;
     try {
-      Files.createDirectories(target.getParent());
-      // not Files.createTempFile: its owner-only permissions would stay on the moved PNG
-      temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try (OutputStream out =
-          new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
-        new PngImageParser().writeImage(image, out, parameters());
-      }
-      moveIntoPlace(temp, target);
+      AtomicFile.write(target, out -> new PngImageParser().writeImage(image, out, parameters()));
     } catch (IOException e) {
       throw new HeatcheckException("Cannot write PNG " + target + ": " + reason(e), e);
-    } finally {
-      // gone already after a successful move; after any failure it must not be left behind
-      deleteQuietly(temp);
     }
   }
 
@@ -60,25 +43,6 @@ public final class Png {
   private static PngImagingParameters parameters() {
     // filtering rows shrinks screenshots a lot, and costs little next to the deflate
     return new PngImagingParameters().setPredictorEnabled(true);
-  }
-
-  private static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // only litter is at stake; the write's own outcome is what the caller needs
-    }
   }
 
   // one line, whatever the library put in its message

@@ -2,10 +2,10 @@ package dev.heatcheck.internal.report;
 
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.internal.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,8 +21,7 @@ public final class HtmlReport {
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
     try {
-      Files.writeString(file, template().replace(PLACEHOLDER, embeddable(Json.mapper().writeValueAsString(summary))));
-      return file;
+      return AtomicFile.writeString(file, template().replace(PLACEHOLDER, embeddable(Json.mapper().writeValueAsString(summary))));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -33,8 +32,35 @@ public final class HtmlReport {
    * inside the string it belongs to. The escapes are still the same JSON.
    */
   static String embeddable(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    String escaped = json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    return escapeLoneSurrogates(escaped);
+  }
+
+  /**
+   * Page text cut in the middle of an emoji holds half of a surrogate pair, which UTF-8 cannot store.
+   * It can only stand inside a JSON string, where its escape means the same.
+   */
+  private static String escapeLoneSurrogates(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(json.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(json.length() + 16).append(json, 0, i);
+        }
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? json : out.toString();
   }
 
   private static String template() throws IOException {

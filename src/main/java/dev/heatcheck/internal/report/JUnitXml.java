@@ -2,10 +2,12 @@ package dev.heatcheck.internal.report;
 
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.internal.files.AtomicFile;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,15 @@ public final class JUnitXml {
 
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    try {
+      return AtomicFile.write(file, out -> write(summary, new XmlSafeWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
+    } catch (IOException e) {
+      throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void write(Summary summary, Writer out) throws IOException {
+    try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
@@ -38,10 +48,63 @@ public final class JUnitXml {
       xml.writeCharacters("\n");
       xml.writeEndDocument();
       xml.close();
-      return file;
-    } catch (IOException | XMLStreamException e) {
-      throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
+      out.flush();
+    } catch (XMLStreamException e) {
+      throw new IOException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Passes on what XML 1.0 can hold. A page's text reaches checks (selectors, labels, error messages)
+   * and may hold control characters, which XML has no way to write, or half of an emoji cut off by a
+   * length limit, which UTF-8 cannot store; either would leave junit.xml unreadable, so each becomes
+   * U+FFFD. A pair split across two writes is held back until its second half comes (the document
+   * ends with a newline, so nothing is held back at its end).
+   */
+  static final class XmlSafeWriter extends FilterWriter {
+    private char pendingHigh;
+
+    XmlSafeWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      char ch = (char) c;
+      if (pendingHigh != 0) {
+        char high = pendingHigh;
+        pendingHigh = 0;
+        if (Character.isLowSurrogate(ch)) {
+          out.write(high);
+          out.write(ch);
+          return;
+        }
+        out.write(REPLACEMENT);
+      }
+      if (Character.isHighSurrogate(ch)) {
+        pendingHigh = ch;
+      } else if (Character.isLowSurrogate(ch) || ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE || ch == 0xFFFF) {
+        out.write(REPLACEMENT);
+      } else {
+        out.write(ch);
+      }
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      for (int i = offset; i < offset + length; i++) {
+        write(chars[i]);
+      }
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+      for (int i = offset; i < offset + length; i++) {
+        write(text.charAt(i));
+      }
+    }
+
+    private static final char REPLACEMENT = '\uFFFD';
   }
 
   private static Map<String, List<CheckResult>> byScenario(Summary summary) {

@@ -2,10 +2,9 @@ package dev.heatcheck.internal.report;
 
 import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.internal.files.AtomicFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes and reads summary.json. */
 public final class SummaryFile {
@@ -15,10 +14,9 @@ public final class SummaryFile {
 
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
-    Path partial = dir.resolve(NAME + ".partial");
     try {
-      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), summary);
-      return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // Jackson's UTF-8 output writes half of a surrogate pair as a \\u escape, so page text cannot break it
+      return AtomicFile.write(file, out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
     }

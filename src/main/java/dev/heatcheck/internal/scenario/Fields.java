@@ -15,7 +15,7 @@ final class Fields {
     for (Entry entry : map.entries()) {
       if (!allowed.contains(entry.key())) {
         problems.add(entry.keyAt(),
-            prefix + "unknown key \"" + entry.key() + "\"; expected one of: " + String.join(", ", allowed));
+            prefix + "unknown key " + Node.Scalar.quoted(entry.key()) + "; expected one of: " + String.join(", ", allowed));
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 final class JudgeReader {
   static final int MAX_WINDOW_MS = 60_000;
   private static final int MAX_RAGE_CLICKS = 100;
+  private static final int MAX_RAGE_DISTANCE_PX = 10_000;
 
   private final Problems problems;
   private final Values values;
@@ -37,7 +38,7 @@ final class JudgeReader {
         windows,
         rageFields.has("clicks") ? values.integer(rageFields.get("clicks"), "judge.rage.clicks", 2, MAX_RAGE_CLICKS) : null,
         rageFields.has("interval") ? values.integer(rageFields.get("interval"), "judge.rage.interval", 1, MAX_WINDOW_MS) : null,
-        rageFields.has("distance") ? values.number(rageFields.get("distance"), "judge.rage.distance", 0) : null,
+        rageFields.has("distance") ? values.number(rageFields.get("distance"), "judge.rage.distance", 0, MAX_RAGE_DISTANCE_PX) : null,
         rageFields.has("sameTarget") ? values.bool(rageFields.get("sameTarget"), "judge.rage.sameTarget") : null);
   }
 

@@ -28,8 +28,31 @@ sealed interface Node {
     }
 
     static String quoted(String text) {
-      String oneLine = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r");
-      return '"' + (oneLine.length() > MAX_SHOWN ? oneLine.substring(0, MAX_SHOWN) + "..." : oneLine) + '"';
+      String oneLine = printable(
+          text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r"));
+      if (oneLine.length() <= MAX_SHOWN) {
+        return '"' + oneLine + '"';
+      }
+      // never half of a character at the cut
+      int end = Character.isHighSurrogate(oneLine.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+      return '"' + oneLine.substring(0, end) + "...\"";
+    }
+
+    /** Control characters and halves of characters, written as escapes so a message stays one printable line. */
+    static String printable(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (pair) {
+          out.append(c).append(text.charAt(++i));
+        } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+          out.append(String.format("\\u%04X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
   }
 

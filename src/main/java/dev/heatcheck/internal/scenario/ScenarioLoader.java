@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class ScenarioLoader {
   private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
   private static final String FILE_KINDS = "*.yaml, *.yml or *.json";
+  /** A scenario is a few KB; parsing megabytes takes seconds, so a larger file is refused before it is read. */
+  static final long MAX_BYTES = 1 << 20;
 
   private ScenarioLoader() {}
 
@@ -103,6 +105,10 @@ public final class ScenarioLoader {
 
   private static String read(Path file, Problems problems) {
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        problems.add(Location.startOf(file), "the file is over 1 MB; a scenario is a few KB, so this is not one");
+        return null;
+      }
       String text = Files.readString(file, StandardCharsets.UTF_8);
       // a byte order mark is no part of the content, and editors do not count it as a column
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -133,7 +139,7 @@ public final class ScenarioLoader {
     for (Scenario scenario : scenarios) {
       Path first = firstFile.putIfAbsent(scenario.name(), scenario.file());
       if (first != null) {
-        String message = "scenario name \"" + scenario.name() + "\" is already used by " + first
+        String message = "scenario name " + Node.Scalar.quoted(scenario.name()) + " is already used by " + first
             + "; set a unique name: in one of them";
         problems.add(new Problem(Location.startOf(scenario.file()), message));
       }

@@ -10,6 +10,11 @@ import java.util.List;
 
 /** Reads the top level of one scenario file from its node tree. */
 final class ScenarioReader {
+  /** Narrower than a phone is not a page anyone sees; wider than 8K is a typo that would exhaust the browser. */
+  static final int MIN_VIEWPORT_PX = 200;
+  static final int MAX_VIEWPORT_PX = 8192;
+  /** Each visitor takes a browser context for seconds; more than this would run for hours. */
+  static final int MAX_VISITORS = 10_000;
   private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture", "variants");
 
   private final Path file;
@@ -35,7 +40,7 @@ final class ScenarioReader {
     String name = fields.has("name") ? values.string(fields.get("name"), "name", "a name") : defaultName();
     String url = url(fields);
     List<Viewport> viewports = fields.has("viewports") ? viewports(fields.get("viewports")) : List.of(Viewport.DEFAULT);
-    Integer visitors = fields.has("visitors") ? values.integer(fields.get("visitors"), "visitors", 1) : Integer.valueOf(1);
+    Integer visitors = fields.has("visitors") ? values.integer(fields.get("visitors"), "visitors", 1, MAX_VISITORS) : Integer.valueOf(1);
     List<Step> steps = isAbsent(fields.get("steps"))
         ? List.of()
         : new StepReader(problems, values).readAll(fields.get("steps"));
@@ -94,7 +99,7 @@ final class ScenarioReader {
       problems.add(fields.at(), "viewports: " + key + " is required, e.g. {width: 1280, height: 800}");
       return null;
     }
-    return values.integer(fields.get(key), "viewports." + key, 1);
+    return values.integer(fields.get(key), "viewports." + key, MIN_VIEWPORT_PX, MAX_VIEWPORT_PX);
   }
 
   /** URL path patterns that pages aggregate under: {@code /product/:id} takes in /product/17 and /product/42. */
@@ -107,7 +112,7 @@ final class ScenarioReader {
     for (Node item : list.items()) {
       String pattern = values.string(item, "pages", expected);
       if (pattern != null && !PagePattern.isValid(pattern)) {
-        problems.add(item.at(), "pages: \"" + pattern + "\" is not a path pattern; "
+        problems.add(item.at(), "pages: " + Node.Scalar.quoted(pattern) + " is not a path pattern; "
             + "start with / and use :name for one segment or a final * for the rest, e.g. /product/:id");
       } else if (pattern != null) {
         patterns.add(pattern);

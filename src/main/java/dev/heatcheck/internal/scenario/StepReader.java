@@ -14,6 +14,10 @@ final class StepReader {
   static final List<String> NAMES = List.of("goto", "click", "fill", "hover", "press", "scroll", "wait");
   private static final int DEFAULT_TIMES = 1;
   private static final int DEFAULT_INTERVAL_MS = 100;
+  // bounds that no real visit comes near, so a slipped digit is reported rather than run for hours
+  static final int MAX_TIMES = 100;
+  static final int MAX_MS = 60_000;
+  static final int MAX_PX = 1_000_000;
 
   private final Problems problems;
   private final Values values;
@@ -78,7 +82,7 @@ final class StepReader {
   }
 
   private Step unknown(String name, Location at) {
-    problems.add(at, "unknown step \"" + name + "\"; expected one of: " + String.join(", ", NAMES));
+    problems.add(at, "unknown step " + Node.Scalar.quoted(name) + "; expected one of: " + String.join(", ", NAMES));
     return null;
   }
 
@@ -110,10 +114,10 @@ final class StepReader {
     Fields fields = new Fields(map, "click", List.of("selector", "text", "x", "y", "times", "interval"), problems);
     Target target = clickTarget(fields);
     Integer times = fields.has("times")
-        ? values.integer(fields.get("times"), "click.times", 1)
+        ? values.integer(fields.get("times"), "click.times", 1, MAX_TIMES)
         : Integer.valueOf(DEFAULT_TIMES);
     Integer interval = fields.has("interval")
-        ? values.integer(fields.get("interval"), "click.interval", 0)
+        ? values.integer(fields.get("interval"), "click.interval", 0, MAX_MS)
         : Integer.valueOf(DEFAULT_INTERVAL_MS);
     if (target == null || times == null || interval == null) {
       return null;
@@ -146,8 +150,8 @@ final class StepReader {
       problems.add(fields.at(), "click: x and y go together; " + (fields.has("x") ? "y" : "x") + " is missing");
       return null;
     }
-    Double x = values.number(fields.get("x"), "click.x", 0);
-    Double y = values.number(fields.get("y"), "click.y", 0);
+    Double x = values.number(fields.get("x"), "click.x", 0, MAX_PX);
+    Double y = values.number(fields.get("y"), "click.y", 0, MAX_PX);
     return x == null || y == null ? null : new Target.At(x, y);
   }
 
@@ -184,11 +188,11 @@ final class StepReader {
 
   private ScrollTarget scrollTarget(Fields fields) {
     if (fields.has("y")) {
-      Double y = values.number(fields.get("y"), "scroll.y", 0);
+      Double y = values.number(fields.get("y"), "scroll.y", 0, MAX_PX);
       return y == null ? null : new ScrollTarget.ToY(y);
     }
     if (fields.has("by")) {
-      Double dy = values.number(fields.get("by"), "scroll.by", null);
+      Double dy = values.number(fields.get("by"), "scroll.by", -MAX_PX, MAX_PX);
       return dy == null ? null : new ScrollTarget.By(dy);
     }
     String to = values.string(fields.get("to"), "scroll.to", "top, bottom or a CSS selector");
@@ -204,7 +208,7 @@ final class StepReader {
 
   private Step waitStep(Node value, Location at) {
     if (value instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
-      Integer ms = values.integer(value, "wait", 0);
+      Integer ms = values.integer(value, "wait", 0, MAX_MS);
       return ms == null ? null : new Step.Wait(ms, null, at);
     }
     if (!(value instanceof MapNode map)) {

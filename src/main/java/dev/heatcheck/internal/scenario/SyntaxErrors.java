@@ -19,6 +19,9 @@ final class SyntaxErrors {
       Map.entry("'<block sequence start>'", "a '-' list item"),
       Map.entry("'<block mapping start>'", "a new key"),
       Map.entry("<block end>", "the end of the indented block"),
+      Map.entry("'<document start>'", "'---'"),
+      Map.entry("'<scalar>'", "a value"),
+      Map.entry("<scalar>", "a value"),
       Map.entry("'<stream end>'", "end of file"),
       Map.entry("<stream end>", "end of file"),
       Map.entry("end of stream", "end of file"));
@@ -47,7 +50,7 @@ final class SyntaxErrors {
     if (message.contains("block")) {
       message += "; check the indentation";
     }
-    problems.add(location(file, pointAtContext ? contextAt : problemAt), message);
+    problems.add(location(file, pointAtContext ? contextAt : problemAt), withoutTypeNames(message));
   }
 
   private static boolean isAtEnd(Mark mark, String text) {
@@ -79,10 +82,37 @@ final class SyntaxErrors {
 
   private static String plainJackson(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? "syntax error" : oneLine(e.getOriginalMessage());
-    return message
+    if (message.contains("base64")) {
+      return "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps";
+    }
+    if (message.startsWith("Expected a field name")) {
+      // YAML's "? [a, b]: 1" or "*alias: 1": the parser names its own event class
+      return "a key here is " + keyKind(message) + "; keys are plain names (YAML complex keys are not supported)";
+    }
+    return withoutTypeNames(message
         .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
         .replaceAll(" \\(code \\d+\\)", "")
-        .replaceAll(": maybe a \\(non-standard\\) comment\\?.*", "");
+        .replaceAll(": maybe a \\(non-standard\\) comment\\?.*", ""));
+  }
+
+  private static String keyKind(String message) {
+    if (message.contains("MappingStart")) {
+      return "a map";
+    }
+    if (message.contains("SequenceStart")) {
+      return "a list";
+    }
+    return message.contains("Alias") ? "an alias" : "not a plain name";
+  }
+
+  /** The last guard: a library's class or method name means nothing to the user, so it is cut out. */
+  static String withoutTypeNames(String message) {
+    String plain = message
+        .replaceAll("\\s*\\(from `[^`]*`\\)", "")
+        .replaceAll("\\s*<[^<>]*\\b[a-z]+\\.[a-z]+\\.[^<>]*>", "")
+        .replaceAll("\\s*`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:[.#]\\w+)*(?:\\(\\))?`?", "")
+        .strip();
+    return plain.isEmpty() ? "syntax error" : Node.Scalar.printable(plain);
   }
 
   private static String oneLine(String text) {

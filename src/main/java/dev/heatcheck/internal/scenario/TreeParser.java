@@ -27,10 +27,16 @@ import java.util.Map;
 final class TreeParser {
   private static final JsonFactory YAML = new YAMLFactory();
   private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * A scenario is at most five levels deep (expect, a rule list, a rule, its value); far deeper is a
+   * slip of brackets or indentation, and is stopped well before the parser's own limit.
+   */
+  static final int MAX_DEPTH = 20;
 
   private final Path file;
   private final Problems problems;
   private final JsonParser parser;
+  private int depth;
 
   private TreeParser(Path file, Problems problems, JsonParser parser) {
     this.file = file;
@@ -42,12 +48,16 @@ final class TreeParser {
   static Node parse(Path file, String text, boolean json, Problems problems) {
     try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
       return new TreeParser(file, problems, parser).document();
+    } catch (TooDeep e) {
+      problems.add(e.at, "nested more than " + MAX_DEPTH + " levels deep here; a scenario needs no more than five,"
+          + " so check the brackets and the indentation above");
+      return null;
     } catch (JsonProcessingException e) {
       SyntaxErrors.report(file, text, json, e, problems);
       return null;
     } catch (IOException e) {
       // the text is already in memory, so this is not an I/O failure but a parser one
-      problems.add(Location.startOf(file), "cannot parse: " + e.getMessage());
+      problems.add(Location.startOf(file), "cannot parse: " + SyntaxErrors.withoutTypeNames(String.valueOf(e.getMessage())));
       return null;
     }
   }
@@ -70,11 +80,15 @@ final class TreeParser {
       throw new JsonParseException(parser, "unexpected end of file");
     }
     Location at = here();
-    return switch (token) {
-      case START_OBJECT -> readMap(at);
-      case START_ARRAY -> readList(at);
-      default -> scalar(token, at);
-    };
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      if (++depth > MAX_DEPTH) {
+        throw new TooDeep(at);
+      }
+      Node container = token == JsonToken.START_OBJECT ? readMap(at) : readList(at);
+      depth--;
+      return container;
+    }
+    return scalar(token, at);
   }
 
   private MapNode readMap(Location at) throws IOException {
@@ -83,12 +97,13 @@ final class TreeParser {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       Location keyAt = here();
+      Characters.check(key, keyAt, problems);
       Node value = read(parser.nextToken());
       Location first = seen.putIfAbsent(key, keyAt);
       if (first == null) {
         entries.add(new Entry(key, keyAt, value));
       } else {
-        problems.add(keyAt, "duplicate key \"" + key + "\"; it is already set on line " + first.line());
+        problems.add(keyAt, "duplicate key " + Node.Scalar.quoted(key) + "; it is already set on line " + first.line());
       }
     }
     return new MapNode(List.copyOf(entries), at);
@@ -109,12 +124,12 @@ final class TreeParser {
       problems.add(at, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
     }
     return switch (token) {
-      case VALUE_STRING -> new Scalar(Kind.STRING, parser.getText(), null, at);
+      case VALUE_STRING -> new Scalar(Kind.STRING, Characters.check(parser.getText(), at, problems), null, at);
       case VALUE_NUMBER_INT -> number(Kind.INTEGER, at);
       case VALUE_NUMBER_FLOAT -> number(Kind.FLOAT, at);
       case VALUE_TRUE, VALUE_FALSE -> new Scalar(Kind.BOOLEAN, parser.getText(), null, at);
       case VALUE_NULL -> new Scalar(Kind.NULL, "", null, at);
-      default -> throw new JsonParseException(parser, "a value of a kind scenarios do not use");
+      default -> throw new JsonParseException(parser, "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps");
     };
   }
 
@@ -124,6 +139,17 @@ final class TreeParser {
       return new Scalar(kind, parser.getText(), parser.getNumberValue(), at);
     } catch (JsonProcessingException e) {
       return new Scalar(Kind.STRING, parser.getText(), null, at);
+    }
+  }
+
+  /** Unwinds the parse at the first container past {@link #MAX_DEPTH}; nothing below it is worth reading. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Location at;
+
+    TooDeep(Location at) {
+      super(null, null, false, false);
+      this.at = at;
     }
   }
 

@@ -5,15 +5,12 @@ import dev.heatcheck.internal.scenario.Node.Scalar;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of scalar nodes. A wrong value is reported as "what: expected ..., got ..." at the
  * value and read as null, so the caller can go on and find the file's other problems.
  */
 final class Values {
-  private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-
   private final Problems problems;
 
   Values(Problems problems) {
@@ -36,24 +33,37 @@ final class Values {
     return wrong(node, what, expected);
   }
 
-  /** A relative URL (resolved against --base-url later) or an absolute http(s) one. */
+  /**
+   * A relative URL (resolved against --base-url later) or an absolute http(s) one. It is parsed here,
+   * as the browser side will parse it, so a URL that cannot be opened is a problem at its line, not a
+   * failed run.
+   */
   String url(Node node, String what, String example) {
     String expected = "a path like " + example + " or an http(s) URL";
     String url = string(node, what, expected);
-    if (url != null && HAS_SCHEME.matcher(url).matches() && !isHttpUrl(url)) {
+    if (url == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      problems.add(node.at(), what + ": " + node.shown() + " is not a URL: " + notAllowed(url, e.getIndex()));
+      return null;
+    }
+    if (uri.getScheme() != null && !isHttp(uri)) {
       return wrong(node, what, expected);
     }
     return url;
   }
 
-  Integer integer(Node node, String what, int min) {
-    if (node instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
-      BigInteger value = new BigInteger(scalar.number().toString());
-      if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.bitLength() < Integer.SIZE) {
-        return value.intValue();
-      }
+  private static String notAllowed(String url, int index) {
+    if (index < 0 || index >= url.length()) {
+      return "it ends too early";
     }
-    return wrong(node, what, "an integer >= " + min);
+    int c = url.codePointAt(index);
+    String shown = c == ' ' ? "a space" : Character.isISOControl(c) ? "a control character" : "\"" + Character.toString(c) + "\"";
+    return shown + " at character " + (index + 1) + " is not allowed there; percent-encode it (a space is %20)";
   }
 
   /** An integer within [min, max]; the message names the range. */
@@ -65,6 +75,17 @@ final class Values {
       }
     }
     return wrong(node, what, "an integer from " + min + " to " + max);
+  }
+
+  /** A finite number within [min, max]; the message names the range. */
+  Double number(Node node, String what, long min, long max) {
+    if (node instanceof Scalar scalar && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
+      double value = scalar.number().doubleValue();
+      if (Double.isFinite(value) && value >= min && value <= max) {
+        return value;
+      }
+    }
+    return wrong(node, what, "a number from " + min + " to " + max);
   }
 
   /** true or false, unquoted. */
@@ -91,13 +112,8 @@ final class Values {
     return null;
   }
 
-  private static boolean isHttpUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+  private static boolean isHttp(URI uri) {
+    String scheme = uri.getScheme();
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
   }
 }

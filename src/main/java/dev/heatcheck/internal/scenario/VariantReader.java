@@ -57,8 +57,40 @@ final class VariantReader {
     }
     String url = fields.has("url") ? values.url(fields.get("url"), "variants.url", "/checkout-v2") : null;
     Map<String, String> query = fields.has("query") ? pairs(fields.get("query"), "variants.query") : Map.of();
-    Map<String, String> cookies = fields.has("cookie") ? pairs(fields.get("cookie"), "variants.cookie") : Map.of();
+    Map<String, String> cookies = fields.has("cookie") ? cookies(fields.get("cookie")) : Map.of();
     return name == null ? null : new Variant(name, url, query, cookies, fields.at());
+  }
+
+  /** Cookies as Chromium takes them: what it refuses would otherwise fail the run, not the file. */
+  private Map<String, String> cookies(Node node) {
+    Map<String, String> cookies = pairs(node, "variants.cookie");
+    if (!(node instanceof MapNode map)) {
+      return cookies;
+    }
+    for (Node.Entry entry : map.entries()) {
+      String value = cookies.get(entry.key());
+      if (unfit(entry.key(), "=") != null) {
+        problems.add(entry.keyAt(), "variants.cookie: " + Node.Scalar.quoted(entry.key())
+            + " cannot be a cookie name: it holds " + unfit(entry.key(), "=") + "; a name takes no ; = tab or control character");
+      } else if (value != null && unfit(value, "") != null) {
+        problems.add(entry.value().at(), "variants.cookie." + entry.key() + ": " + entry.value().shown()
+            + " cannot be a cookie value: it holds " + unfit(value, "") + "; percent-encode it");
+      }
+    }
+    return cookies;
+  }
+
+  /** What makes text unfit for a cookie, or null: ; and control characters anywhere, or spaces at either end. */
+  private static String unfit(String text, String alsoRefused) {
+    for (char c : text.toCharArray()) {
+      if (c == ';' || alsoRefused.indexOf(c) >= 0) {
+        return "\"" + c + "\"";
+      }
+      if (Character.isISOControl(c)) {
+        return "a control character";
+      }
+    }
+    return text.isEmpty() || text.strip().equals(text) ? null : "a space at its start or end";
   }
 
   private Map<String, String> pairs(Node node, String what) {

@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.scenario;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.expectThrows;
 
 import java.io.File;
@@ -92,7 +93,7 @@ public class ScenarioProblemsTest {
         bad.yaml:3:75: judge.windows.error: expected an integer from 0 to 60000, got 1.5
         bad.yaml:4:18: judge.rage.clicks: expected an integer from 2 to 100, got 1
         bad.yaml:4:31: judge.rage.interval: expected an integer from 1 to 60000, got 0
-        bad.yaml:4:44: judge.rage.distance: expected a number >= 0, got -3
+        bad.yaml:4:44: judge.rage.distance: expected a number from 0 to 10000, got -3
         bad.yaml:4:60: judge.rage.sameTarget: expected true or false, got "yes"
         bad.yaml:4:67: judge.rage: unknown key "gap"; expected one of: clicks, interval, distance, sameTarget
         bad.yaml:5:3: judge: unknown key "extra"; expected one of: windows, rage""");
@@ -120,7 +121,7 @@ public class ScenarioProblemsTest {
         url: /x
         visitors: two
         """), """
-        bad.yaml:2:11: visitors: expected an integer >= 1, got "two\"""");
+        bad.yaml:2:11: visitors: expected an integer from 1 to 10000, got "two\"""");
   }
 
   @Test
@@ -161,8 +162,8 @@ public class ScenarioProblemsTest {
           - wait: 5s
         """), """
         bad.yaml:1:1: url is required, e.g. url: /checkout (relative to --base-url) or an http(s) URL
-        bad.yaml:1:11: visitors: expected an integer >= 1, got 0
-        bad.yaml:3:39: click.interval: expected an integer >= 0, got -5
+        bad.yaml:1:11: visitors: expected an integer from 1 to 10000, got 0
+        bad.yaml:3:39: click.interval: expected an integer from 0 to 60000, got -5
         bad.yaml:4:11: wait: expected milliseconds like 500 or a map like {for: "#done"}, got "5s\"""");
   }
 
@@ -248,7 +249,7 @@ public class ScenarioProblemsTest {
 
     ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(dir)));
 
-    assertEquals(e.getMessage(), bad + ":2:11: visitors: expected an integer >= 1, got \"many\"\n"
+    assertEquals(e.getMessage(), bad + ":2:11: visitors: expected an integer from 1 to 10000, got \"many\"\n"
         + bad + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
     assertEquals(e.problems().size(), 2);
     assertEquals(ScenarioLoader.loadAll(List.of(dir.resolve("a-good.yaml"))).get(0).name(), "good");
@@ -264,6 +265,158 @@ public class ScenarioProblemsTest {
 
     assertEquals(e.getMessage(), second + ":1:1: scenario name \"same\" is already used by " + first
         + "; set a unique name: in one of them");
+  }
+
+  @Test
+  public void reports_viewports_outside_200_to_8192_px() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        viewports: [{width: 99999999, height: 800}, {width: 199, height: 8193}, {width: 200, height: 8192}]
+        """), """
+        bad.yaml:2:21: viewports.width: expected an integer from 200 to 8192, got 99999999
+        bad.yaml:2:53: viewports.width: expected an integer from 200 to 8192, got 199
+        bad.yaml:2:66: viewports.height: expected an integer from 200 to 8192, got 8193""");
+  }
+
+  @Test
+  public void reports_urls_that_cannot_be_parsed_where_they_are_written() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: "ht tp://x y"
+        steps:
+          - goto: "/a|b"
+          - goto: "http://"
+        variants: [{name: A, url: "/v2%zz"}, {name: B, url: "javascript:alert(1)"}]
+        """), """
+        bad.yaml:1:6: url: "ht tp://x y" is not a URL: a space at character 3 is not allowed there; \
+        percent-encode it (a space is %20)
+        bad.yaml:3:11: goto: "/a|b" is not a URL: "|" at character 3 is not allowed there; percent-encode it (a space is %20)
+        bad.yaml:4:11: goto: "http://" is not a URL: it ends too early
+        bad.yaml:5:27: variants.url: "/v2%zz" is not a URL: "%" at character 4 is not allowed there; \
+        percent-encode it (a space is %20)
+        bad.yaml:5:53: variants.url: expected a path like /checkout-v2 or an http(s) URL, got "javascript:alert(1)\"""");
+  }
+
+  @Test
+  public void reports_half_a_character_and_control_characters_where_they_are_written() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        steps:
+          - click: "#a\\uD800"
+          - fill: {selector: "#b", value: "line\\none\\ttab"}
+          - press: "\\u0007"
+        "\\uDC00x": 1
+        """), """
+        bad.yaml:3:12: the text holds \\uD800, half of a character (a lone surrogate), which no file can store; \
+        write the whole character or remove it
+        bad.yaml:5:12: the text holds the control character \\u0007, which reports cannot store; remove it
+        bad.yaml:6:1: the text holds \\uDC00, half of a character (a lone surrogate), which no file can store; \
+        write the whole character or remove it
+        bad.yaml:6:1: unknown key "\\uDC00x"; expected one of: name, url, viewports, visitors, pages, steps, expect, \
+        judge, capture, variants""");
+    assertEquals(problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
+        "bad.json:1:23: the text holds \\uD83D, half of a character (a lone surrogate), which no file can store;"
+            + " write the whole character or remove it");
+  }
+
+  @Test
+  public void a_whole_character_outside_the_basic_plane_is_fine() throws Exception {
+    Path dir = Files.createTempDirectory("scenario");
+    Path file = ScenarioLoaderTest.write(dir, "ok.yaml", "url: /x\nsteps: [click: \"\\uD83D\\uDE00 \uD83D\uDE00\"]\n");
+    assertEquals(ScenarioLoader.load(file).steps().get(0),
+        new Step.Click(new Target.BySelector("\uD83D\uDE00 \uD83D\uDE00"), 1, 100, new Location(file, 2, 9)));
+  }
+
+  @Test
+  public void reports_complex_keys_and_alias_keys_in_plain_words() throws Exception {
+    assertEquals(problems("bad.yaml", "url: /x\n? [a, b]: 1\n"),
+        "bad.yaml:2:3: invalid YAML: a key here is a map; keys are plain names (YAML complex keys are not supported)");
+    assertEquals(problems("bad.yaml", "url: /x\n? [a, b]\n: 1\n"),
+        "bad.yaml:2:4: invalid YAML: a key here is a list; keys are plain names (YAML complex keys are not supported)");
+    assertEquals(problems("bad.yaml", "url: &u /x\n*u : 3\n"),
+        "bad.yaml:2:3: invalid YAML: a key here is an alias; keys are plain names (YAML complex keys are not supported)");
+  }
+
+  @Test
+  public void reports_nesting_past_twenty_levels_where_it_goes_too_deep() throws Exception {
+    String deep = "url: /x\nsteps: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    assertEquals(problems("bad.yaml", deep), "bad.yaml:2:27: nested more than 20 levels deep here; a scenario needs"
+        + " no more than five, so check the brackets and the indentation above");
+    String json = "{\"url\": \"/x\", \"a\": " + "{\"b\": ".repeat(5000) + "1" + "}".repeat(5001);
+    assertEquals(problems("bad.json", json), "bad.json:1:134: nested more than 20 levels deep here; a scenario needs"
+        + " no more than five, so check the brackets and the indentation above");
+  }
+
+  @Test
+  public void an_alias_bomb_is_a_list_of_aliases_not_an_expansion() throws Exception {
+    StringBuilder bomb = new StringBuilder("url: /x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      String previous = "*" + (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, previous)))
+          .append("]\n");
+    }
+    List<String> lines = problems("bad.yaml", bomb.toString()).lines().toList();
+    assertEquals(lines.get(0), "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
+        + " steps, expect, judge, capture, variants");
+    assertEquals(lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
+    // ten unknown keys, and nine aliases on each of nine lines: nothing expanded
+    assertEquals(lines.size(), 10 + 9 * 9);
+  }
+
+  @Test
+  public void reports_numbers_out_of_range_huge_or_not_finite() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        visitors: 99999999999999999999999
+        steps:
+          - click: {x: 1e400, y: .nan, times: 101, interval: 60001}
+          - click: {x: 1000001, y: -.inf}
+          - scroll: {y: 1e300}
+          - scroll: {by: -1000001}
+          - wait: 60001
+        judge: {rage: {distance: .inf}}
+        """), """
+        bad.yaml:2:11: visitors: expected an integer from 1 to 10000, got 99999999999999999999999
+        bad.yaml:4:16: click.x: expected a number from 0 to 1000000, got 1e400
+        bad.yaml:4:26: click.y: expected a number from 0 to 1000000, got ".nan"
+        bad.yaml:4:39: click.times: expected an integer from 1 to 100, got 101
+        bad.yaml:4:54: click.interval: expected an integer from 0 to 60000, got 60001
+        bad.yaml:5:16: click.x: expected a number from 0 to 1000000, got 1000001
+        bad.yaml:5:28: click.y: expected a number from 0 to 1000000, got "-.inf"
+        bad.yaml:6:17: scroll.y: expected a number from 0 to 1000000, got 1e300
+        bad.yaml:7:18: scroll.by: expected a number from -1000000 to 1000000, got -1000001
+        bad.yaml:8:11: wait: expected an integer from 0 to 60000, got 60001
+        bad.yaml:9:26: judge.rage.distance: expected a number from 0 to 10000, got ".inf\"""");
+  }
+
+  @Test
+  public void reports_cookies_chromium_would_refuse() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        variants:
+          - {name: A, cookie: {ok: "a b,c", "a=b": 1}}
+          - {name: B, cookie: {ab: "x;y", cd: " x"}}
+        """), """
+        bad.yaml:3:37: variants.cookie: "a=b" cannot be a cookie name: it holds "="; a name takes no ; = tab or control \
+        character
+        bad.yaml:4:28: variants.cookie.ab: "x;y" cannot be a cookie value: it holds ";"; percent-encode it
+        bad.yaml:4:39: variants.cookie.cd: " x" cannot be a cookie value: it holds a space at its start or end; \
+        percent-encode it""");
+  }
+
+  @Test
+  public void refuses_a_file_over_1_mb_before_parsing_it() throws Exception {
+    assertEquals(problems("big.yaml", "url: /x\nname: " + "a".repeat(1 << 20) + "\n"),
+        "big.yaml:1:1: the file is over 1 MB; a scenario is a few KB, so this is not one");
+  }
+
+  @Test
+  public void messages_name_no_library_types() throws Exception {
+    for (String text : List.of("url: /x\n? [a, b]: 1\n", "url: !!binary aGVsbG8=\n", "url: /x\n  bad: [\n",
+        "{url: /x, ? {a: 1}: 2}\n", "url: /x\n\u0000\n", "url: /x\nname: \"\\x\"\n")) {
+      String message = problems("bad.yaml", text);
+      assertFalse(message.matches("(?s).*([a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|snakeyaml|LinkedHashMap|StreamReadConstraints).*"),
+          message);
+    }
   }
 
   /** The loader's message for one file, with the temporary folder left out so expectations read like a terminal. */
