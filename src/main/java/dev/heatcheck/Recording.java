@@ -16,7 +16,10 @@ import java.util.UUID;
 
 /**
  * Records what a test's own Playwright page does, from {@link Heatcheck#record} until {@link #stop()}:
- * the same events, maps and findings as a scenario run, without a scenario.
+ * the same events, maps and findings as a scenario run, without a scenario. {@code stop()} takes off
+ * everything the recording attached to the page and its context; the test can go on using them. Dialogs
+ * are seen, not answered: the test's own {@code page.onDialog} handler answers them (without one,
+ * Playwright dismisses them).
  */
 public final class Recording implements AutoCloseable {
   /** How long to keep watching after the last click, so its slow reactions are still seen. */
@@ -31,6 +34,10 @@ public final class Recording implements AutoCloseable {
   private Result result;
 
   private Recording(Page page, String name, Path dir) {
+    Browser browser = page.context().browser();
+    if (browser != null) {
+      requireChromium(browser.browserType().name());
+    }
     this.page = page;
     this.dir = OutputDir.create(dir);
     this.log = EventLog.create(this.dir.resolve("events.jsonl"));
@@ -52,7 +59,7 @@ public final class Recording implements AutoCloseable {
     if (recorder.lastClick() > 0 && wait > 0 && !page.isClosed()) {
       page.waitForTimeout(wait);
     }
-    page.context().pages().forEach(Recorder::drain);
+    recorder.stop();
     log.close();
     Browser browser = page.context().browser();
     if (browser != null) {
@@ -66,6 +73,19 @@ public final class Recording implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * heatcheck hears a page through the Chrome DevTools protocol, which Firefox and WebKit do not have: on
+   * them it would record nothing, and every assertion would pass.
+   *
+   * @param browserType Playwright's name of the page's browser type: chromium, firefox or webkit
+   */
+  static void requireChromium(String browserType) {
+    if (!"chromium".equals(browserType)) {
+      throw new HeatcheckException("heatcheck records Chromium pages only, and this page is in " + browserType
+          + ": open it with playwright.chromium()");
+    }
   }
 
   private static Viewport viewport(Page page) {

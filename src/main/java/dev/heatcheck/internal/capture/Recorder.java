@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -20,20 +22,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Records one visitor (one browser context): the in-page script reports clicks, scrolls, moves, page
  * views (SPA routes included), errors and the page's reactions with the page's own clock; this side adds
  * what only the browser sees (requests from anywhere, navigations, dialogs, popups, downloads, console
- * errors). Everything goes to the event log as it happens.
+ * errors). Everything goes to the event log as it happens, until {@link #stop()} takes off everything the
+ * recorder attached.
+ *
+ * <p>Dialogs are observed through the DevTools protocol, never answered: the test's own
+ * {@code page.onDialog} handler answers them, and without one Playwright dismisses them itself.
  */
 public final class Recorder {
   static final String BINDING = "__heatcheck";
@@ -48,6 +57,11 @@ public final class Recorder {
   /** Requests a click can start; pictures and styles loading with the page are not a reaction. */
   private static final Set<String> REACTION_REQUESTS =
       Set.of("fetch", "xhr", "document", "websocket", "eventsource", "ping");
+  /**
+   * Dialogs of one view recorded one effect each; the rest are counted and told in one effect when the view
+   * ends, so a page that alerts in an endless loop cannot fill the disk.
+   */
+  static final int DIALOGS_PER_VIEW = 5;
 
   /**
    * What the recorder does beyond the defaults.
@@ -76,6 +90,13 @@ public final class Recorder {
   private final Set<String> selectors = new LinkedHashSet<>();
   private volatile long lastClick;
   private final AtomicLong clicks = new AtomicLong();
+  private final Map<Page, Watch> watches = new LinkedHashMap<>();
+  private final Map<Page, DialogTally> dialogs = new HashMap<>();
+  private final Consumer<Page> onPage = this::watch;
+  private final Consumer<BrowserContext> onContextClose = closed -> contextClosed = true;
+  private AutoCloseable initScript;
+  private boolean stopped;
+  private volatile boolean contextClosed;
 
   private Recorder(BrowserContext context, String session, String scenario, EventLog log, Options options) {
     this.context = context;
@@ -94,11 +115,16 @@ public final class Recorder {
   public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log, Options options) {
     Recorder recorder = new Recorder(context, session, scenario, log, options);
     String script = SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");";
-    context.addInitScript(script);
-    context.onPage(recorder::watch);
+    recorder.initScript = context.addInitScript(script);
+    context.onPage(recorder.onPage);
+    context.onClose(recorder.onContextClose);
     // pages already open (a test's own page) are recorded from their current document on
     for (Page page : context.pages()) {
-      recorder.watch(page);
+      if (!recorder.watch(page) && !page.isClosed()) {
+        recorder.stop();
+        throw new HeatcheckException("cannot record " + page.url() + ": the browser gave no DevTools session to it;"
+            + " heatcheck records Chromium pages only");
+      }
       try {
         page.evaluate("() => { " + script + " }");
       } catch (PlaywrightException e) {
@@ -120,11 +146,29 @@ public final class Recorder {
       stopLoading(context, page);
       drain(page);
     }
+    closeContext(context);
+  }
+
+  /** As {@link #close(BrowserContext)}, and what this recorder still counted (dialogs) goes to the log first. */
+  public void close() {
+    for (Page page : context.pages()) {
+      stopLoading(context, page);
+    }
+    if (!stopped) {
+      stopped = true;
+      watches.keySet().forEach(this::finish); // closing the context takes off the rest
+    }
+    closeContext(context);
+  }
+
+  private static void closeContext(BrowserContext context) {
     try {
       context.close();
     } catch (PlaywrightException e) {
-      // the browser closed it first (it crashed or was closed): what was sent is in the log
-      if (e.getMessage() == null || !e.getMessage().contains("has been closed")) {
+      // the browser went first (it crashed or was closed) and took the context with it: what was sent is in
+      // the log. A context of a browser still there that cannot close is a fault to report.
+      Browser browser = context.browser();
+      if (browser == null || browser.isConnected()) {
         throw e;
       }
     }
@@ -153,6 +197,45 @@ public final class Recorder {
       page.evaluate("() => { const r = window." + KEY + "; if (r && r.drain) r.drain(); }");
     } catch (PlaywrightException e) {
       // the document went away meanwhile: what it had, it sent before it unloaded
+    }
+  }
+
+  /**
+   * Ends the recording: each page sends what it still holds, dialogs counted past the first few of a view
+   * are told, and everything this recorder attached comes off (the init script, the context's and pages'
+   * handlers, each page's binding and DevTools session). The pages stay as they are; documents they load
+   * from now on have no recorder. Calling it again does nothing.
+   */
+  public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    context.offPage(onPage);
+    context.offClose(onContextClose);
+    closeInitScript();
+    for (Page page : List.copyOf(watches.keySet())) {
+      finish(page);
+      watches.remove(page).detach();
+    }
+  }
+
+  /** The page sends what it still holds, and the dialogs its view only counted are told. */
+  private void finish(Page page) {
+    drain(page);
+    endDialogs(page);
+  }
+
+  private void closeInitScript() {
+    try {
+      initScript.close();
+    } catch (PlaywrightException e) {
+      // a context that closed took its init scripts with it
+      if (!contextClosed) {
+        throw e;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // Playwright's AutoCloseable declares Exception; it throws none other
     }
   }
 
@@ -186,41 +269,139 @@ public final class Recorder {
     return Set.copyOf(selectors);
   }
 
-  private void watch(Page page) {
-    bind(page);
-    page.onRequest(request -> onRequest(page, request));
-    page.onFrameNavigated(frame -> onNavigated(page, frame));
-    page.onDialog(
-        dialog -> {
-          effect(page, EffectKind.DIALOG, dialog.type());
-          dialog.dismiss();
-        });
-    page.onPopup(popup -> effect(page, EffectKind.POPUP, null));
-    page.onDownload(download -> effect(page, EffectKind.DOWNLOAD, download.suggestedFilename()));
-    page.onPageError(error -> onPageError(page, error));
-    page.onConsoleMessage(message -> onConsole(page, message));
+  /** Records the page from now on; false when it gave no DevTools session (it closed, or is not Chromium's). */
+  private boolean watch(Page page) {
+    if (stopped || watches.containsKey(page)) {
+      return true;
+    }
+    Watch watch = new Watch(page);
+    watches.put(page, watch);
+    return watch.attach();
   }
 
-  /**
-   * The page's channel to this side: a Chrome DevTools binding of the page's own, whose calls only send a
-   * message. Playwright's exposeBinding answers every call, a round trip that holds up the thread driving
-   * the visit, and one more thing to wait for while a page goes. A page whose binding is not there yet (a
-   * popup's first moments) keeps its messages until it is.
-   */
-  private void bind(Page page) {
-    try {
-      CDPSession devtools = context.newCDPSession(page);
-      devtools.on("Runtime.bindingCalled", call -> {
+  /** What the recorder attached to one page, kept so that {@link #stop()} can take each of them off again. */
+  private final class Watch {
+    private final Page page;
+    private final Consumer<Request> onRequest;
+    private final Consumer<Frame> onNavigated;
+    private final Consumer<Page> onPopup;
+    private final Consumer<Download> onDownload;
+    private final Consumer<String> onPageError;
+    private final Consumer<ConsoleMessage> onConsole;
+    private final Consumer<JsonObject> onBinding;
+    private final Consumer<JsonObject> onDialog;
+    private CDPSession devtools;
+
+    Watch(Page page) {
+      this.page = page;
+      onRequest = request -> Recorder.this.onRequest(page, request);
+      onNavigated = frame -> Recorder.this.onNavigated(page, frame);
+      onPopup = popup -> effect(page, EffectKind.POPUP, null);
+      onDownload = download -> effect(page, EffectKind.DOWNLOAD, download.suggestedFilename());
+      onPageError = error -> Recorder.this.onPageError(page, error);
+      onConsole = message -> Recorder.this.onConsole(page, message);
+      onBinding = call -> {
         if (BINDING.equals(call.get("name").getAsString())) {
           receive(page, call.get("payload").getAsString());
         }
-      });
-      devtools.send("Runtime.enable"); // a binding answers only while its session has the runtime enabled
-      JsonObject binding = new JsonObject();
-      binding.addProperty("name", BINDING);
-      devtools.send("Runtime.addBinding", binding);
-    } catch (PlaywrightException e) {
-      // a page closed as it opened has nothing to record
+      };
+      onDialog = opening -> Recorder.this.onDialog(page, opening.get("type").getAsString());
+    }
+
+    boolean attach() {
+      page.onRequest(onRequest);
+      page.onFrameNavigated(onNavigated);
+      page.onPopup(onPopup);
+      page.onDownload(onDownload);
+      page.onPageError(onPageError);
+      page.onConsoleMessage(onConsole);
+      return bind();
+    }
+
+    /**
+     * The page's channel to this side: a Chrome DevTools binding of the page's own, whose calls only send a
+     * message. Playwright's exposeBinding answers every call, a round trip that holds up the thread driving
+     * the visit, and one more thing to wait for while a page goes. A page whose binding is not there yet (a
+     * popup's first moments) keeps its messages until it is. The same session watches dialogs open: seen,
+     * not answered, unlike Playwright's onDialog, whose handler must answer and so takes the dialog from
+     * the test's own handler.
+     */
+    private boolean bind() {
+      try {
+        devtools = context.newCDPSession(page);
+        devtools.on("Runtime.bindingCalled", onBinding);
+        devtools.on("Page.javascriptDialogOpening", onDialog);
+        devtools.send("Runtime.enable"); // a binding answers only while its session has the runtime enabled
+        devtools.send("Page.enable"); // dialog events come only while its session has the page domain enabled
+        JsonObject binding = new JsonObject();
+        binding.addProperty("name", BINDING);
+        devtools.send("Runtime.addBinding", binding);
+        return true;
+      } catch (PlaywrightException e) {
+        return false; // a page closed as it opened has nothing to record; attach tells the rest
+      }
+    }
+
+    void detach() {
+      page.offRequest(onRequest);
+      page.offFrameNavigated(onNavigated);
+      page.offPopup(onPopup);
+      page.offDownload(onDownload);
+      page.offPageError(onPageError);
+      page.offConsoleMessage(onConsole);
+      if (devtools == null) {
+        return;
+      }
+      devtools.off("Runtime.bindingCalled", onBinding);
+      devtools.off("Page.javascriptDialogOpening", onDialog);
+      try {
+        JsonObject binding = new JsonObject();
+        binding.addProperty("name", BINDING);
+        devtools.send("Runtime.removeBinding", binding);
+        devtools.detach();
+      } catch (PlaywrightException e) {
+        // a page that closed took its session with it
+        if (!page.isClosed() && !contextClosed) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A view's first few dialogs are effects; the rest are counted until the view ends. */
+  private void onDialog(Page page, String type) {
+    String view = currentView.get(page);
+    DialogTally tally = dialogs.get(page);
+    if (tally == null || !Objects.equals(tally.view, view)) {
+      endDialogs(page);
+      tally = new DialogTally(view);
+      dialogs.put(page, tally);
+    }
+    tally.seen++;
+    if (tally.seen <= DIALOGS_PER_VIEW) {
+      effect(page, EffectKind.DIALOG, type);
+    } else {
+      tally.last = System.currentTimeMillis();
+    }
+  }
+
+  /** Tells how many dialogs of the page's view went unrecorded, as one more dialog effect: "N more". */
+  private void endDialogs(Page page) {
+    DialogTally tally = dialogs.remove(page);
+    if (tally != null && tally.seen > DIALOGS_PER_VIEW) {
+      log.append(new Event.Effect(nextId(), tally.view, session, tally.last, EffectKind.DIALOG.id(),
+          (tally.seen - DIALOGS_PER_VIEW) + " more"));
+    }
+  }
+
+  /** The dialogs one view of a page opened, and when the newest one opened. */
+  private static final class DialogTally {
+    final String view;
+    long seen;
+    long last;
+
+    DialogTally(String view) {
+      this.view = view;
     }
   }
 
@@ -306,7 +487,9 @@ public final class Recorder {
   }
 
   private void onView(Page page, String view, JsonNode message, long t) {
-    currentView.put(page, view);
+    if (!view.equals(currentView.put(page, view))) {
+      endDialogs(page);
+    }
     String path = pathOf(message.path("url").asText());
     urlByPath.putIfAbsent(path, message.path("url").asText());
     log.append(

@@ -102,11 +102,17 @@ public final class Driver {
       context.addCookies(options.cookies().entrySet().stream()
           .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
     }
+    Event.Judging judging = judging(scenario.judge());
+    long longest = Rules.defaults().with(judging).longestWindow();
+    Recorder recorder;
     try {
-      Event.Judging judging = judging(scenario.judge());
-      long longest = Rules.defaults().with(judging).longestWindow();
-      Recorder recorder = Recorder.attach(context, session, scenario.name(), log,
+      recorder = Recorder.attach(context, session, scenario.name(), log,
           new Recorder.Options(scenario.capture().maskText(), judging, Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
+    try {
       Page page = context.newPage();
       navigate(page, resolve(scenario.url()), scenario.file() + ": url");
       StepFailure failure = null;
@@ -128,7 +134,7 @@ public final class Driver {
       selectors.addAll(recorder.selectorsClicked());
       return failure;
     } finally {
-      Recorder.close(context);
+      recorder.close();
     }
   }
 

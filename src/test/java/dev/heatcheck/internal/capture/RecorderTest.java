@@ -26,6 +26,7 @@ public class RecorderTest extends BrowserTest {
   private Path events;
   private EventLog log;
   private BrowserContext context;
+  private Recorder recorder;
   private Page page;
 
   @Override
@@ -43,7 +44,7 @@ public class RecorderTest extends BrowserTest {
     events = Files.createTempFile("heatcheck-recorder", ".jsonl");
     log = EventLog.create(events);
     context = context();
-    Recorder.attach(context, "s1", "fixture", log);
+    recorder = Recorder.attach(context, "s1", "fixture", log);
     page = page();
     page.navigate(url("/"));
   }
@@ -167,6 +168,50 @@ public class RecorderTest extends BrowserTest {
     List<Event.Scroll> scrolls = recorded(Event.Scroll.class);
     assertFalse(scrolls.isEmpty());
     assertTrue(scrolls.get(scrolls.size() - 1).y() > 0);
+  }
+
+  @Test
+  public void a_dialog_storm_is_recorded_as_its_first_dialogs_of_the_view_and_a_count_of_the_rest() {
+    page.navigate(server.baseUrl() + "/dialogs.html");
+    page.locator("#storm").click();
+    page.waitForFunction("() => document.getElementById('out').textContent == 'done'"); // Playwright dismissed all 250
+    recorder.stop();
+    List<String> seenByTheBrowser = recorded(Event.Effect.class).stream()
+        .filter(e -> e.kind().equals("dialog") && e.detail() != null).map(Event.Effect::detail).toList();
+    assertEquals(seenByTheBrowser, List.of("alert", "alert", "alert", "alert", "alert", "245 more"));
+  }
+
+  @Test
+  public void stop_takes_off_everything_the_recorder_attached() throws IOException {
+    page.locator("#mutate").click();
+    settle(100);
+    recorder.stop();
+    long before = Files.size(events);
+    page.locator("#fetch-only").click(); // a request
+    page.evaluate("() => console.error('after the recording')");
+    page.navigate(server.baseUrl() + "/dialogs.html"); // a navigation, and a new document
+    page.locator("#confirm").click(); // a dialog
+    page.locator("#busy").click();
+    Page popup = page.waitForPopup(() -> page.evaluate("() => window.open('/index.html')"));
+    popup.locator("#mutate").click();
+    settle(300);
+    assertEquals(Files.size(events), before, "nothing is recorded after stop: " + Files.readString(events));
+    for (Page open : List.of(page, popup)) {
+      assertEquals(open.evaluate("() => typeof window.__heatcheckRecorder"), "undefined", "the init script is gone");
+      assertEquals(open.evaluate("() => typeof window.__heatcheck"), "undefined", "the binding is gone");
+    }
+    recorder.stop(); // again: nothing to do
+  }
+
+  @Test
+  public void closing_a_visit_whose_browser_went_first_is_not_an_error() {
+    try (BrowserSession other = BrowserSession.open(Optional.empty(), false, System.err)) {
+      BrowserContext orphan = other.browser().newContext();
+      Recorder.attach(orphan, "s2", "fixture", log);
+      orphan.newPage().navigate(server.baseUrl() + "/");
+      other.browser().close();
+      Recorder.close(orphan);
+    }
   }
 
   private void settle(long ms) {

@@ -42,12 +42,14 @@ public class ScenarioCaptureTest {
   private LocalServer server;
   private RunResult privacy;
   private RunResult judged;
+  private RunResult dialogs;
 
   @BeforeClass
   public void runBothScenarios() throws IOException, URISyntaxException {
     server = CorpusSite.serve();
     privacy = run("privacy.yaml");
     judged = run("judged.yaml");
+    dialogs = run("dialogs.yaml");
   }
 
   @AfterClass(alwaysRun = true)
@@ -114,6 +116,21 @@ public class ScenarioCaptureTest {
       }
     });
     assertEquals(texts, List.of("***", "***", "***", "***", "***"));
+  }
+
+  @Test
+  public void a_click_that_opens_a_dialog_ends_its_visit_and_is_alive_with_the_dialog_as_its_signal() {
+    Analysis analysis = analysis(dialogs);
+    assertEquals(analysis.clicks().stream().map(JudgedClick::verdict).toList(), List.of(Verdict.ALIVE, Verdict.ALIVE));
+    assertEquals(analysis.clicks().stream().map(JudgedClick::signal).toList(), List.of("dialog", "dialog"));
+    List<String> seenByTheBrowser = new ArrayList<>();
+    EventReader.read(dialogs.dir().resolve("events.jsonl"), e -> {
+      if (e instanceof Event.Effect effect && effect.kind().equals("dialog") && effect.detail() != null) {
+        seenByTheBrowser.add(effect.detail());
+      }
+    });
+    assertEquals(seenByTheBrowser, List.of("alert", "confirm"));
+    assertTrue(dialogs.summary().passed());
   }
 
   private RunResult run(String scenario) throws IOException, URISyntaxException {
