@@ -29,10 +29,13 @@ public final class Heatcheck {
     return run(scenarios, baseUrl, OutputDir.timestamped(Path.of("reports")));
   }
 
-  /** Runs scenario files (or folders of them) into {@code out}. */
+  /**
+   * Runs scenario files (or folders of them) into {@code out}. Quiet but for what a user must see, on
+   * standard error: a browser being installed, the browser chosen, a screenshot that could not be taken.
+   */
   public static Result run(Path scenarios, String baseUrl, Path out) {
     RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenarios)),
-        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet());
+        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet(), System.err);
     return new Result(run.dir(), run.summary());
   }
 

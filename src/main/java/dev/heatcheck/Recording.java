@@ -63,7 +63,8 @@ public final class Recording implements AutoCloseable {
     log.close();
     Browser browser = page.context().browser();
     if (browser != null) {
-      Screenshots.shoot(browser, viewport(page), recorder.pagesSeen(), recorder.selectorsClicked(), dir.resolve("screens"));
+      Screenshots.shoot(browser, viewport(page), recorder.pagesSeen(), recorder.selectorsClicked(), dir.resolve("screens"),
+          System.err);
     }
     RunResult run = Pipeline.conclude(dir, runId, startedAt, browserName(page));
     result = new Result(run.dir(), run.summary());

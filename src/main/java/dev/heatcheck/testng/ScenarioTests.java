@@ -134,7 +134,7 @@ public class ScenarioTests implements ITest {
     RunResult run = null;
     try {
       run = Pipeline.run(List.of(scenario),
-          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install()), quiet());
+          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install()), quiet(), System.err);
     } finally {
       report.finished(scenario, site.baseUrl(), dir, run, start);
     }

@@ -16,8 +16,11 @@ import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
 import io.qameta.allure.testng.AllureTestNg;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +55,8 @@ public class ScenarioTestsTest {
 
   private Path runs;
   private Path allure;
+  /** What the suite wrote to standard error. */
+  private String stderr;
   private final Map<String, ITestResult> outcomes = new TreeMap<>();
 
   @BeforeClass
@@ -59,10 +64,20 @@ public class ScenarioTestsTest {
     Path out = Files.createTempDirectory("heatcheck-suite");
     runs = out.resolve("runs");
     allure = out.resolve("allure-results");
-    TestListenerAdapter listener = run(Map.of(
-        SuiteSettings.SCENARIOS, FIXTURES.toString(),
-        SuiteSettings.DEMO, "true",
-        SuiteSettings.OUT, runs.toString()), allure);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    TestListenerAdapter listener;
+    try {
+      listener = run(Map.of(
+          SuiteSettings.SCENARIOS, FIXTURES.toString(),
+          SuiteSettings.DEMO, "true",
+          SuiteSettings.OUT, runs.toString()), allure);
+    } finally {
+      System.setErr(original);
+    }
+    stderr = err.toString(StandardCharsets.UTF_8);
+    original.print(stderr);
     Stream.of(listener.getPassedTests(), listener.getFailedTests(), listener.getSkippedTests())
         .flatMap(List::stream)
         .forEach(r -> outcomes.put(r.getTestName(), r));
@@ -71,6 +86,12 @@ public class ScenarioTestsTest {
   @Test
   public void there_is_one_test_per_scenario_and_viewport_named_scenario_at_viewport() {
     assertEquals(outcomes.keySet(), Set.of("fails @ 1280x800", "holds @ 1280x800", "holds @ 390x844"));
+  }
+
+  @Test
+  public void each_test_tells_the_browser_it_chose_on_standard_error() {
+    assertEquals(stderr.lines().filter(l -> l.startsWith("Browser: Chromium ")).count(), 3L, stderr);
+    assertTrue(stderr.lines().noneMatch(l -> l.startsWith("Running ")), stderr);
   }
 
   @Test

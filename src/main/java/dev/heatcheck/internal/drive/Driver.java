@@ -22,6 +22,7 @@ import dev.heatcheck.internal.scenario.ScrollTarget;
 import dev.heatcheck.internal.scenario.Step;
 import dev.heatcheck.internal.scenario.Target;
 import dev.heatcheck.internal.scenario.Viewport;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,11 +62,14 @@ public final class Driver {
   private final Browser browser;
   private final Options options;
   private final EventLog log;
+  private final PrintStream warnings;
 
-  public Driver(Browser browser, Options options, EventLog log) {
+  /** @param warnings where a screenshot that could not be taken is told */
+  public Driver(Browser browser, Options options, EventLog log, PrintStream warnings) {
     this.browser = browser;
     this.options = options;
     this.log = log;
+    this.warnings = warnings;
   }
 
   public Drive drive(Scenario scenario, Path screensDir) {
@@ -81,7 +85,7 @@ public final class Driver {
           break;
         }
       }
-      Screenshots.shoot(browser, viewport, pages, selectors, screensDir, options.cookies());
+      Screenshots.shoot(browser, viewport, pages, selectors, screensDir, options.cookies(), warnings);
     }
     return new Drive(scenario, failures);
   }

@@ -7,9 +7,11 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.internal.browser.Reasons;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.scenario.Viewport;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +31,17 @@ public final class Screenshots {
 
   /**
    * Shoots each page (path → URL) at the viewport into {@code dir}, locating the selectors on each.
-   * A page that cannot be loaded again is left out; its clicks are then drawn on a blank page.
+   * A page that cannot be shot is left out, with a warning line saying why; its clicks are then drawn on
+   * a blank page.
    */
-  public static Map<String, Shot> shoot(Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir) {
-    return shoot(browser, viewport, pages, selectors, dir, Map.of());
+  public static Map<String, Shot> shoot(
+      Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir, PrintStream warnings) {
+    return shoot(browser, viewport, pages, selectors, dir, Map.of(), warnings);
   }
 
-  /** As {@link #shoot(Browser, Viewport, Map, Set, Path)}, with the cookies the visitors had (a variant's). */
-  public static Map<String, Shot> shoot(
-      Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir, Map<String, String> cookies) {
+  /** As {@link #shoot(Browser, Viewport, Map, Set, Path, PrintStream)}, with the cookies the visitors had (a variant's). */
+  public static Map<String, Shot> shoot(Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors,
+      Path dir, Map<String, String> cookies, PrintStream warnings) {
     Map<String, Shot> shots = new LinkedHashMap<>();
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(viewport.width(), viewport.height())
@@ -63,6 +67,8 @@ public final class Screenshots {
           shots.put(entry.getKey(), new Shot(image, viewport.label(), anchors));
         } catch (PlaywrightException e) {
           // the events keep everything; only the picture of this page is missing
+          warnings.println("warning: no screenshot of " + entry.getKey() + " at " + viewport.label() + " (" + entry.getValue()
+              + "): " + Reasons.of(e) + "; its clicks are drawn on a blank page");
         }
       }
     }

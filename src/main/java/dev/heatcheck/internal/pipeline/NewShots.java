@@ -62,7 +62,7 @@ final class NewShots {
         Viewport viewport = viewport(page.mainViewport());
         if (url != null && viewport != null) {
           progress.println("Screenshot of " + url + " at " + viewport.label());
-          Screenshots.shoot(session.browser(), viewport, Map.of(page.mainPath(), url), selectors, screens);
+          Screenshots.shoot(session.browser(), viewport, Map.of(page.mainPath(), url), selectors, screens, progress);
         }
       }
       return session.description();

@@ -42,10 +42,19 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static RunResult run(List<Scenario> scenarios, RunOptions options, PrintStream progress) {
+    return run(scenarios, options, progress, progress);
+  }
+
+  /**
+   * @param progress each scenario as it starts
+   * @param notices what a user must see even from a quiet run: a browser being installed (minutes), the
+   *     browser chosen, screenshots that could not be taken
+   */
+  public static RunResult run(List<Scenario> scenarios, RunOptions options, PrintStream progress, PrintStream notices) {
     List<Summary.VariantRun> variants = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       if (!scenario.variants().isEmpty()) {
-        variants.add(Variants.run(scenario, options, progress));
+        variants.add(Variants.run(scenario, options, progress, notices));
       }
     }
     List<Scenario> plain = scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
@@ -57,7 +66,7 @@ public final class Pipeline {
     String browserName = null;
     try (EventLog log = EventLog.create(events)) {
       if (!plain.isEmpty()) {
-        browserName = drive(plain, options, log, runId, startedAt, drives, progress);
+        browserName = drive(plain, options, log, runId, startedAt, drives, progress, notices);
       }
     }
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
@@ -72,12 +81,13 @@ public final class Pipeline {
   /** Plays the scenarios in one browser; returns the browser's name. */
   private static String drive(
       List<Scenario> scenarios, RunOptions options, EventLog log, String runId, String startedAt, List<Drive> drives,
-      PrintStream progress) {
-    try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
+      PrintStream progress, PrintStream notices) {
+    try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), notices)) {
       String browserName = session.description();
-      progress.println("Browser: " + browserName + " at " + session.choice());
+      notices.println("Browser: " + browserName + " at " + session.choice());
       log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
-      Driver driver = new Driver(session.browser(), Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()), log);
+      Driver driver = new Driver(session.browser(), Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()), log,
+          notices);
       for (Scenario scenario : scenarios) {
         progress.printf(Locale.ROOT, "Running %s: %d visitor(s) at %s%n",
             scenario.name(), scenario.visitors(), scenario.viewports().stream().map(Viewport::label).toList());

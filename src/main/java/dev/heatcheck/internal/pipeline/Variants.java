@@ -23,7 +23,7 @@ import java.util.Optional;
 final class Variants {
   private Variants() {}
 
-  static Summary.VariantRun run(Scenario scenario, RunOptions options, PrintStream progress) {
+  static Summary.VariantRun run(Scenario scenario, RunOptions options, PrintStream progress, PrintStream notices) {
     Path root = options.out().resolve("variants").resolve(Screens.stem(scenario.name(), "").replaceAll("-$", ""));
     Map<String, RunResult> runs = new LinkedHashMap<>();
     Optional<Path> first = Optional.empty();
@@ -31,7 +31,8 @@ final class Variants {
       progress.println("Variant " + variant.name() + " of " + scenario.name() + ": " + variant.startUrl(scenario.url())
           + (variant.cookies().isEmpty() ? "" : " with cookies " + variant.cookies().keySet()));
       // the first variant is the others' baseline: their new* rules count friction it does not have
-      RunResult run = Pipeline.run(List.of(scenario.as(variant)), options.forVariant(root.resolve(variant.name()), variant.cookies(), first), progress);
+      RunResult run = Pipeline.run(List.of(scenario.as(variant)), options.forVariant(root.resolve(variant.name()), variant.cookies(), first), progress,
+          notices);
       runs.put(variant.name(), run);
       first = first.or(() -> Optional.of(run.dir()));
     }
