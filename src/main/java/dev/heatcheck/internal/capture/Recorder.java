@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -162,13 +163,15 @@ public final class Recorder {
   }
 
   private static void closeContext(BrowserContext context) {
+    AtomicBoolean gone = new AtomicBoolean();
+    context.onClose(closed -> gone.set(true));
     try {
       context.close();
     } catch (PlaywrightException e) {
       // the browser went first (it crashed or was closed) and took the context with it: what was sent is in
-      // the log. A context of a browser still there that cannot close is a fault to report.
+      // the log. A context that is still there and cannot close is a fault to report.
       Browser browser = context.browser();
-      if (browser == null || browser.isConnected()) {
+      if (!gone.get() && (browser == null || browser.isConnected())) {
         throw e;
       }
     }

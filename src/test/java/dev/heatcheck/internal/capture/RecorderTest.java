@@ -7,6 +7,7 @@ import static org.testng.Assert.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
@@ -17,6 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
@@ -205,13 +210,29 @@ public class RecorderTest extends BrowserTest {
 
   @Test
   public void closing_a_visit_whose_browser_went_first_is_not_an_error() {
+    Set<Long> before = browserProcesses().map(ProcessHandle::pid).collect(Collectors.toSet());
     try (BrowserSession other = BrowserSession.open(Optional.empty(), false, System.err)) {
       BrowserContext orphan = other.browser().newContext();
       Recorder.attach(orphan, "s2", "fixture", log);
       orphan.newPage().navigate(server.baseUrl() + "/");
-      other.browser().close();
+      // the browser dies under Playwright, as when it crashes
+      List<ProcessHandle> killed = browserProcesses().filter(p -> !before.contains(p.pid())).toList();
+      assertEquals(killed.size(), 1, "the second browser's process");
+      killed.get(0).destroyForcibly();
+      killed.get(0).onExit().join();
       Recorder.close(orphan);
+      assertFalse(other.browser().isConnected());
     }
+  }
+
+  /** The browsers this JVM started: Chromium processes whose parent is not Chromium (Playwright's driver). */
+  private static Stream<ProcessHandle> browserProcesses() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> isChromium(p) && !p.parent().map(RecorderTest::isChromium).orElse(false));
+  }
+
+  private static boolean isChromium(ProcessHandle process) {
+    return process.info().command().map(c -> c.contains("chromium") || c.contains("chrome")).orElse(false);
   }
 
   private void settle(long ms) {
