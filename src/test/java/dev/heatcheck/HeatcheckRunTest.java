@@ -5,6 +5,7 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** {@link Heatcheck#run} from a test: quiet, but for what its user must see. */
+@Test(groups = BrowserTest.GROUP)
 public class HeatcheckRunTest {
   private LocalServer server;
 

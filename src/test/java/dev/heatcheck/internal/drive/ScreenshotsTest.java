@@ -3,9 +3,9 @@ package dev.heatcheck.internal.drive;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.scenario.Viewport;
+import dev.heatcheck.testing.BrowserTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,43 +15,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /** The clean screenshots maps are drawn on, in a real Chromium, of pages served from 127.0.0.1. */
-public class ScreenshotsTest {
-  private BrowserSession browser;
-  private LocalServer server;
-
-  @BeforeClass
-  public void startBrowserAndServer() {
-    browser = BrowserSession.open(Optional.empty(), false, System.err);
-    server = LocalServer.serve("fixtures/capture");
-  }
-
-  @AfterClass(alwaysRun = true)
-  public void stopBrowserAndServer() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+public class ScreenshotsTest extends BrowserTest {
+  @Override
+  protected LocalServer serve() {
+    return LocalServer.serve("fixtures/capture");
   }
 
   @Test
   public void a_page_that_cannot_be_shot_is_left_out_with_a_warning_saying_why() throws IOException {
     String gone = "http://127.0.0.1:" + closedPort() + "/gone";
     Map<String, String> pages = new LinkedHashMap<>();
-    pages.put("/", server.baseUrl() + "/index.html");
+    pages.put("/", url("/index.html"));
     pages.put("/gone", gone);
     Path dir = Files.createTempDirectory("heatcheck-screens");
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
 
-    Map<String, Shot> shots = Screenshots.shoot(browser.browser(), new Viewport(800, 600), pages, Set.of("#mutate"), dir,
+    Map<String, Shot> shots = Screenshots.shoot(browser, new Viewport(800, 600), pages, Set.of("#mutate"), dir,
         new PrintStream(warnings, true, StandardCharsets.UTF_8));
 
     assertEquals(shots.keySet(), Set.of("/"), "the page that loads is shot");
