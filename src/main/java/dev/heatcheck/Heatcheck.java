@@ -36,7 +36,7 @@ public final class Heatcheck {
   public static Result run(Path scenarios, String baseUrl, Path out) {
     RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenarios)),
         new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet(), System.err);
-    return new Result(run.dir(), run.summary());
+    return new Result(run.outcome());
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.heatcheck.internal.pipeline.OutputDir;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.scenario.Viewport;
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public final class Recording implements AutoCloseable {
           System.err);
     }
     RunResult run = Pipeline.conclude(dir, runId, startedAt, browserName(page));
-    result = new Result(run.dir(), run.summary());
+    result = new Result(run.outcome());
     return result;
   }
 

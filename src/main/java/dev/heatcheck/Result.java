@@ -1,54 +1,62 @@
 package dev.heatcheck;
 
-import dev.heatcheck.internal.analyze.Buckets;
-import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Outcome;
+import dev.heatcheck.result.Page;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** What a run found, to assert on: its summary and the folder holding its maps and events. */
+/**
+ * What a run found, to assert on (see {@code dev.heatcheck.assertions.HeatcheckAssertions}): its
+ * findings, checks, steps that could not be done and pages, and the folder holding its maps and events.
+ */
 public final class Result {
-  private final Path dir;
-  private final Summary summary;
+  private final Outcome outcome;
 
-  public Result(Path dir, Summary summary) {
-    this.dir = dir;
-    this.summary = summary;
+  public Result(Outcome outcome) {
+    this.outcome = outcome;
   }
 
+  /** The run folder: summary.json, index.html, junit.xml, heatmaps/, screens/ and events.jsonl. */
   public Path dir() {
-    return dir;
+    return outcome.dir();
   }
 
-  public Summary summary() {
-    return summary;
-  }
-
-  /** Whether every check of the run's scenarios held. */
+  /** Whether every check of the run's scenarios held and every step was done. */
   public boolean passed() {
-    return summary.passed();
+    return outcome.passed();
   }
 
-  /** The click heatmap showing a page as seen at a viewport ("1280x800"), if the run drew one. */
+  /** Dead, rage and error clicks per target. */
+  public List<Finding> findings() {
+    return outcome.findings();
+  }
+
+  /** The verdict of every {@code expect:} rule. */
+  public List<Check> checks() {
+    return outcome.checks();
+  }
+
+  /** The scenario steps that could not be carried out. */
+  public List<FailedStep> failedSteps() {
+    return outcome.failedSteps();
+  }
+
+  /** Every page (per viewport bucket) the run had page views on, with its clicked elements. */
+  public List<Page> pages() {
+    return outcome.pages();
+  }
+
+  /** The click heatmap of a page as seen at a viewport ("1280x800") or in a bucket ("desktop"), if the run drew one. */
   public Optional<Path> heatmap(String page, String viewport) {
-    String bucket = bucket(viewport);
-    return summary.pages().stream()
-        .filter(p -> p.page().equals(page) && p.bucket().equals(bucket) && p.maps() != null)
-        .map(p -> dir.resolve(p.maps().click()))
-        .findFirst();
-  }
-
-  private String bucket(String viewport) {
-    Buckets buckets = summary.grouping() == null ? Buckets.defaults() : Buckets.parse(summary.grouping().buckets());
-    int x = viewport.indexOf('x');
-    try {
-      return buckets.of(Integer.parseInt(x > 0 ? viewport.substring(0, x) : viewport));
-    } catch (NumberFormatException e) {
-      return viewport;
-    }
+    return outcome.heatmap(page, viewport);
   }
 
   @Override
   public String toString() {
-    return "heatcheck result in " + dir;
+    return "heatcheck result in " + dir();
   }
 }

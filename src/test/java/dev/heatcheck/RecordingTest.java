@@ -13,6 +13,7 @@ import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.result.HeatcheckException;
 import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,15 @@
 package dev.heatcheck.assertions;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.heatcheck.Result;
-import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.result.Page;
 import java.util.Locale;
 
-/** One element's clicks, on one page or across the run. */
+/**
+ * One element's clicks, on one page or across the run. An element the run never clicked (on that
+ * page), or a page it never saw, fails, listing what it did see.
+ */
 public final class ElementAssert {
   private final ResultAssert back;
   private final Result result;
@@ -17,24 +22,27 @@ public final class ElementAssert {
     this.selector = selector;
   }
 
+  @CheckReturnValue
   public ElementAssert onPage(String page) {
     this.page = page;
     return this;
   }
 
   /** The element's share of the clicks on its page (of all clicks when no page is named). */
+  @CheckReturnValue
   public ShareAssert clickShare() {
+    Seen.check(result, "clicks on " + describe(), page, null, selector);
     int clicks = 0;
     int all = 0;
     String heatmap = null;
-    for (Summary.PageRow row : result.summary().pages()) {
+    for (Page row : result.pages()) {
       if (page == null || page.equals(row.page())) {
         all += row.clicks();
-        for (Summary.ElementRow element : row.elements()) {
+        for (Page.Element element : row.elements()) {
           if (selector.equals(element.selector())) {
             clicks += element.clicks();
-            if (heatmap == null && row.maps() != null) {
-              heatmap = result.dir().resolve(row.maps().click()).toString();
+            if (heatmap == null && row.clickMap() != null) {
+              heatmap = row.clickMap().toString();
             }
           }
         }
@@ -43,6 +51,7 @@ public final class ElementAssert {
     return new ShareAssert(this, describe(), clicks, all, heatmap);
   }
 
+  @CheckReturnValue
   public ResultAssert returnToResult() {
     return back;
   }
@@ -67,10 +76,12 @@ public final class ElementAssert {
       this.heatmap = heatmap;
     }
 
+    @CheckReturnValue
     public double value() {
       return all == 0 ? 0 : (double) clicks / all;
     }
 
+    @CanIgnoreReturnValue
     public ElementAssert isAtLeast(double share) {
       if (value() < share) {
         fail("at least", share);
@@ -78,6 +89,7 @@ public final class ElementAssert {
       return back;
     }
 
+    @CanIgnoreReturnValue
     public ElementAssert isAtMost(double share) {
       if (value() > share) {
         fail("at most", share);

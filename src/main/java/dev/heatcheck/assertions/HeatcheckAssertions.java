@@ -1,5 +1,6 @@
 package dev.heatcheck.assertions;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.heatcheck.Result;
 
 /**
@@ -10,11 +11,16 @@ import dev.heatcheck.Result;
  * assertThat(result).element("#buy").onPage("/checkout").clickShare().isAtLeast(0.2);
  * }</pre>
  *
- * Failures are {@link AssertionError}s that list the offending elements and the heatmap showing them.
+ * Failures are {@link AssertionError}s that list the offending elements and the heatmap showing them. A
+ * page, viewport or element the run never saw fails too, listing what it did see. A chain asserts
+ * nothing until its last call ({@code isZero()}, {@code isAtMost}, {@code isAtLeast},
+ * {@code passesItsChecks()}); the other methods are {@link CheckReturnValue}, so IntelliJ and Error
+ * Prone flag a chain left without one.
  */
 public final class HeatcheckAssertions {
   private HeatcheckAssertions() {}
 
+  @CheckReturnValue
   public static ResultAssert assertThat(Result result) {
     return new ResultAssert(result);
   }

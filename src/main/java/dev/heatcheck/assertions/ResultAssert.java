@@ -1,11 +1,17 @@
 package dev.heatcheck.assertions;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.errorprone.annotations.CheckReturnValue;
 import dev.heatcheck.Result;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Kind;
+import java.util.List;
 
 /** Assertions on a whole run; navigate to its friction or to one element. */
 public final class ResultAssert {
+  private static final String NL = System.lineSeparator();
+
   private final Result result;
 
   ResultAssert(Result result) {
@@ -15,31 +21,37 @@ public final class ResultAssert {
     this.result = result;
   }
 
+  @CheckReturnValue
   public FrictionAssert deadClicks() {
-    return new FrictionAssert(this, result, "dead");
+    return new FrictionAssert(this, result, Kind.DEAD);
   }
 
+  @CheckReturnValue
   public FrictionAssert rageClicks() {
-    return new FrictionAssert(this, result, "rage");
+    return new FrictionAssert(this, result, Kind.RAGE);
   }
 
+  @CheckReturnValue
   public FrictionAssert errorClicks() {
-    return new FrictionAssert(this, result, "error");
+    return new FrictionAssert(this, result, Kind.ERROR);
   }
 
+  @CheckReturnValue
   public ElementAssert element(String selector) {
     return new ElementAssert(this, result, selector);
   }
 
-  /** Every check of the run's scenarios held. */
+  /** Every step of the run's scenarios was done and every check held. */
+  @CanIgnoreReturnValue
   public ResultAssert passesItsChecks() {
-    String failed = result.summary().checks().stream()
-        .filter(c -> !c.passed())
-        .map(c -> String.format(Locale.ROOT, "  %s: %s was %s, limit %s (%s)", c.scenario(), c.rule(), c.actual(), c.limit(), c.at()))
-        .collect(Collectors.joining("\n"));
-    if (!failed.isEmpty()) {
-      throw new AssertionError("Expecting every check to hold, but these failed:\n" + failed + "\nReport: " + result.dir().resolve("index.html"));
+    List<FailedStep> steps = result.failedSteps();
+    List<Check> failed = result.checks().stream().filter(c -> !c.passed()).toList();
+    if (steps.isEmpty() && failed.isEmpty()) {
+      return this;
     }
-    return this;
+    StringBuilder text = new StringBuilder("Expecting every step to be done and every check to hold, but these failed:");
+    steps.forEach(s -> text.append(NL).append("  ").append(s.scenario()).append(": ").append(s.line()));
+    failed.forEach(c -> text.append(NL).append("  ").append(c.scenario()).append(": ").append(c.line()));
+    throw new AssertionError(text.append(NL).append("Report: ").append(result.dir().resolve("index.html")).toString());
   }
 }

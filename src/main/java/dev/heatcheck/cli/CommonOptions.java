@@ -1,9 +1,9 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.analyze.Buckets;
 import dev.heatcheck.internal.pipeline.OutputDir;
 import dev.heatcheck.internal.pipeline.RunOptions;
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.browser.BrowserNotFound;
 import dev.heatcheck.internal.drive.SiteUnreachable;
 import dev.heatcheck.internal.scenario.Problem;
 import dev.heatcheck.internal.scenario.ScenarioException;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

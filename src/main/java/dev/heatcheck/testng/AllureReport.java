@@ -1,12 +1,14 @@
 package dev.heatcheck.testng;
 
-import dev.heatcheck.internal.check.CheckResult;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.report.SummaryFile;
 import dev.heatcheck.internal.scenario.Location;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.Step;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Finding;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
@@ -89,10 +91,7 @@ final class AllureReport implements TestReport {
   private static void steps(Scenario scenario, String baseUrl, RunResult run, Instant start) {
     long begin = start.toEpochMilli();
     long end = System.currentTimeMillis();
-    Set<String> failedAt = run.summary().checks().stream()
-        .filter(c -> "steps".equals(c.rule()) && !c.passed())
-        .map(CheckResult::at)
-        .collect(Collectors.toSet());
+    Set<String> failedAt = run.summary().failedSteps().stream().map(FailedStep::at).collect(Collectors.toSet());
     List<String> source = lines(scenario.file());
     List<StepResult> done = new ArrayList<>();
     Status status = Status.PASSED;
@@ -108,11 +107,10 @@ final class AllureReport implements TestReport {
         scenario.viewports().get(0).label(), scenario.visitors());
     StepResult visiting = step(visit, status, begin, end).setSteps(done);
     List<StepResult> checks = run.summary().checks().stream()
-        .filter(c -> !"steps".equals(c.rule()))
-        .map(c -> step((c.warned() ? "warn: " : "") + FailedChecks.line(c), status(c), null, null))
+        .map(c -> step((c.warned() ? "warn: " : "") + c.line(), status(c), null, null))
         .toList();
     boolean held = checks.stream().noneMatch(c -> c.getStatus() == Status.FAILED);
-    long warned = run.summary().checks().stream().filter(CheckResult::warned).count();
+    long warned = run.summary().checks().stream().filter(Check::warned).count();
     String verdict = checks.isEmpty() ? "no limits set" : !held ? "limits crossed"
         : warned > 0 ? "every limit held, " + warned + " warning(s)" : "every limit held";
     StepResult checking = step("Check expect: " + verdict, held ? Status.PASSED : Status.FAILED, end, end)
@@ -123,11 +121,12 @@ final class AllureReport implements TestReport {
     });
   }
 
-  private static Status status(CheckResult check) {
-    if (CheckResult.SKIP.equals(check.level())) {
-      return Status.SKIPPED;
-    }
-    return check.passed() ? Status.PASSED : Status.FAILED;
+  private static Status status(Check check) {
+    return switch (check.level()) {
+      case PASS, WARN -> Status.PASSED;
+      case FAIL -> Status.FAILED;
+      case SKIP -> Status.SKIPPED;
+    };
   }
 
   /** Steps of the scenario and checks carry no times of their own: the run does not time them apart. */
@@ -193,8 +192,8 @@ final class AllureReport implements TestReport {
 
   static String findingsCsv(Summary summary) {
     StringBuilder csv = new StringBuilder("kind,page,viewport,selector,text,count,signal\n");
-    for (Summary.FindingRow f : summary.findings()) {
-      csv.append(Stream.of(f.kind(), f.page(), f.viewport(), f.selector(), f.text(), String.valueOf(f.count()), f.signal())
+    for (Finding f : summary.findings()) {
+      csv.append(Stream.of(f.kind().id(), f.page(), f.viewport(), f.selector(), f.text(), String.valueOf(f.count()), f.signal())
           .map(AllureReport::csvField)
           .collect(Collectors.joining(","))).append('\n');
     }

@@ -1,6 +1,5 @@
 package dev.heatcheck.testng;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.pipeline.OutputDir;
@@ -10,6 +9,7 @@ import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
 import dev.heatcheck.internal.scenario.Viewport;
+import dev.heatcheck.result.HeatcheckException;
 import io.qameta.allure.testng.TestInstanceParameter;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.heatcheck.internal.analyze;
 
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ public record Analysis(
     }
     int rage = 0;
     for (Finding finding : findings) {
-      if (finding.kind() == Finding.Kind.RAGE && finding.scenario().equals(scenario)) {
+      if (finding.kind() == Kind.RAGE && finding.scenario().equals(scenario)) {
         rage += finding.count();
       }
     }

@@ -3,6 +3,7 @@ package dev.heatcheck.internal.analyze;
 import dev.heatcheck.internal.events.EffectKind;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.result.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

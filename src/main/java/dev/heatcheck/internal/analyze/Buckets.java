@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.analyze;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.heatcheck.internal.analyze;
 
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ final class Findings {
   static List<Finding> deadAndError(List<JudgedClick> clicks) {
     Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
     for (JudgedClick click : clicks) {
-      Finding.Kind kind = kindOf(click.verdict());
+      Kind kind = kindOf(click.verdict());
       if (kind != null) {
         Finding one = single(kind, click);
         grouped.merge(key(one), one, Findings::sum);
@@ -33,21 +35,21 @@ final class Findings {
   static List<Finding> rage(List<JudgedClick> bursts) {
     Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
     for (JudgedClick first : bursts) {
-      Finding one = single(Finding.Kind.RAGE, first);
+      Finding one = single(Kind.RAGE, first);
       grouped.merge(key(one), one, Findings::sum);
     }
     return new ArrayList<>(grouped.values());
   }
 
-  private static Finding.Kind kindOf(Verdict verdict) {
+  private static Kind kindOf(Verdict verdict) {
     return switch (verdict) {
-      case DEAD -> Finding.Kind.DEAD;
-      case ERROR -> Finding.Kind.ERROR;
+      case DEAD -> Kind.DEAD;
+      case ERROR -> Kind.ERROR;
       default -> null;
     };
   }
 
-  private static Finding single(Finding.Kind kind, JudgedClick click) {
+  private static Finding single(Kind kind, JudgedClick click) {
     String signal = switch (kind) {
       case ERROR -> click.error();
       case DEAD -> "no reaction";

@@ -2,6 +2,7 @@ package dev.heatcheck.internal.analyze;
 
 import dev.heatcheck.internal.events.EffectKind;
 import dev.heatcheck.internal.events.Event;
+import dev.heatcheck.internal.scenario.JudgeSettings;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,17 +36,16 @@ public record Rules(
     this(windows, rageClicks, rageGapMs, rageDistancePx, errorWindowMs, false);
   }
 
+  /** The defaults a scenario's {@code judge:} settings start from (see {@link JudgeSettings#DEFAULT_WINDOWS}). */
   public static Rules defaults() {
     Map<EffectKind, Long> windows = new EnumMap<>(EffectKind.class);
-    windows.put(EffectKind.MUTATION, 2_500L);
-    windows.put(EffectKind.SCROLL, 100L);
-    windows.put(EffectKind.SELECTION, 100L);
-    windows.put(EffectKind.FOCUS, 1_000L);
-    for (EffectKind kind : new EffectKind[] {EffectKind.NAVIGATION, EffectKind.REQUEST, EffectKind.DIALOG,
-        EffectKind.POPUP, EffectKind.DOWNLOAD}) {
-      windows.put(kind, 1_000L);
-    }
-    return new Rules(windows, 3, 1_000, 30, 1_000, false);
+    JudgeSettings.DEFAULT_WINDOWS.forEach((window, ms) -> {
+      EffectKind kind = kind(window);
+      if (kind != null) {
+        windows.put(kind, ms);
+      }
+    });
+    return new Rules(windows, 3, 1_000, 30, JudgeSettings.DEFAULT_WINDOWS.get(ERROR_WINDOW), false);
   }
 
   /**

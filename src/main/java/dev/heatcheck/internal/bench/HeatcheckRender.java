@@ -1,10 +1,10 @@
 package dev.heatcheck.internal.bench;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.ClickPoints;
 import dev.heatcheck.internal.render.DensityGrid;
 import dev.heatcheck.internal.render.Heatmap;
 import dev.heatcheck.internal.render.Png;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

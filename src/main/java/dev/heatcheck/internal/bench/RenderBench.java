@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.bench;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.render.Heatmap;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

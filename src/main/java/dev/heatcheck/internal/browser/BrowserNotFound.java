@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.browser;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
+
 
 /** No browser could be found or installed; the message says exactly how to provide one. */
 public final class BrowserNotFound extends HeatcheckException {

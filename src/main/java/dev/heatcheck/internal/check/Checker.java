@@ -1,20 +1,22 @@
 package dev.heatcheck.internal.check;
 
 import dev.heatcheck.internal.analyze.Analysis;
-import dev.heatcheck.internal.analyze.Finding;
 import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.drive.Shot;
-import dev.heatcheck.internal.drive.StepFailure;
 import dev.heatcheck.internal.scenario.Expectation;
 import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.result.Bound;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Holds each scenario to its {@code expect:} rules, and to having run all its steps. */
+/** Holds each scenario to its {@code expect:} rules. */
 public final class Checker {
   private final Analysis analysis;
   private final Path screens;
@@ -30,18 +32,15 @@ public final class Checker {
     this.baseline = baseline;
   }
 
-  public List<CheckResult> check(Scenario scenario, List<StepFailure> failures) {
-    List<CheckResult> results = new ArrayList<>();
-    for (StepFailure failure : failures) {
-      results.add(new CheckResult(scenario.name(), "steps", false, failure.toString(), "all steps done", failure.at().toString()));
-    }
+  public List<Check> check(Scenario scenario) {
+    List<Check> results = new ArrayList<>();
     for (Expectation rule : scenario.expect().rules()) {
       results.add(check(scenario, rule));
     }
     return results;
   }
 
-  private CheckResult check(Scenario scenario, Expectation rule) {
+  private Check check(Scenario scenario, Expectation rule) {
     if (rule instanceof Expectation.Friction friction) {
       return friction(scenario, friction);
     } else if (rule instanceof Expectation.ScrollReach reach) {
@@ -50,15 +49,16 @@ public final class Checker {
     return clickShare(scenario, (Expectation.ClickShare) rule);
   }
 
-  private CheckResult friction(Scenario scenario, Expectation.Friction rule) {
+  private Check friction(Scenario scenario, Expectation.Friction rule) {
     String at = rule.at().toString();
     if (rule.onlyNew() && baseline.isEmpty()) {
-      return new CheckResult(scenario.name(), rule.name(), true, CheckResult.SKIP,
-          "no baseline to compare with (heatcheck run --baseline DIR, or heatcheck compare)", rule.max(), rule.warn(), at);
+      return new Check(scenario.name(), rule.name(), Level.SKIP,
+          "no baseline to compare with (heatcheck run --baseline DIR, or heatcheck compare)", number(rule.max()),
+          number(rule.warn()), Bound.MAX, at);
     }
     int count = 0;
     for (Finding finding : analysis.findings()) {
-      if (finding.kind().id().equals(rule.kind().id()) && finding.scenario().equals(scenario.name())
+      if (finding.kind() == rule.kind() && finding.scenario().equals(scenario.name())
           && inScope(rule.scope(), finding.page(), finding.viewport(), finding.selector())
           && !(rule.onlyNew() && baseline.get().contains(List.of(finding.kind().id(), finding.page(), finding.viewport(),
               String.valueOf(finding.selector()))))) {
@@ -70,13 +70,12 @@ public final class Checker {
       case HUNDRED_CLICKS -> per(count * 100.0, clicks(scenario, rule.scope()));
       case VISITOR -> per(count, scenario.visitors() * (rule.scope().viewport() == null ? scenario.viewports().size() : 1));
     });
-    String level = rule.max() != null && actual > rule.max() ? CheckResult.FAIL
-        : rule.warn() != null && actual > rule.warn() ? CheckResult.WARN : CheckResult.PASS;
-    return new CheckResult(scenario.name(), rule.name(), !level.equals(CheckResult.FAIL), level, number(actual),
-        number(rule.max()), number(rule.warn()), at);
+    Level level = rule.max() != null && actual > rule.max() ? Level.FAIL
+        : rule.warn() != null && actual > rule.warn() ? Level.WARN : Level.PASS;
+    return new Check(scenario.name(), rule.name(), level, number(actual), number(rule.max()), number(rule.warn()), Bound.MAX, at);
   }
 
-  private CheckResult scrollReach(Scenario scenario, Expectation.ScrollReach rule) {
+  private Check scrollReach(Scenario scenario, Expectation.ScrollReach rule) {
     int views = 0;
     int reached = 0;
     for (ViewPlace place : analysis.places().values()) {
@@ -95,16 +94,15 @@ public final class Checker {
     if (views == 0) {
       String why = rule.y() != null ? "no page view" + (rule.page() == null ? "" : " of " + rule.page())
           : rule.selector() + " is not on " + (rule.page() == null ? "any page" : rule.page()) + " of this scenario";
-      return new CheckResult(scenario.name(), rule.name(), false, CheckResult.FAIL, why, number(rule.min()), number(rule.warn()), at);
+      return new Check(scenario.name(), rule.name(), Level.FAIL, why, number(rule.min()), number(rule.warn()), Bound.MIN, at);
     }
     double share = round((double) reached / views);
-    String level = rule.min() != null && share < rule.min() ? CheckResult.FAIL
-        : rule.warn() != null && share < rule.warn() ? CheckResult.WARN : CheckResult.PASS;
-    return new CheckResult(scenario.name(), rule.name(), !level.equals(CheckResult.FAIL), level, share,
-        number(rule.min()), number(rule.warn()), at);
+    Level level = rule.min() != null && share < rule.min() ? Level.FAIL
+        : rule.warn() != null && share < rule.warn() ? Level.WARN : Level.PASS;
+    return new Check(scenario.name(), rule.name(), level, share, number(rule.min()), number(rule.warn()), Bound.MIN, at);
   }
 
-  private CheckResult clickShare(Scenario scenario, Expectation.ClickShare rule) {
+  private Check clickShare(Scenario scenario, Expectation.ClickShare rule) {
     int on = 0;
     int all = 0;
     for (JudgedClick click : analysis.clicks()) {
@@ -118,7 +116,8 @@ public final class Checker {
     boolean passed = (rule.min() == null || share >= rule.min()) && (rule.max() == null || share <= rule.max());
     Object limit = rule.min() != null && rule.max() != null ? rule.min() + ".." + rule.max()
         : rule.min() != null ? ">= " + rule.min() : "<= " + rule.max();
-    return new CheckResult(scenario.name(), rule.name(), passed, passed ? CheckResult.PASS : CheckResult.FAIL, share, limit, null,
+    Bound bound = rule.min() != null && rule.max() != null ? null : rule.min() != null ? Bound.MIN : Bound.MAX;
+    return new Check(scenario.name(), rule.name(), passed ? Level.PASS : Level.FAIL, share, limit, null, bound,
         rule.at().toString());
   }
 

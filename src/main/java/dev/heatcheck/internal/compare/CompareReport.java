@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.compare;
 
-import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.result.Finding;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class CompareReport {
     stream.println("Comparison:      " + out.resolve(Comparer.NAME));
   }
 
-  private static void findings(String title, List<Summary.FindingRow> findings, PrintStream stream) {
+  private static void findings(String title, List<Finding> findings, PrintStream stream) {
     if (findings.isEmpty()) {
       stream.println(title + ": none");
       return;

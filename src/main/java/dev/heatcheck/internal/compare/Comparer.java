@@ -1,6 +1,5 @@
 package dev.heatcheck.internal.compare;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
 import dev.heatcheck.internal.analyze.Buckets;
@@ -22,6 +21,8 @@ import dev.heatcheck.internal.render.Png;
 import dev.heatcheck.internal.render.Projection;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.report.SummaryFile;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,13 +88,13 @@ public final class Comparer {
   }
 
   /** Findings of {@code from} whose kind, page, viewport and target {@code without} does not have. */
-  private static List<Summary.FindingRow> difference(List<Summary.FindingRow> from, List<Summary.FindingRow> without) {
+  private static List<Finding> difference(List<Finding> from, List<Finding> without) {
     Set<List<String>> known = without.stream().map(Comparer::key).collect(Collectors.toSet());
     return from.stream().filter(f -> !known.contains(key(f))).toList();
   }
 
-  private static List<String> key(Summary.FindingRow f) {
-    return List.of(f.kind(), f.page(), f.viewport(), String.valueOf(f.selector()));
+  private static List<String> key(Finding f) {
+    return List.of(f.kind().id(), f.page(), f.viewport(), String.valueOf(f.selector()));
   }
 
   private static void write(Comparison comparison, Path outDir) {

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.compare;
 
-import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.result.Finding;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +12,8 @@ import java.util.Map;
  * @param resolvedFindings friction of the baseline that the new run no longer has
  */
 public record Comparison(
-    int version, String base, String head, List<PageChange> pages, List<Summary.FindingRow> newFindings,
-    List<Summary.FindingRow> resolvedFindings) {
+    int version, String base, String head, List<PageChange> pages, List<Finding> newFindings,
+    List<Finding> resolvedFindings) {
   public static final int VERSION = 1;
 
   /**

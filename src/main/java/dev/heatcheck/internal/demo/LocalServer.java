@@ -3,7 +3,7 @@ package dev.heatcheck.internal.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,7 +10,6 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.browser.Reasons;
 import dev.heatcheck.internal.capture.Recorder;
 import dev.heatcheck.internal.events.Event;
@@ -107,7 +106,7 @@ public final class Driver {
           .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
     }
     Event.Judging judging = judging(scenario.judge());
-    long longest = Rules.defaults().with(judging).longestWindow();
+    long longest = scenario.judge().longestWindow();
     Recorder recorder;
     try {
       recorder = Recorder.attach(context, session, scenario.name(), log,

@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.drive;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
+
 
 /** The site under test did not answer; the run cannot say anything about it. */
 public final class SiteUnreachable extends HeatcheckException {

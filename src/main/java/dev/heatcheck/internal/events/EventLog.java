@@ -1,7 +1,7 @@
 package dev.heatcheck.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.heatcheck.internal.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,5 @@
 package dev.heatcheck.internal.pipeline;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.browser.BrowserSession;
@@ -8,6 +7,7 @@ import dev.heatcheck.internal.drive.Screenshots;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.scenario.Viewport;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.pipeline;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -5,12 +5,10 @@ import dev.heatcheck.internal.analyze.Analyzer;
 import dev.heatcheck.internal.analyze.Grouping;
 import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.browser.BrowserSession;
-import dev.heatcheck.internal.check.CheckResult;
 import dev.heatcheck.internal.check.Checker;
 import dev.heatcheck.internal.drive.Drive;
 import dev.heatcheck.internal.drive.Driver;
 import dev.heatcheck.internal.events.Event;
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventMerge;
 import dev.heatcheck.internal.render.PageMaps;
@@ -20,6 +18,9 @@ import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.report.SummaryFile;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.Viewport;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,37 +170,39 @@ public final class Pipeline {
       throw new HeatcheckException("--baseline " + run + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
     }
     return SummaryFile.read(file).findings().stream()
-        .map(f -> List.of(f.kind(), f.page(), f.viewport(), String.valueOf(f.selector())))
+        .map(f -> List.of(f.kind().id(), f.page(), f.viewport(), String.valueOf(f.selector())))
         .collect(Collectors.toSet());
   }
 
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping,
       List<Summary.VariantRun> variants, Optional<Set<List<String>>> baseline) {
-    List<CheckResult> checks = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
+    List<FailedStep> failedSteps = new ArrayList<>();
     Checker checker = new Checker(analysis, dir.resolve("screens"), baseline);
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
       Scenario scenario = drive.scenario();
-      List<CheckResult> own = checker.check(scenario, drive.failures());
+      List<Check> own = checker.check(scenario);
+      List<FailedStep> failed = drive.failures().stream()
+          .map(f -> new FailedStep(scenario.name(), f.viewport(), f.message(), f.at().toString()))
+          .toList();
       checks.addAll(own);
+      failedSteps.addAll(failed);
       scenarios.add(new Summary.ScenarioRun(
           scenario.name(),
           String.valueOf(scenario.file()),
           scenario.viewports().stream().map(Viewport::label).toList(),
           scenario.visitors(),
           analysis.totals(scenario.name()).clicks(),
-          own.stream().allMatch(CheckResult::passed)));
+          failed.isEmpty() && own.stream().allMatch(Check::passed)));
     }
     Map<Object, PageMaps.Drawn> drawnByKey = drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));
     List<Summary.PageRow> pages = analysis.pages().stream().map(p -> pageRow(dir, p, drawnByKey.get(p.key()))).toList();
-    List<Summary.FindingRow> findings = analysis.findings().stream()
-        .map(f -> new Summary.FindingRow(f.kind().id(), f.scenario(), f.page(), f.viewport(), f.selector(), f.text(), f.count(), f.signal()))
-        .toList();
     return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
         header.baseUrl(), header.browser(),
-        checks.stream().allMatch(CheckResult::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
-        scenarios, findings, checks, pages, EVENTS,
+        failedSteps.isEmpty() && checks.stream().allMatch(Check::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
+        scenarios, analysis.findings(), checks, failedSteps, pages, EVENTS,
         new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants);
   }
 

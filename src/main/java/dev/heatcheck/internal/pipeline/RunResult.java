@@ -1,11 +1,17 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.report.Summary;
+import dev.heatcheck.result.Outcome;
 import java.nio.file.Path;
 
 /** A completed run: where its files are and what it concluded. */
 public record RunResult(Path dir, Summary summary) {
   public boolean passed() {
     return summary.passed();
+  }
+
+  /** The run's values for a test to assert on. */
+  public Outcome outcome() {
+    return summary.outcome(dir);
   }
 }

@@ -7,6 +7,7 @@ import dev.heatcheck.internal.render.SideBySide;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.Variant;
+import dev.heatcheck.result.Finding;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Variants {
     }
     String base = scenario.variants().get(0).name();
     List<String> comparisons = new ArrayList<>();
-    List<Summary.FindingRow> newFindings = new ArrayList<>();
+    List<Finding> newFindings = new ArrayList<>();
     for (String other : runs.keySet()) {
       if (!other.equals(base)) {
         Path dir = root.resolve(base + "-vs-" + other);

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Objects;

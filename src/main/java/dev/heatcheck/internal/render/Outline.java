@@ -1,7 +1,7 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.HeatcheckException;
-import java.util.Locale;
+import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.result.Kind;
 import java.util.Objects;
 
 /**
@@ -9,30 +9,19 @@ import java.util.Objects;
  * many dead or error clicks it got, or how many rage bursts.
  */
 public record Outline(Kind kind, double x, double y, double width, double height, int count) {
-  public enum Kind {
-    DEAD,
-    RAGE,
-    ERROR;
-
-    /** "dead", "rage", "error": the word on the label. */
-    String word() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   public Outline {
     Objects.requireNonNull(kind, "kind");
     if (!(Double.isFinite(x) && Double.isFinite(y))) {
       throw new HeatcheckException(
-          kind.word() + " outline needs a finite position, was (" + x + ", " + y + ")");
+          kind.id() + " outline needs a finite position, was (" + x + ", " + y + ")");
     }
     if (!(width >= 0 && height >= 0 && Double.isFinite(width) && Double.isFinite(height))) {
       throw new HeatcheckException(
-          kind.word() + " outline needs a size of 0 px or more, was " + width + "\u00d7" + height);
+          kind.id() + " outline needs a size of 0 px or more, was " + width + "\u00d7" + height);
     }
     if (count < 1) {
       throw new HeatcheckException(
-          kind.word() + " outline needs a count of 1 or more, was " + count);
+          kind.id() + " outline needs a count of 1 or more, was " + count);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.internal.render.Outline.Kind;
+import dev.heatcheck.result.Kind;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -90,7 +90,7 @@ public final class Outlines {
 
   /** "dead ×2". */
   static String label(Outline outline) {
-    return outline.kind().word() + " \u00d7" + outline.count();
+    return outline.kind().id() + " \u00d7" + outline.count();
   }
 
   /** The pixels an outline's box covers: every pixel it touches. */
@@ -198,10 +198,10 @@ public final class Outlines {
   }
 
   private static String keyText(Kind kind, KeyLayout layout) {
-    return layout.longText() ? keyText(kind) : kind.word();
+    return layout.longText() ? keyText(kind) : kind.id();
   }
 
   static String keyText(Kind kind) {
-    return kind.word() + " clicks";
+    return kind.id() + " clicks";
   }
 }

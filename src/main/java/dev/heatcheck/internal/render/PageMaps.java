@@ -8,6 +8,7 @@ import dev.heatcheck.internal.drive.Screens;
 import dev.heatcheck.internal.drive.Shot;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.result.Kind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -180,15 +181,15 @@ public final class PageMaps {
       List<Outline> outlines = new ArrayList<>();
       for (ElementStats element : page.elements()) {
         box(element.selector()).ifPresent(b -> {
-          add(outlines, Outline.Kind.DEAD, b, element.dead());
-          add(outlines, Outline.Kind.RAGE, b, element.rage());
-          add(outlines, Outline.Kind.ERROR, b, element.error());
+          add(outlines, Kind.DEAD, b, element.dead());
+          add(outlines, Kind.RAGE, b, element.rage());
+          add(outlines, Kind.ERROR, b, element.error());
         });
       }
       return outlines;
     }
 
-    private static void add(List<Outline> outlines, Outline.Kind kind, List<Double> box, int count) {
+    private static void add(List<Outline> outlines, Kind kind, List<Double> box, int count) {
       if (count > 0) {
         outlines.add(new Outline(kind, box.get(0), box.get(1), box.get(2), box.get(3), count));
       }

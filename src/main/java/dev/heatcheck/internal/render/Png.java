@@ -1,7 +1,7 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.files.AtomicFile;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;

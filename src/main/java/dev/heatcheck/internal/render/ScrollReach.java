@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.render;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.replay.Locator.Strategy;
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

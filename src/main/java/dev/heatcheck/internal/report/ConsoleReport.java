@@ -1,6 +1,10 @@
 package dev.heatcheck.internal.report;
 
-import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
+import dev.heatcheck.result.Level;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,15 +35,15 @@ public final class ConsoleReport {
     out.println("Findings:");
     int selectorWidth = summary.findings().stream().mapToInt(f -> String.valueOf(f.selector()).length()).max().orElse(8);
     int pageWidth = summary.findings().stream().mapToInt(f -> f.page().length()).max().orElse(8);
-    for (Summary.FindingRow f : summary.findings()) {
+    for (Finding f : summary.findings()) {
       out.printf(Locale.ROOT, "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
           f.kind(), f.page(), f.viewport(), f.selector(), f.count(), detail(f));
     }
   }
 
-  private static String detail(Summary.FindingRow f) {
+  private static String detail(Finding f) {
     String text = f.text() == null || f.text().isBlank() ? "" : "\"" + f.text() + "\"";
-    return "error".equals(f.kind()) && f.signal() != null ? (text + "  " + f.signal()).strip() : text;
+    return f.kind() == Kind.ERROR && f.signal() != null ? (text + "  " + f.signal()).strip() : text;
   }
 
   private static void variants(Summary summary, Path dir, PrintStream out) {
@@ -55,25 +59,22 @@ public final class ConsoleReport {
   }
 
   private static void checks(Summary summary, PrintStream out) {
-    if (summary.checks().isEmpty()) {
+    if (summary.checks().isEmpty() && summary.failedSteps().isEmpty()) {
       return;
     }
     long failed = summary.checks().stream().filter(c -> !c.passed()).count();
-    long warned = summary.checks().stream().filter(CheckResult::warned).count();
-    long skipped = summary.checks().stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
-    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%s%s%n", summary.checks().size() - failed - skipped, failed,
-        warned == 0 ? "" : ", " + warned + " with warnings", skipped == 0 ? "" : ", " + skipped + " skipped");
-    for (CheckResult check : summary.checks()) {
-      if (!check.passed() && "steps".equals(check.rule())) {
-        out.printf(Locale.ROOT, "  FAIL %s: step failed: %s%n", check.scenario(), check.actual());
-      } else if (!check.passed()) {
-        out.printf(Locale.ROOT, "  FAIL %s: %s %s (limit %s)  [%s]%n",
-            check.scenario(), check.rule(), check.actual(), check.limit(), check.at());
-      } else if (check.warned()) {
-        out.printf(Locale.ROOT, "  WARN %s: %s %s (warn above %s%s)  [%s]%n", check.scenario(), check.rule(), check.actual(),
-            check.warn(), check.limit() == null ? "" : ", limit " + check.limit(), check.at());
-      } else if (CheckResult.SKIP.equals(check.level())) {
-        out.printf(Locale.ROOT, "  SKIP %s: %s: %s  [%s]%n", check.scenario(), check.rule(), check.actual(), check.at());
+    long warned = summary.checks().stream().filter(Check::warned).count();
+    long skipped = summary.checks().stream().filter(Check::skipped).count();
+    int steps = summary.failedSteps().size();
+    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%s%s%s%n", summary.checks().size() - failed - skipped, failed,
+        warned == 0 ? "" : ", " + warned + " with warnings", skipped == 0 ? "" : ", " + skipped + " skipped",
+        steps == 0 ? "" : "; " + steps + (steps == 1 ? " step" : " steps") + " could not be done");
+    for (FailedStep step : summary.failedSteps()) {
+      out.printf(Locale.ROOT, "  FAIL %s: %s%n", step.scenario(), step.line());
+    }
+    for (Check check : summary.checks()) {
+      if (check.level() != Level.PASS) {
+        out.printf(Locale.ROOT, "  %s %s: %s%n", check.level().id().toUpperCase(Locale.ROOT), check.scenario(), check.line());
       }
     }
   }

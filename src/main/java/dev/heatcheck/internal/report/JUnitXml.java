@@ -1,24 +1,26 @@
 package dev.heatcheck.internal.report;
 
-import dev.heatcheck.HeatcheckException;
-import dev.heatcheck.internal.check.CheckResult;
 import dev.heatcheck.internal.files.AtomicFile;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * junit.xml, for CI systems that read JUnit reports: a test suite per scenario and a test case per
- * check, failed checks with their actual value and the file position of the rule.
+ * step that could not be done and per check, failed ones with their actual value and the file position
+ * of the step or rule.
  */
 public final class JUnitXml {
   public static final String NAME = "junit.xml";
@@ -41,8 +43,9 @@ public final class JUnitXml {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "heatcheck");
-      for (Map.Entry<String, List<CheckResult>> scenario : byScenario(summary).entrySet()) {
-        suite(xml, scenario.getKey(), scenario.getValue());
+      for (String scenario : scenarios(summary)) {
+        suite(xml, scenario, summary.failedSteps().stream().filter(f -> f.scenario().equals(scenario)).toList(),
+            summary.checks().stream().filter(c -> c.scenario().equals(scenario)).toList());
       }
       xml.writeEndElement();
       xml.writeCharacters("\n");
@@ -107,42 +110,42 @@ public final class JUnitXml {
     private static final char REPLACEMENT = '\uFFFD';
   }
 
-  private static Map<String, List<CheckResult>> byScenario(Summary summary) {
-    Map<String, List<CheckResult>> grouped = new LinkedHashMap<>();
-    summary.scenarios().forEach(s -> grouped.put(s.name(), new java.util.ArrayList<>()));
-    summary.checks().forEach(c -> grouped.computeIfAbsent(c.scenario(), k -> new java.util.ArrayList<>()).add(c));
-    return grouped;
+  private static Set<String> scenarios(Summary summary) {
+    Set<String> names = new LinkedHashSet<>();
+    summary.scenarios().forEach(s -> names.add(s.name()));
+    summary.failedSteps().forEach(f -> names.add(f.scenario()));
+    summary.checks().forEach(c -> names.add(c.scenario()));
+    return names;
   }
 
-  private static void suite(XMLStreamWriter xml, String scenario, List<CheckResult> checks) throws XMLStreamException {
-    long failures = checks.stream().filter(c -> !c.passed()).count();
-    long skipped = checks.stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
+  private static void suite(XMLStreamWriter xml, String scenario, List<FailedStep> steps, List<Check> checks)
+      throws XMLStreamException {
+    long failures = steps.size() + checks.stream().filter(c -> !c.passed()).count();
+    long skipped = checks.stream().filter(Check::skipped).count();
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", scenario);
-    xml.writeAttribute("tests", String.valueOf(checks.size()));
+    xml.writeAttribute("tests", String.valueOf(steps.size() + checks.size()));
     xml.writeAttribute("failures", String.valueOf(failures));
     xml.writeAttribute("errors", "0");
     xml.writeAttribute("skipped", String.valueOf(skipped));
-    for (CheckResult check : checks) {
-      xml.writeCharacters("\n    ");
-      xml.writeStartElement("testcase");
-      xml.writeAttribute("classname", "heatcheck." + scenario);
-      xml.writeAttribute("name", check.rule());
+    for (FailedStep step : steps) {
+      testcase(xml, scenario, "step at " + step.at());
+      failure(xml, "step", step.line());
+      xml.writeEndElement();
+    }
+    for (Check check : checks) {
+      testcase(xml, scenario, check.rule());
       if (!check.passed()) {
-        xml.writeStartElement("failure");
-        xml.writeAttribute("message", message(check));
-        xml.writeAttribute("type", check.rule());
-        xml.writeCharacters(message(check));
-        xml.writeEndElement();
-      } else if (CheckResult.SKIP.equals(check.level())) {
+        failure(xml, check.rule(), check.line());
+      } else if (check.skipped()) {
         xml.writeStartElement("skipped");
-        xml.writeAttribute("message", String.valueOf(check.actual()));
+        xml.writeAttribute("message", check.line());
         xml.writeEndElement();
       } else if (check.warned()) {
         // JUnit has no warnings: the case passes and says so in its output
         xml.writeStartElement("system-out");
-        xml.writeCharacters("WARN " + check.rule() + " was " + check.actual() + ", warns above " + check.warn() + " (" + check.at() + ")");
+        xml.writeCharacters("WARN " + check.line());
         xml.writeEndElement();
       }
       xml.writeEndElement();
@@ -151,9 +154,18 @@ public final class JUnitXml {
     xml.writeEndElement();
   }
 
-  private static String message(CheckResult check) {
-    return "steps".equals(check.rule())
-        ? String.valueOf(check.actual())
-        : check.rule() + " was " + check.actual() + ", limit " + check.limit() + " (" + check.at() + ")";
+  private static void testcase(XMLStreamWriter xml, String scenario, String name) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("classname", "heatcheck." + scenario);
+    xml.writeAttribute("name", name);
+  }
+
+  private static void failure(XMLStreamWriter xml, String type, String message) throws XMLStreamException {
+    xml.writeStartElement("failure");
+    xml.writeAttribute("message", message);
+    xml.writeAttribute("type", type);
+    xml.writeCharacters(message);
+    xml.writeEndElement();
   }
 }

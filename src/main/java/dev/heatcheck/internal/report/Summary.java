@@ -1,6 +1,11 @@
 package dev.heatcheck.internal.report;
 
-import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Outcome;
+import dev.heatcheck.result.Page;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,30 +23,45 @@ public record Summary(
     String browser,
     boolean passed,
     List<ScenarioRun> scenarios,
-    List<FindingRow> findings,
-    List<CheckResult> checks,
+    List<Finding> findings,
+    List<Check> checks,
+    List<FailedStep> failedSteps,
     List<PageRow> pages,
     String events,
     Grouping grouping,
     List<VariantRun> variants) {
-  public static final int VERSION = 1;
+  /** 2: a step that could not be done is in failedSteps, no longer a check with rule "steps". */
+  public static final int VERSION = 2;
+
+  public Summary {
+    // summaries written before failedSteps existed
+    failedSteps = failedSteps == null ? List.of() : failedSteps;
+  }
+
+  /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
+  public Outcome outcome(Path dir) {
+    List<Page> shown = pages.stream()
+        .map(p -> new Page(p.page(), p.bucket(), p.viewports() == null ? Map.of() : p.viewports(), p.views(), p.clicks(),
+            p.maps() == null || p.maps().click() == null ? null : dir.resolve(p.maps().click()),
+            p.elements().stream()
+                .map(e -> new Page.Element(e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
+                .toList()))
+        .toList();
+    return new Outcome(dir, passed, findings, checks, failedSteps, shown);
+  }
 
   /**
    * A scenario run once per variant: each variant's run folder, the comparisons of the first variant
    * with the others, and friction the others have that the first does not.
    */
   public record VariantRun(
-      String scenario, Map<String, String> runs, List<String> comparisons, List<FindingRow> newFindings, boolean passed) {}
+      String scenario, Map<String, String> runs, List<String> comparisons, List<Finding> newFindings, boolean passed) {}
 
   /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
   public record Grouping(String buckets, List<String> pages) {}
 
   /** One scenario as run: its file, size of the run, and whether its checks held. */
   public record ScenarioRun(String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
-
-  /** {@code kind} is "dead", "rage" or "error"; {@code count} counts clicks, or bursts for rage. */
-  public record FindingRow(
-      String kind, String scenario, String page, String viewport, String selector, String text, int count, String signal) {}
 
   /**
    * One page (or page group) in one viewport bucket: how much was seen there, the files that show it,

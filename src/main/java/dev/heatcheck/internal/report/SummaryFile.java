@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.report;
 
-import dev.heatcheck.HeatcheckException;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.files.AtomicFile;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -2,6 +2,7 @@ package dev.heatcheck.internal.scenario;
 
 import dev.heatcheck.internal.scenario.Node.ListNode;
 import dev.heatcheck.internal.scenario.Node.MapNode;
+import dev.heatcheck.result.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.Map;
  * </pre>
  */
 final class ExpectReader {
-  private static final Map<String, Expectation.Kind> FRICTION = Map.of(
-      "deadClicks", Expectation.Kind.DEAD, "rageClicks", Expectation.Kind.RAGE, "errorClicks", Expectation.Kind.ERROR);
+  private static final Map<String, Kind> FRICTION = Map.of(
+      "deadClicks", Kind.DEAD, "rageClicks", Kind.RAGE, "errorClicks", Kind.ERROR);
   private static final List<String> KEYS = List.of(
       "deadClicks", "rageClicks", "errorClicks", "newDeadClicks", "newRageClicks", "newErrorClicks", "scrollReach", "clickShare");
   private static final List<String> FRICTION_KEYS = List.of("max", "warn", "page", "selector", "viewport", "per");
@@ -73,7 +74,7 @@ final class ExpectReader {
 
   private Expectation friction(String key, MapNode map, String what, Location at) {
     boolean onlyNew = key.startsWith("new");
-    Expectation.Kind kind = FRICTION.get(onlyNew ? Character.toLowerCase(key.charAt(3)) + key.substring(4) : key);
+    Kind kind = FRICTION.get(onlyNew ? Character.toLowerCase(key.charAt(3)) + key.substring(4) : key);
     Fields fields = new Fields(map, what, FRICTION_KEYS, problems);
     Double max = fields.has("max") ? values.number(fields.get("max"), what + ".max", 0) : null;
     Double warn = fields.has("warn") ? values.number(fields.get("warn"), what + ".warn", 0) : null;

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.scenario;
 
-import java.util.Locale;
+import dev.heatcheck.result.Kind;
 
 /**
  * One rule of a scenario's {@code expect:}. Each keeps {@code at}, where it is written, so a failed
@@ -12,16 +12,6 @@ public sealed interface Expectation {
 
   /** How the rule is named in checks, e.g. "deadClicks on /checkout per 100 clicks". */
   String name();
-
-  enum Kind {
-    DEAD,
-    RAGE,
-    ERROR;
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
 
   /** What a friction count is divided by. */
   enum Per {

@@ -21,6 +21,13 @@ public record JudgeSettings(
   public static final List<String> WINDOWS =
       List.of("mutation", "scroll", "selection", "focus", "request", "navigation", "dialog", "popup", "download", "error");
 
+  /**
+   * heatcheck's windows where a scenario sets none, ms: PostHog's dead-click windows (mutation 2.5 s,
+   * scroll and selection 100 ms, focus 1 s), 1 s for what only a browser sees, and Datadog's 1 s for
+   * an error after a click.
+   */
+  public static final Map<String, Long> DEFAULT_WINDOWS = defaultWindows();
+
   private static final JudgeSettings NONE = new JudgeSettings(Map.of(), null, null, null, null);
 
   public JudgeSettings {
@@ -29,6 +36,31 @@ public record JudgeSettings(
 
   public static JudgeSettings none() {
     return NONE;
+  }
+
+  /**
+   * The longest any reaction is waited for with these settings over the defaults: how long to keep
+   * watching after a visitor's last click.
+   */
+  public long longestWindow() {
+    long longest = 0;
+    for (String window : WINDOWS) {
+      Integer own = windows.get(window);
+      longest = Math.max(longest, own != null ? own : DEFAULT_WINDOWS.get(window));
+    }
+    return longest;
+  }
+
+  private static Map<String, Long> defaultWindows() {
+    Map<String, Long> windows = new LinkedHashMap<>();
+    for (String window : WINDOWS) {
+      windows.put(window, switch (window) {
+        case "mutation" -> 2_500L;
+        case "scroll", "selection" -> 100L;
+        default -> 1_000L;
+      });
+    }
+    return Collections.unmodifiableMap(windows);
   }
 
   /** Nothing set: the defaults hold. */

@@ -1,6 +1,6 @@
 package dev.heatcheck.internal.scenario;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.util.List;
 import java.util.stream.Collectors;
 

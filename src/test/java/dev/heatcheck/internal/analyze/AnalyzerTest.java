@@ -8,6 +8,8 @@ import static org.testng.Assert.fail;
 
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.Target;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +45,7 @@ public class AnalyzerTest {
     JudgedClick judged = judged(analysis, "c1");
     assertEquals(judged.verdict(), Verdict.DEAD);
     assertNull(judged.signal());
-    assertEquals(findings(analysis, Finding.Kind.DEAD).size(), 1);
+    assertEquals(findings(analysis, Kind.DEAD).size(), 1);
   }
 
   @Test
@@ -167,8 +169,8 @@ public class AnalyzerTest {
     JudgedClick judged = judged(analysis, "c1");
     assertEquals(judged.verdict(), Verdict.ERROR);
     assertEquals(judged.error(), "TypeError: cart is undefined");
-    assertTrue(findings(analysis, Finding.Kind.DEAD).isEmpty(), analysis.findings().toString());
-    List<Finding> errors = findings(analysis, Finding.Kind.ERROR);
+    assertTrue(findings(analysis, Kind.DEAD).isEmpty(), analysis.findings().toString());
+    List<Finding> errors = findings(analysis, Kind.ERROR);
     assertEquals(errors.size(), 1);
     assertEquals(errors.get(0).signal(), "TypeError: cart is undefined");
     assertEquals(errors.get(0).selector(), "#buy");
@@ -190,7 +192,7 @@ public class AnalyzerTest {
     JudgedClick judged = judged(analysis, "c1");
     assertEquals(judged.verdict(), Verdict.DEAD);
     assertNull(judged.error());
-    assertTrue(findings(analysis, Finding.Kind.ERROR).isEmpty());
+    assertTrue(findings(analysis, Kind.ERROR).isEmpty());
   }
 
   @Test
@@ -252,7 +254,7 @@ public class AnalyzerTest {
     Analysis analysis =
         analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 105, 103), click("c3", 400, 108, 100));
 
-    List<Finding> rage = findings(analysis, Finding.Kind.RAGE);
+    List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
     Finding finding = rage.get(0);
     assertEquals(finding.count(), 1);
@@ -267,7 +269,7 @@ public class AnalyzerTest {
   public void two_rapid_clicks_are_not_a_rage_click() {
     Analysis analysis = analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 100, 100));
 
-    assertTrue(findings(analysis, Finding.Kind.RAGE).isEmpty(), analysis.findings().toString());
+    assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
@@ -275,7 +277,7 @@ public class AnalyzerTest {
     Analysis analysis =
         analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 100, 100), click("c3", 1_400, 100, 100));
 
-    assertTrue(findings(analysis, Finding.Kind.RAGE).isEmpty(), analysis.findings().toString());
+    assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
@@ -284,7 +286,7 @@ public class AnalyzerTest {
     Analysis analysis =
         analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 125, 115), click("c3", 400, 150, 130));
 
-    assertTrue(findings(analysis, Finding.Kind.RAGE).isEmpty(), analysis.findings().toString());
+    assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
@@ -295,7 +297,7 @@ public class AnalyzerTest {
             click("a1", 0), click("a2", 200), click("a3", 400),
             click("b1", 2_000), click("b2", 2_200), click("b3", 2_400));
 
-    List<Finding> rage = findings(analysis, Finding.Kind.RAGE);
+    List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
     assertEquals(rage.get(0).count(), 2);
     assertEquals(analysis.totals(SCENARIO).rageClicks(), 2);
@@ -313,7 +315,7 @@ public class AnalyzerTest {
             click("c3", 400, 100, 100));
 
     // THEN neither visitor clicked three times
-    assertTrue(findings(analysis, Finding.Kind.RAGE).isEmpty(), analysis.findings().toString());
+    assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
@@ -328,7 +330,7 @@ public class AnalyzerTest {
             new Event.Click("x2", "v2", "s2", T0 + 300, 900, 700, false, button("#help")),
             click("c3", 400, 100, 100));
 
-    List<Finding> rage = findings(analysis, Finding.Kind.RAGE);
+    List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
     assertEquals(rage.get(0).selector(), "#buy");
   }
@@ -339,7 +341,7 @@ public class AnalyzerTest {
     Analysis analysis =
         analyze(CART, click("c1", 0, 100, 100, null), click("c2", 200, 100, 100, null), click("c3", 400, 100, 100, null));
 
-    List<Finding> rage = findings(analysis, Finding.Kind.RAGE);
+    List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
     assertNull(rage.get(0).selector());
   }
@@ -379,8 +381,8 @@ public class AnalyzerTest {
             "dead checkout /cart 390x844 #buy x1",
             "dead search /cart 1280x800 #buy x1",
             "error checkout /cart 1280x800 #buy x1"));
-    assertTrue(findings(analysis, Finding.Kind.DEAD).stream().allMatch(f -> "no reaction".equals(f.signal())));
-    assertEquals(findings(analysis, Finding.Kind.ERROR).get(0).signal(), "boom");
+    assertTrue(findings(analysis, Kind.DEAD).stream().allMatch(f -> "no reaction".equals(f.signal())));
+    assertEquals(findings(analysis, Kind.ERROR).get(0).signal(), "boom");
   }
 
   @Test
@@ -580,7 +582,7 @@ public class AnalyzerTest {
     return judged(analysis, clickId).verdict();
   }
 
-  private static List<Finding> findings(Analysis analysis, Finding.Kind kind) {
+  private static List<Finding> findings(Analysis analysis, Kind kind) {
     return analysis.findings().stream().filter(f -> f.kind() == kind).toList();
   }
 

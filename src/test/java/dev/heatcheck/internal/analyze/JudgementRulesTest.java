@@ -6,6 +6,8 @@ import static org.testng.Assert.assertTrue;
 import dev.heatcheck.internal.events.EffectKind;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.Target;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public class JudgementRulesTest {
         click("c5", "v1", "s1", 800, 100, 100, button("#buy")));
 
     assertEquals(verdict(analysis, "c1"), Verdict.NOT_JUDGED);
-    assertTrue(analysis.findings().stream().noneMatch(f -> f.kind() == Finding.Kind.RAGE),
+    assertTrue(analysis.findings().stream().noneMatch(f -> f.kind() == Kind.RAGE),
         "three ignored clicks and two others make no burst: " + analysis.findings());
     assertTrue(analysis.findings().stream().noneMatch(f -> "#chat".equals(f.selector())), analysis.findings().toString());
   }
@@ -144,6 +146,6 @@ public class JudgementRulesTest {
   }
 
   private static long rage(Analysis analysis) {
-    return analysis.findings().stream().filter(f -> f.kind() == Finding.Kind.RAGE).mapToInt(Finding::count).sum();
+    return analysis.findings().stream().filter(f -> f.kind() == Kind.RAGE).mapToInt(Finding::count).sum();
   }
 }

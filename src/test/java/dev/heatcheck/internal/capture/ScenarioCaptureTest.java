@@ -6,7 +6,6 @@ import static org.testng.Assert.assertTrue;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
-import dev.heatcheck.internal.analyze.Finding;
 import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.analyze.Verdict;
@@ -17,6 +16,8 @@ import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
 import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +89,7 @@ public class ScenarioCaptureTest {
     // a focus after 0.5 s is too late for a 300 ms window
     assertEquals(clicks.get(1).verdict(), Verdict.DEAD, clicks.get(1).toString());
     // three clicks in a spot are not a rage click when four are needed
-    assertTrue(analysis.findings().stream().noneMatch(f -> f.kind() == Finding.Kind.RAGE), analysis.findings().toString());
+    assertTrue(analysis.findings().stream().noneMatch(f -> f.kind() == Kind.RAGE), analysis.findings().toString());
     assertEquals(((Number) judged.summary().checks().get(0).actual()).intValue(), 4, "the dead focus click and the three scroll clicks");
   }
 

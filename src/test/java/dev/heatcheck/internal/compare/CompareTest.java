@@ -8,9 +8,9 @@ import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.render.Png;
-import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.result.Finding;
 import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +88,7 @@ public class CompareTest {
     assertTrue(Files.isRegularFile(out.resolve("compare.json")));
   }
 
-  private static String describe(Summary.FindingRow f) {
+  private static String describe(Finding f) {
     return f.kind() + " " + f.page() + " " + f.selector() + " " + f.viewport();
   }
 

@@ -119,14 +119,14 @@ public class DemoRunTest {
   @Test
   public void summary_json_keeps_the_documented_contract() throws IOException {
     JsonNode summary = Json.mapper().readTree(run.dir().resolve("summary.json").toFile());
-    assertEquals(summary.path("version").asInt(), 1);
+    assertEquals(summary.path("version").asInt(), 2);
     JsonNode finding = summary.path("findings").get(0);
     for (String field : List.of("kind", "page", "viewport", "selector", "count")) {
       assertTrue(finding.has(field), "findings[0]." + field);
     }
     assertTrue(finding.path("viewport").asText().matches("\\d+x\\d+"));
     JsonNode check = summary.path("checks").get(0);
-    for (String field : List.of("rule", "passed", "actual", "limit")) {
+    for (String field : List.of("rule", "passed", "level", "actual", "limit", "bound")) {
       assertTrue(check.has(field), "checks[0]." + field);
     }
   }

@@ -9,8 +9,8 @@ import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
-import dev.heatcheck.HeatcheckException;
-import dev.heatcheck.internal.render.Outline.Kind;
+import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.result.Kind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;

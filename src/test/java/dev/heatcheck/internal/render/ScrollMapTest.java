@@ -12,7 +12,7 @@ import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
-import dev.heatcheck.HeatcheckException;
+import dev.heatcheck.result.HeatcheckException;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -7,8 +7,13 @@ import static org.testng.Assert.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.heatcheck.internal.check.CheckResult;
 import dev.heatcheck.internal.render.Png;
+import dev.heatcheck.result.Bound;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.Kind;
+import dev.heatcheck.result.Level;
 import dev.heatcheck.testing.BrowserTest;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -54,8 +59,10 @@ public class HtmlReportTest extends BrowserTest {
         new Summary.Maps("heatmaps/home-desktop-click.png", "heatmaps/home-desktop-move.png", "heatmaps/home-desktop-scroll.png"),
         "screens/home-800x600.png", new Summary.Scroll(1200, 600, Map.of("75", 900)), elements, Map.of(HOSTILE, 1));
     Summary summary = new Summary(Summary.VERSION, "heatcheck test", "run-1", "2026-11-23T00:00:00Z", null, null, "Chromium",
-        false, List.of(), List.of(new Summary.FindingRow("dead", "s", "/", "800x600", "#photo", HOSTILE, 3, "no reaction")),
-        List.of(new CheckResult("s", "deadClicks", false, 3, 0, "s.yaml:9:3")), List.of(home), "events.jsonl",
+        false, List.of(), List.of(new Finding(Kind.DEAD, "s", "/", "800x600", "#photo", HOSTILE, 3, "no reaction")),
+        List.of(new Check("s", "deadClicks", Level.FAIL, 3, 0, null, Bound.MAX, "s.yaml:9:3")),
+        List.of(new FailedStep("s", "800x600", "click \"#gone\": no visible element matched within 5000 ms", "s.yaml:5:5")),
+        List.of(home), "events.jsonl",
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()), List.of());
     HtmlReport.write(summary, dir);
   }
@@ -81,11 +88,13 @@ public class HtmlReportTest extends BrowserTest {
   }
 
   @Test
-  public void it_opens_without_console_errors_and_shows_the_checks() {
+  public void it_opens_without_console_errors_and_shows_the_checks_and_the_step_that_could_not_be_done() {
     page.waitForTimeout(300);
     assertEquals(consoleErrors, List.of());
-    assertEquals(page.locator("#checks tbody tr").count(), 1);
-    assertTrue(page.locator("#checks tbody").innerText().contains("FAIL"));
+    assertEquals(page.locator("#checks tbody tr").count(), 2);
+    String step = page.locator("#checks tbody tr").nth(0).innerText();
+    assertTrue(step.contains("step at s.yaml:5:5") && step.contains("no visible element") && step.contains("FAIL"), step);
+    assertTrue(page.locator("#checks tbody tr").nth(1).innerText().contains("FAIL"));
     assertEquals(page.locator("#verdict").innerText(), "Checks failed");
   }
 

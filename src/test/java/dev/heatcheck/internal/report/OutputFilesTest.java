@@ -4,8 +4,12 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
-import dev.heatcheck.HeatcheckException;
-import dev.heatcheck.internal.check.CheckResult;
+import dev.heatcheck.result.Bound;
+import dev.heatcheck.result.Check;
+import dev.heatcheck.result.Finding;
+import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.result.Kind;
+import dev.heatcheck.result.Level;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +29,7 @@ public class OutputFilesTest {
   @Test
   public void page_text_with_half_an_emoji_and_control_characters_still_gives_readable_files() throws Exception {
     Path dir = Files.createTempDirectory("heatcheck-output");
-    Summary summary = summary(new CheckResult("s", "deadClicks", false, PAGE_TEXT, 0, "s.yaml:9:3"));
+    Summary summary = summary(new Check("s", "deadClicks", Level.FAIL, PAGE_TEXT, 0, null, Bound.MAX, "s.yaml:9:3"));
 
     SummaryFile.write(summary, dir);
     JUnitXml.write(summary, dir);
@@ -44,14 +48,14 @@ public class OutputFilesTest {
   @Test
   public void a_writer_failing_midway_leaves_the_previous_files_and_no_partial_ones() throws Exception {
     Path dir = Files.createTempDirectory("heatcheck-output");
-    Summary before = summary(new CheckResult("s", "deadClicks", true, 0, 0, "s.yaml:9:3"));
+    Summary before = summary(new Check("s", "deadClicks", Level.PASS, 0, 0, null, Bound.MAX, "s.yaml:9:3"));
     SummaryFile.write(before, dir);
     JUnitXml.write(before, dir);
     String summaryBefore = Files.readString(dir.resolve(SummaryFile.NAME));
     String junitBefore = Files.readString(dir.resolve(JUnitXml.NAME));
     // the first check is written, the second fails as it is written
-    Summary failing = summary(new CheckResult("s", "deadClicks", true, 0, 0, "s.yaml:9:3"),
-        new CheckResult("s", "rageClicks", false, new Unwritable(), 0, "s.yaml:10:3"));
+    Summary failing = summary(new Check("s", "deadClicks", Level.PASS, 0, 0, null, Bound.MAX, "s.yaml:9:3"),
+        new Check("s", "rageClicks", Level.FAIL, new Unwritable(), 0, null, Bound.MAX, "s.yaml:10:3"));
 
     expectThrows(HeatcheckException.class, () -> SummaryFile.write(failing, dir));
     expectThrows(RuntimeException.class, () -> JUnitXml.write(failing, dir));
@@ -73,11 +77,11 @@ public class OutputFilesTest {
     }
   }
 
-  private static Summary summary(CheckResult... checks) {
+  private static Summary summary(Check... checks) {
     return new Summary(Summary.VERSION, "heatcheck test", "run-1", "2026-11-23T00:00:00Z", null, null, "Chromium", false,
         List.of(new Summary.ScenarioRun("s", "s.yaml", List.of("1280x800"), 1, 3, false)),
-        List.of(new Summary.FindingRow("dead", "s", "/", "1280x800", "#buy", PAGE_TEXT, 3, "no reaction")),
-        List.of(checks), List.of(), "events.jsonl", new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()), List.of());
+        List.of(new Finding(Kind.DEAD, "s", "/", "1280x800", "#buy", PAGE_TEXT, 3, "no reaction")),
+        List.of(checks), List.of(), List.of(), "events.jsonl", new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()), List.of());
   }
 
   private static List<String> names(Path dir) throws IOException {

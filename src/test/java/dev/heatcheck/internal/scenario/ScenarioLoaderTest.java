@@ -5,6 +5,7 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 
+import dev.heatcheck.result.Kind;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,9 @@ public class ScenarioLoaderTest {
         new Step.Wait(500, null, at(file, 20, 5)),
         new Step.Wait(0, "#done", at(file, 21, 5))));
     assertEquals(scenario.expect(), new Expectations(List.of(
-        friction(Expectation.Kind.DEAD, 0, at(file, 23, 3)),
-        friction(Expectation.Kind.RAGE, 1, at(file, 24, 3)),
-        friction(Expectation.Kind.ERROR, 2, at(file, 25, 3)))));
+        friction(Kind.DEAD, 0, at(file, 23, 3)),
+        friction(Kind.RAGE, 1, at(file, 24, 3)),
+        friction(Kind.ERROR, 2, at(file, 25, 3)))));
   }
 
   @Test
@@ -59,7 +60,7 @@ public class ScenarioLoaderTest {
         new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 6, 6)),
         new Step.Click(new Target.ByText("Checkout"), 2, 100, at(file, 7, 6)),
         new Step.Wait(0, "#done", at(file, 8, 6))));
-    assertEquals(scenario.expect(), new Expectations(List.of(friction(Expectation.Kind.RAGE, 0, at(file, 10, 14)))));
+    assertEquals(scenario.expect(), new Expectations(List.of(friction(Kind.RAGE, 0, at(file, 10, 14)))));
   }
 
   @Test
@@ -142,7 +143,7 @@ public class ScenarioLoaderTest {
     assertEquals(Expectations.none().rules(), List.of());
   }
 
-  private static Expectation friction(Expectation.Kind kind, double max, Location at) {
+  private static Expectation friction(Kind kind, double max, Location at) {
     return new Expectation.Friction(kind, false, Expectation.Scope.ANY, Expectation.Per.ALL, null, max, at);
   }
 

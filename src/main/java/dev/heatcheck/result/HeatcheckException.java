@@ -1,4 +1,4 @@
-package dev.heatcheck;
+package dev.heatcheck.result;
 
 /** The one root of heatcheck's own failures; its message is meant for the user, one line, with the fix. */
 public class HeatcheckException extends RuntimeException {
