@@ -4,7 +4,7 @@ import dev.heatcheck.result.Check;
 import dev.heatcheck.result.FailedStep;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Outcome;
-import dev.heatcheck.result.Page;
+import dev.heatcheck.result.PageSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class Result {
   }
 
   /** Every page (per viewport bucket) the run had page views on, with its clicked elements. */
-  public List<Page> pages() {
+  public List<PageSummary> pages() {
     return outcome.pages();
   }
 

@@ -3,7 +3,7 @@ package dev.heatcheck.assertions;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.errorprone.annotations.CheckReturnValue;
 import dev.heatcheck.Result;
-import dev.heatcheck.result.Page;
+import dev.heatcheck.result.PageSummary;
 import java.util.Locale;
 
 /**
@@ -35,10 +35,10 @@ public final class ElementAssert {
     int clicks = 0;
     int all = 0;
     String heatmap = null;
-    for (Page row : result.pages()) {
+    for (PageSummary row : result.pages()) {
       if (page == null || page.equals(row.page())) {
         all += row.clicks();
-        for (Page.Element element : row.elements()) {
+        for (PageSummary.Element element : row.elements()) {
           if (selector.equals(element.selector())) {
             clicks += element.clicks();
             if (heatmap == null && row.clickMap() != null) {

@@ -1,7 +1,7 @@
 package dev.heatcheck.assertions;
 
 import dev.heatcheck.Result;
-import dev.heatcheck.result.Page;
+import dev.heatcheck.result.PageSummary;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +28,7 @@ final class Seen {
     if (page != null && !pages.contains(page)) {
       throw new AssertionError(message(asked, "the run has no page views of " + page + "; the pages it saw:", pages));
     }
-    Predicate<Page> onPage = p -> page == null || p.page().equals(page);
+    Predicate<PageSummary> onPage = p -> page == null || p.page().equals(page);
     if (viewport != null) {
       Set<String> viewports = new TreeSet<>();
       result.pages().stream().filter(onPage).forEach(p -> viewports.addAll(p.viewports().keySet()));

@@ -11,7 +11,12 @@ import java.util.Optional;
  * @param passed whether every check held and every step was done
  */
 public record Outcome(
-    Path dir, boolean passed, List<Finding> findings, List<Check> checks, List<FailedStep> failedSteps, List<Page> pages) {
+    Path dir,
+    boolean passed,
+    List<Finding> findings,
+    List<Check> checks,
+    List<FailedStep> failedSteps,
+    List<PageSummary> pages) {
   public Outcome {
     findings = List.copyOf(findings);
     checks = List.copyOf(checks);
@@ -23,7 +28,7 @@ public record Outcome(
   public Optional<Path> heatmap(String page, String viewport) {
     return pages.stream()
         .filter(p -> p.page().equals(page) && (p.viewports().containsKey(viewport) || p.bucket().equals(viewport)))
-        .map(Page::clickMap)
+        .map(PageSummary::clickMap)
         .filter(map -> map != null)
         .findFirst();
   }

@@ -12,7 +12,7 @@ import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Kind;
 import dev.heatcheck.result.Level;
 import dev.heatcheck.result.Outcome;
-import dev.heatcheck.result.Page;
+import dev.heatcheck.result.PageSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,15 +157,15 @@ public class UnseenScopeTest {
     return expectThrows(AssertionError.class, assertion::run).getMessage();
   }
 
-  private static Page page(String path, String bucket, Map<String, Integer> viewports, Page.Element... elements) {
-    int clicks = List.of(elements).stream().mapToInt(Page.Element::clicks).sum();
+  private static PageSummary page(String path, String bucket, Map<String, Integer> viewports, PageSummary.Element... elements) {
+    int clicks = List.of(elements).stream().mapToInt(PageSummary.Element::clicks).sum();
     String name = path.equals("/") ? "home" : path.substring(1).replace('/', '-');
-    return new Page(path, bucket, viewports, viewports.values().stream().mapToInt(Integer::intValue).sum(), clicks,
+    return new PageSummary(path, bucket, viewports, viewports.values().stream().mapToInt(Integer::intValue).sum(), clicks,
         DIR.resolve("heatmaps/" + name + "-" + bucket + "-click.png"), List.of(elements));
   }
 
-  private static Page.Element element(String selector, int clicks) {
-    return new Page.Element(selector, null, clicks, 0.5, selector.equals("#wishlist") ? 1 : 0, 0, 0);
+  private static PageSummary.Element element(String selector, int clicks) {
+    return new PageSummary.Element(selector, null, clicks, 0.5, selector.equals("#wishlist") ? 1 : 0, 0, 0);
   }
 
   private static Map<String, Integer> viewports(String a, int aViews, String b, int bViews) {

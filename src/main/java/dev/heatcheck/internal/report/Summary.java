@@ -4,7 +4,7 @@ import dev.heatcheck.result.Check;
 import dev.heatcheck.result.FailedStep;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Outcome;
-import dev.heatcheck.result.Page;
+import dev.heatcheck.result.PageSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,11 @@ public record Summary(
 
   /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
   public Outcome outcome(Path dir) {
-    List<Page> shown = pages.stream()
-        .map(p -> new Page(p.page(), p.bucket(), p.viewports() == null ? Map.of() : p.viewports(), p.views(), p.clicks(),
+    List<PageSummary> shown = pages.stream()
+        .map(p -> new PageSummary(p.page(), p.bucket(), p.viewports() == null ? Map.of() : p.viewports(), p.views(), p.clicks(),
             p.maps() == null || p.maps().click() == null ? null : dir.resolve(p.maps().click()),
             p.elements().stream()
-                .map(e -> new Page.Element(e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
+                .map(e -> new PageSummary.Element(e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
                 .toList()))
         .toList();
     return new Outcome(dir, passed, findings, checks, failedSteps, shown);

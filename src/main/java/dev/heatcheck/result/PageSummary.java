@@ -14,9 +14,9 @@ import java.util.Map;
  * @param clickMap the click heatmap of the page, null when none was drawn
  * @param elements the clicked elements, most clicked first
  */
-public record Page(
+public record PageSummary(
     String page, String bucket, Map<String, Integer> viewports, int views, int clicks, Path clickMap, List<Element> elements) {
-  public Page {
+  public PageSummary {
     viewports = Collections.unmodifiableMap(new LinkedHashMap<>(viewports));
     elements = List.copyOf(elements);
   }
