@@ -60,7 +60,7 @@ public record Summary(
   /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
   public record Grouping(String buckets, List<String> pages) {}
 
-  /** One scenario as run: its file, size of the run, and whether its checks held. */
+  /** One scenario as run: its file, size of the run, and whether its steps were done and its checks held. */
   public record ScenarioRun(String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
 
   /**

@@ -16,7 +16,6 @@ import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
-import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Kind;
 import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
