@@ -42,7 +42,9 @@ final class Seen {
       Set<String> clicked = new TreeSet<>();
       result.pages().stream()
           .filter(onPage.and(p -> viewport == null || p.viewports().containsKey(viewport)))
-          .forEach(p -> p.elements().forEach(e -> clicked.add(e.selector())));
+          .flatMap(p -> p.elements().stream())
+          .filter(e -> e.selector() != null) // clicks on no element
+          .forEach(e -> clicked.add(e.selector()));
       if (!clicked.contains(selector)) {
         String where = (page == null ? "" : " on " + page) + (viewport == null ? "" : " at " + viewport);
         throw new AssertionError(message(asked, where.isEmpty()
