@@ -38,7 +38,7 @@ public class OutputFilesTest {
     assertEquals(SummaryFile.read(dir.resolve(SummaryFile.NAME)).findings().get(0).text(), PAGE_TEXT);
     Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(JUnitXml.NAME).toFile());
     assertEquals(junit.getElementsByTagName("failure").item(0).getTextContent(),
-        "deadClicks was Buy \uFFFDnow \uFFFD, limit 0 (s.yaml:9:3)");
+        "deadClicks: Buy \uFFFDnow \uFFFD, limit 0 (s.yaml:9:3)"); // Check.line(): a text actual follows a colon
     String html = StandardCharsets.UTF_8.newDecoder()
         .decode(ByteBuffer.wrap(Files.readAllBytes(dir.resolve(HtmlReport.NAME)))).toString();
     assertTrue(html.contains("Buy \\u0007now \\ud83d"), "the text as JSON escapes in index.html");
