@@ -5,12 +5,15 @@ import dev.heatcheck.internal.analyze.Finding;
 import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.drive.Shot;
+import dev.heatcheck.internal.drive.PageFailure;
 import dev.heatcheck.internal.drive.StepFailure;
+import dev.heatcheck.internal.drive.VisitorFailure;
 import dev.heatcheck.internal.scenario.Expectation;
 import dev.heatcheck.internal.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,14 +34,47 @@ public final class Checker {
   }
 
   public List<CheckResult> check(Scenario scenario, List<StepFailure> failures) {
+    return check(scenario, failures, List.of(), List.of());
+  }
+
+  /**
+   * @param visitors the visitors that were ended or not started: failedVisitors rules count them
+   * @param pages the pages the site failed to serve: failedPages rules count them
+   */
+  public List<CheckResult> check(
+      Scenario scenario, List<StepFailure> failures, List<VisitorFailure> visitors, List<PageFailure> pages) {
     List<CheckResult> results = new ArrayList<>();
     for (StepFailure failure : failures) {
       results.add(new CheckResult(scenario.name(), "steps", false, failure.toString(), "all steps done", failure.at().toString()));
     }
     for (Expectation rule : scenario.expect().rules()) {
-      results.add(check(scenario, rule));
+      if (!(rule instanceof Expectation.FailureLimit)) {
+        results.add(check(scenario, rule));
+      }
     }
+    results.addAll(failureLimits(scenario, Expectation.FailureLimit.VISITORS, visitors.size(),
+        visitors.stream().map(VisitorFailure::at).filter(Objects::nonNull).findFirst()));
+    results.addAll(failureLimits(scenario, Expectation.FailureLimit.PAGES, pages.size(),
+        pages.stream().map(PageFailure::at).findFirst()));
     return results;
+  }
+
+  /**
+   * The scenario's failedVisitors or failedPages rules; without one, none may fail, and the check then
+   * shows only when some did, pointing at the first failure.
+   */
+  private List<CheckResult> failureLimits(Scenario scenario, String name, int count, Optional<String> firstAt) {
+    List<Expectation.FailureLimit> rules = scenario.expect().rules().stream()
+        .filter(r -> r instanceof Expectation.FailureLimit limit && limit.name().equals(name))
+        .map(r -> (Expectation.FailureLimit) r)
+        .toList();
+    if (rules.isEmpty()) {
+      return count == 0 ? List.of()
+          : List.of(new CheckResult(scenario.name(), name, false, count, 0, firstAt.orElse(String.valueOf(scenario.file()))));
+    }
+    return rules.stream()
+        .map(rule -> new CheckResult(scenario.name(), name, count <= rule.max(), count, rule.max(), rule.at().toString()))
+        .toList();
   }
 
   private CheckResult check(Scenario scenario, Expectation rule) {

@@ -42,7 +42,7 @@ public final class JUnitXml {
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "heatcheck");
       for (Map.Entry<String, List<CheckResult>> scenario : byScenario(summary).entrySet()) {
-        suite(xml, scenario.getKey(), scenario.getValue());
+        suite(xml, scenario.getKey(), scenario.getValue(), failureLines(summary, scenario.getKey()));
       }
       xml.writeEndElement();
       xml.writeCharacters("\n");
@@ -114,7 +114,19 @@ public final class JUnitXml {
     return grouped;
   }
 
-  private static void suite(XMLStreamWriter xml, String scenario, List<CheckResult> checks) throws XMLStreamException {
+  /** For failedVisitors and failedPages checks, who failed and why, one line each, for the failure's text. */
+  private static Map<String, String> failureLines(Summary summary, String scenario) {
+    StringBuilder visitors = new StringBuilder();
+    summary.failedVisitors().stream().filter(v -> v.scenario().equals(scenario)).forEach(v -> visitors.append('\n')
+        .append(v.session()).append(v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")").append(": ").append(v.reason()));
+    StringBuilder pages = new StringBuilder();
+    summary.failedPages().stream().filter(p -> p.scenario().equals(scenario)).forEach(p -> pages.append('\n')
+        .append(p.url()).append(": ").append(ConsoleReport.pageError(p)).append(" (").append(p.session()).append(", ").append(p.at()).append(')'));
+    return Map.of("failedVisitors", visitors.toString(), "failedPages", pages.toString());
+  }
+
+  private static void suite(XMLStreamWriter xml, String scenario, List<CheckResult> checks, Map<String, String> details)
+      throws XMLStreamException {
     long failures = checks.stream().filter(c -> !c.passed()).count();
     long skipped = checks.stream().filter(c -> CheckResult.SKIP.equals(c.level())).count();
     xml.writeCharacters("\n  ");
@@ -133,7 +145,7 @@ public final class JUnitXml {
         xml.writeStartElement("failure");
         xml.writeAttribute("message", message(check));
         xml.writeAttribute("type", check.rule());
-        xml.writeCharacters(message(check));
+        xml.writeCharacters(message(check) + details.getOrDefault(check.rule(), ""));
         xml.writeEndElement();
       } else if (CheckResult.SKIP.equals(check.level())) {
         xml.writeStartElement("skipped");

@@ -23,8 +23,42 @@ public record Summary(
     List<PageRow> pages,
     String events,
     Grouping grouping,
-    List<VariantRun> variants) {
+    List<VariantRun> variants,
+    List<FailedVisitor> failedVisitors,
+    List<FailedPage> failedPages) {
   public static final int VERSION = 1;
+
+  public Summary {
+    failedVisitors = failedVisitors == null ? List.of() : List.copyOf(failedVisitors);
+    failedPages = failedPages == null ? List.of() : List.copyOf(failedPages);
+  }
+
+  public Summary(
+      int version, String tool, String runId, String startedAt, String finishedAt, String baseUrl, String browser,
+      boolean passed, List<ScenarioRun> scenarios, List<FindingRow> findings, List<CheckResult> checks, List<PageRow> pages,
+      String events, Grouping grouping, List<VariantRun> variants) {
+    this(version, tool, runId, startedAt, finishedAt, baseUrl, browser, passed, scenarios, findings, checks, pages, events,
+        grouping, variants, List.of(), List.of());
+  }
+
+  /**
+   * A visitor heatcheck ended (a deadline passed, its page or browser crashed, a page did not load), or
+   * did not start once the run's --timeout passed.
+   *
+   * @param at the step it was on, "file:line:column"; null when it did not start
+   * @param step what it was doing, e.g. {@code click "#go"}
+   */
+  public record FailedVisitor(String scenario, String session, String viewport, String at, String step, String reason) {}
+
+  /**
+   * A page whose document the site answered with an HTTP error, or whose connection broke off.
+   *
+   * @param status the HTTP status; null when none came
+   * @param error the browser's network error, e.g. "net::ERR_CONTENT_LENGTH_MISMATCH"; null with a status alone
+   * @param at the step that loaded the page
+   */
+  public record FailedPage(
+      String scenario, String session, String viewport, String url, Integer status, String error, String at) {}
 
   /**
    * A scenario run once per variant: each variant's run folder, the comparisons of the first variant
