@@ -350,11 +350,27 @@ public final class Driver implements AutoCloseable {
           throw e;
         }
         String reason = Reasons.of(e);
+        if (reason.contains("ERR_ABORTED") && crashedMeanwhile(page)) {
+          throw e;
+        }
         if (UNREACHABLE.stream().anyMatch(reason::contains)) {
           throw new SiteUnreachable("cannot open " + url + " (" + at + "): " + reason);
         }
         throw new VisitEnded(withoutQuery(url) + " did not load: " + reason);
       }
+    }
+
+    /**
+     * Whether a load the browser aborted was the page crashing: the crash is reported a moment after the
+     * navigation fails, so it is waited for, briefly.
+     */
+    private boolean crashedMeanwhile(Page page) {
+      try {
+        page.waitForCondition(() -> crashed, new Page.WaitForConditionOptions().setTimeout(1_000));
+      } catch (PlaywrightException e) {
+        // not within the second (a load that was only aborted), or the page went while waiting
+      }
+      return crashed;
     }
 
     /** A document answered with an HTTP error: the page's own failure, whatever the steps do next. */
