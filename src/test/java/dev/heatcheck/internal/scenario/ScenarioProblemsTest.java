@@ -73,7 +73,19 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts""");
+  }
+
+  @Test
+  public void reports_every_bad_timeout_where_it_is_written() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        timeouts: {step: 0, load: "30s", visit: 3600001, page: 5}
+        """), """
+        bad.yaml:2:18: timeouts.step: expected an integer from 1 to 3600000, got 0
+        bad.yaml:2:27: timeouts.load: expected an integer from 1 to 3600000, got "30s"
+        bad.yaml:2:41: timeouts.visit: expected an integer from 1 to 3600000, got 3600001
+        bad.yaml:2:50: timeouts: unknown key "page"; expected one of: step, load, visit""");
   }
 
   @Test
