@@ -27,6 +27,8 @@ final class ExpectReader {
       Expectation.FailureLimit.VISITORS, Expectation.FailureLimit.PAGES);
   private static final List<String> FRICTION_KEYS = List.of("max", "warn", "page", "selector", "viewport", "per");
   private static final List<String> PER = List.of("100 clicks", "visitor");
+  /** More failed visitors or pages than a scenario can have is a typo. */
+  static final int MAX_FAILURES = 1_000_000;
 
   private final Problems problems;
   private final Values values;
@@ -127,7 +129,7 @@ final class ExpectReader {
       problems.add(fields.at(), what + ": max is required, e.g. {max: 0}");
       return null;
     }
-    Integer max = values.integer(fields.get("max"), what + ".max", 0);
+    Integer max = values.integer(fields.get("max"), what + ".max", 0, MAX_FAILURES);
     return max == null ? null : new Expectation.FailureLimit(key, max, at);
   }
 

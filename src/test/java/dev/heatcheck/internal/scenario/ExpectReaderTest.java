@@ -62,7 +62,7 @@ public class ExpectReaderTest {
         """);
     ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.load(bad));
     assertEquals(e.problems().stream().map(p -> p.at().line() + ":" + p.at().column() + " " + p.message()).toList(), List.of(
-        "3:25 expect.failedVisitors.max: expected an integer >= 0, got 0.5",
+        "3:25 expect.failedVisitors.max: expected an integer from 0 to 1000000, got 0.5",
         "4:16 expect.failedPages: max is required, e.g. {max: 0}",
         "4:17 expect.failedPages: unknown key \"warn\"; expected one of: max"));
   }
