@@ -1,5 +1,7 @@
 package dev.heatcheck.cli;
 
+import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.internal.drive.RunDeadline;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
@@ -9,8 +11,11 @@ import dev.heatcheck.internal.scenario.ScenarioLoader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,13 +25,20 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs scenarios against a site and checks their expectations.",
-    footer = {"", "Exit codes: 0 all expectations held, 1 one failed, 2 bad input, 3 could not run."})
+    footer = {"", "Exit codes: 0 all expectations held, 1 one failed (a failed visitor or page too),",
+        "2 bad input, 3 could not run (or --timeout passed; the report is still written)."})
 final class RunCommand implements Callable<Integer> {
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|)");
+
   @Option(names = "--base-url", paramLabel = "URL", description = "Base for relative scenario URLs, e.g. http://127.0.0.1:8080.")
   String baseUrl;
 
   @Option(names = "--baseline", paramLabel = "DIR", description = "An earlier run folder: newDeadClicks, newRageClicks and newErrorClicks rules count only friction it did not have.")
   Path baseline;
+
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Stop driving after this long (e.g. 90s, 10m, 1h): the visitor in progress is ended, the rest are not started, the report is still written, exit 3.")
+  String timeout;
 
   @Mixin CommonOptions common;
 
@@ -36,24 +48,46 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String base = baseUrl == null ? null : checkBaseUrl(baseUrl);
+    Duration limit = timeout == null ? null : duration(timeout);
     List<Scenario> scenarios = ScenarioLoader.loadAll(paths);
     requireResolvable(scenarios, base);
-    return execute(scenarios, base, common, baseline, System.out);
+    RunDeadline deadline = limit == null ? RunDeadline.NONE : RunDeadline.after(limit, timeout);
+    return execute(scenarios, base, common, baseline, deadline, System.out);
   }
 
   static Integer execute(List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    return execute(scenarios, base, common, null, out);
+    return execute(scenarios, base, common, null, RunDeadline.NONE, out);
   }
 
-  static Integer execute(List<Scenario> scenarios, String base, CommonOptions common, Path baseline, PrintStream out) {
+  static Integer execute(
+      List<Scenario> scenarios, String base, CommonOptions common, Path baseline, RunDeadline deadline, PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
       throw new Failures.UsageProblem("--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
-    RunOptions options = common.toRunOptions(base);
+    RunOptions options = common.toRunOptions(base).withDeadline(deadline);
     RunResult result = Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), out);
+    if (result.timedOut()) {
+      throw new HeatcheckException("--timeout " + deadline.shown() + " passed before every visitor ran; the report in "
+          + result.dir() + " covers what did");
+    }
     return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  /** 500ms, 90s, 10m, 1h; a bare number is seconds. */
+  static Duration duration(String text) {
+    Matcher m = DURATION.matcher(text.strip());
+    if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
+      throw new Failures.UsageProblem("--timeout: expected a duration such as 90s, 10m or 1h, got \"" + text + "\"");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofSeconds(n);
+    };
   }
 
   static String checkBaseUrl(String url) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A launched Chromium and the Playwright driver behind it; close it to stop both. */
 public final class BrowserSession implements AutoCloseable {
@@ -26,11 +27,14 @@ public final class BrowserSession implements AutoCloseable {
   private final Playwright playwright;
   private final Browser browser;
   private final BrowserChoice choice;
+  private final Optional<BrowserProcess> process;
+  private volatile boolean driverKilled;
 
-  private BrowserSession(Playwright playwright, Browser browser, BrowserChoice choice) {
+  private BrowserSession(Playwright playwright, Browser browser, BrowserChoice choice, Optional<BrowserProcess> process) {
     this.playwright = playwright;
     this.browser = browser;
     this.choice = choice;
+    this.process = process;
   }
 
   /**
@@ -43,7 +47,10 @@ public final class BrowserSession implements AutoCloseable {
     Playwright playwright = createPlaywright();
     try {
       BrowserChoice choice = choose(playwright, explicit, mayInstall, progress);
-      return new BrowserSession(playwright, launch(playwright, choice), choice);
+      // a switch Chromium ignores, by which this browser's process is told from others on the machine
+      String marker = "--heatcheck-browser=" + UUID.randomUUID();
+      Browser browser = launch(playwright, choice, marker);
+      return new BrowserSession(playwright, browser, choice, BrowserProcess.find(marker));
     } catch (RuntimeException e) {
       playwright.close();
       throw e;
@@ -58,6 +65,37 @@ public final class BrowserSession implements AutoCloseable {
     return choice;
   }
 
+  /** Whether the browser still answers; false once it crashed or was killed. Playwright's thread only. */
+  public boolean isAlive() {
+    return !driverKilled && browser.isConnected();
+  }
+
+  /**
+   * Crashes every page of this browser by killing its renderer processes, so that the calls waiting on
+   * a page that never yields fail. Safe from any thread. A worker's browser serves one visitor at a
+   * time, so its pages are that visitor's.
+   *
+   * @return false when there was no renderer to kill or the browser process is unknown
+   */
+  public boolean crashPages() {
+    return process.map(BrowserProcess::killRenderers).orElse(0) > 0;
+  }
+
+  /** Kills the browser process: the last resort when crashing its pages did not free its thread. Any thread. */
+  public void kill() {
+    process.ifPresent(BrowserProcess::kill);
+  }
+
+  /**
+   * Kills the browser and Playwright's driver behind it: a call that even a dead browser did not end
+   * (Playwright 1.62 can wait for ever on a page's DevTools session) then fails. This session is dead
+   * after it. Any thread.
+   */
+  public void killDriver() {
+    driverKilled = true;
+    process.ifPresent(BrowserProcess::killDriver);
+  }
+
   /** e.g. "Chromium 156.0.8078.79". */
   public String description() {
     return "Chromium " + browser.version();
@@ -66,9 +104,17 @@ public final class BrowserSession implements AutoCloseable {
   @Override
   public void close() {
     try {
-      browser.close();
+      if (!driverKilled) {
+        browser.close();
+      }
+    } catch (PlaywrightException e) {
+      // it died or was killed: there is nothing left to close but the driver
     } finally {
-      playwright.close();
+      try {
+        playwright.close();
+      } catch (PlaywrightException e) {
+        // the driver was killed: its pipe is closed already
+      }
     }
   }
 
@@ -109,8 +155,9 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  private static Browser launch(Playwright playwright, BrowserChoice choice) {
+  private static Browser launch(Playwright playwright, BrowserChoice choice, String marker) {
     List<String> args = new java.util.ArrayList<>(QUIET_ARGS);
+    args.add(marker);
     if (BrowserInstaller.isRootOnLinux()) {
       args.add("--no-sandbox"); // Chromium refuses to start its sandbox as root
     }

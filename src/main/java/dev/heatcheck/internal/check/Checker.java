@@ -4,6 +4,8 @@ import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.drive.Shot;
+import dev.heatcheck.internal.drive.PageFailure;
+import dev.heatcheck.internal.drive.VisitorFailure;
 import dev.heatcheck.internal.scenario.Expectation;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.result.Bound;
@@ -13,6 +15,7 @@ import dev.heatcheck.result.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,11 +36,45 @@ public final class Checker {
   }
 
   public List<Check> check(Scenario scenario) {
+    return check(scenario, List.of(), List.of());
+  }
+
+  /**
+   * @param visitors the visitors that were ended or not started: failedVisitors rules count them
+   * @param pages the pages the site failed to serve: failedPages rules count them
+   */
+  public List<Check> check(Scenario scenario, List<VisitorFailure> visitors, List<PageFailure> pages) {
     List<Check> results = new ArrayList<>();
     for (Expectation rule : scenario.expect().rules()) {
-      results.add(check(scenario, rule));
+      if (!(rule instanceof Expectation.FailureLimit)) {
+        results.add(check(scenario, rule));
+      }
     }
+    results.addAll(failureLimits(scenario, Expectation.FailureLimit.VISITORS, visitors.size(),
+        visitors.stream().map(VisitorFailure::at).filter(Objects::nonNull).findFirst()));
+    results.addAll(failureLimits(scenario, Expectation.FailureLimit.PAGES, pages.size(),
+        pages.stream().map(PageFailure::at).findFirst()));
     return results;
+  }
+
+  /**
+   * The scenario's failedVisitors or failedPages rules; without one, none may fail, and the check then
+   * shows only when some did, pointing at the first failure.
+   */
+  private List<Check> failureLimits(Scenario scenario, String name, int count, Optional<String> firstAt) {
+    List<Expectation.FailureLimit> rules = scenario.expect().rules().stream()
+        .filter(r -> r instanceof Expectation.FailureLimit limit && limit.name().equals(name))
+        .map(r -> (Expectation.FailureLimit) r)
+        .toList();
+    if (rules.isEmpty()) {
+      return count == 0 ? List.of()
+          : List.of(new Check(scenario.name(), name, Level.FAIL, count, 0, null, Bound.MAX,
+              firstAt.orElse(String.valueOf(scenario.file()))));
+    }
+    return rules.stream()
+        .map(rule -> new Check(scenario.name(), name, count <= rule.max() ? Level.PASS : Level.FAIL, count, rule.max(), null,
+            Bound.MAX, rule.at().toString()))
+        .toList();
   }
 
   private Check check(Scenario scenario, Expectation rule) {

@@ -7,9 +7,13 @@ import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import com.microsoft.playwright.options.WaitUntilState;
+import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.browser.Reasons;
 import dev.heatcheck.internal.capture.Recorder;
 import dev.heatcheck.internal.events.Event;
@@ -20,6 +24,7 @@ import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScrollTarget;
 import dev.heatcheck.internal.scenario.Step;
 import dev.heatcheck.internal.scenario.Target;
+import dev.heatcheck.internal.scenario.Timeouts;
 import dev.heatcheck.internal.scenario.Viewport;
 import java.io.PrintStream;
 import java.net.URI;
@@ -30,22 +35,40 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Plays a scenario in the browser: every visitor at every viewport in a fresh context with the recorder
  * attached, then one clean full-page screenshot of each page seen, to draw the heatmaps on.
+ *
+ * <p>A Driver is one worker: one thread, one browser, one visitor at a time. Each visitor is a unit
+ * that either completes or is ended with a reason ({@link VisitorFailure}): every step, page load and
+ * visit has a deadline that a {@link Watchdog} enforces from outside the page, and a browser that dies
+ * is replaced for the visitors after. Events a visitor sent before its end stay in the log.
  */
-public final class Driver {
+public final class Driver implements AutoCloseable {
+  /** Network errors that mean nothing answers at that address: the run cannot say anything about the site. */
+  private static final List<String> UNREACHABLE = List.of("ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED",
+      "ERR_NAME_RESOLUTION_FAILED", "ERR_ADDRESS_UNREACHABLE", "ERR_INTERNET_DISCONNECTED", "ERR_ADDRESS_INVALID");
+
   /**
    * @param baseUrl what relative URLs in scenarios resolve against
    * @param settleMs how long to keep watching after the last click, so slow reactions are still seen
    * @param pauseMs a visitor's pause after each click before the next step
    * @param timeoutMs how long a step waits for its element
+   * @param deadline when the whole run must stop driving
    */
-  public record Options(String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies) {
+  public record Options(
+      String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies, RunDeadline deadline) {
     public Options {
       cookies = Map.copyOf(cookies);
+      deadline = deadline == null ? RunDeadline.NONE : deadline;
+    }
+
+    public Options(String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies) {
+      this(baseUrl, settleMs, pauseMs, timeoutMs, cookies, RunDeadline.NONE);
     }
 
     public static Options defaults(String baseUrl) {
@@ -54,39 +77,102 @@ public final class Driver {
 
     /** The same options, with cookies every visitor has before the first page loads (an A/B arm). */
     public Options withCookies(Map<String, String> set) {
-      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, set);
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, set, deadline);
+    }
+
+    /** The same options, stopping at the run's deadline. */
+    public Options withDeadline(RunDeadline runDeadline) {
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, cookies, runDeadline);
     }
   }
 
-  private final Browser browser;
+  private final Supplier<BrowserSession> browsers;
   private final Options options;
   private final EventLog log;
-  private final PrintStream warnings;
+  private final PrintStream notices;
+  private final Watchdog watchdog = new Watchdog();
+  private BrowserSession session;
 
-  /** @param warnings where a screenshot that could not be taken is told */
-  public Driver(Browser browser, Options options, EventLog log, PrintStream warnings) {
-    this.browser = browser;
+  /**
+   * Starts the worker's browser.
+   *
+   * @param browsers starts a browser: the first, and one for the visitors after a browser died
+   * @param notices where a browser replaced and a screenshot that could not be taken are told
+   */
+  public Driver(Supplier<BrowserSession> browsers, Options options, EventLog log, PrintStream notices) {
+    this.browsers = browsers;
     this.options = options;
     this.log = log;
-    this.warnings = warnings;
+    this.notices = notices;
+    this.session = browsers.get();
+  }
+
+  /** The browser driving now. */
+  public BrowserSession session() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    watchdog.close();
+    session.close();
   }
 
   public Drive drive(Scenario scenario, Path screensDir) {
     List<StepFailure> failures = new ArrayList<>();
+    List<VisitorFailure> visitors = new ArrayList<>();
+    List<PageFailure> pageFailures = new ArrayList<>();
+    boolean timedOut = false;
     for (Viewport viewport : scenario.viewports()) {
       Map<String, String> pages = new LinkedHashMap<>();
       Set<String> selectors = new LinkedHashSet<>(ruleSelectors(scenario));
       for (int visitor = 1; visitor <= scenario.visitors(); visitor++) {
         String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
-        StepFailure failure = visit(scenario, viewport, session, pages, selectors);
+        if (options.deadline().passed()) {
+          timedOut = true;
+          visitors.add(new VisitorFailure(scenario.name(), session, viewport.label(), null, null,
+              "not started: " + options.deadline().reason()));
+          continue;
+        }
+        Visit visit = new Visit(scenario, viewport, session);
+        StepFailure failure = visit.play(pages, selectors);
+        pageFailures.addAll(visit.pageFailures);
+        if (visit.ended != null) {
+          visitors.add(visit.ended);
+          timedOut |= options.deadline().passed();
+        }
         if (failure != null) {
           failures.add(failure);
           break;
         }
       }
-      Screenshots.shoot(browser, viewport, pages, selectors, screensDir, options.cookies(), warnings);
+      if (!options.deadline().passed()) {
+        shoot(scenario, viewport, pages, selectors, screensDir);
+      }
     }
-    return new Drive(scenario, failures);
+    return new Drive(scenario, failures, visitors, pageFailures, timedOut);
+  }
+
+  /** The screenshots of one viewport's pages, within a load deadline per page; what is not shot is drawn on blank. */
+  private void shoot(Scenario scenario, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir) {
+    BrowserSession live = live();
+    long ms = Math.min((long) (pages.size() + 1) * scenario.timeouts().load(), options.deadline().leftMs());
+    watchdog.reset();
+    try (Watchdog.Deadline deadline = watchdog.arm(live, ms, "screenshots")) {
+      Screenshots.shoot(live.browser(), viewport, pages, selectors, dir, options.cookies(), notices);
+    } catch (PlaywrightException e) {
+      // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor gets a new one
+    }
+  }
+
+  /** The worker's browser, a new one when the last one died. */
+  private BrowserSession live() {
+    if (!session.isAlive()) {
+      notices.println("The browser closed or crashed; starting a new one for the visitors left");
+      session.close();
+      session = browsers.get();
+    }
+    return session;
   }
 
   /** Elements the scenario's scroll reach rules name: the screenshots must locate them too. */
@@ -97,48 +183,256 @@ public final class Driver {
         .toList();
   }
 
-  private StepFailure visit(
-      Scenario scenario, Viewport viewport, String session, Map<String, String> pages, Set<String> selectors) {
-    BrowserContext context = browser.newContext(contextOptions(viewport));
-    if (!options.cookies().isEmpty()) {
-      String site = resolve(scenario.url());
-      context.addCookies(options.cookies().entrySet().stream()
-          .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
+  /** Thrown inside a visit when it cannot go on; the visit ends with this reason. */
+  private static final class VisitEnded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    VisitEnded(String reason) {
+      super(reason, null, false, false);
     }
-    Event.Judging judging = judging(scenario.judge());
-    long longest = scenario.judge().longestWindow();
-    Recorder recorder;
-    try {
-      recorder = Recorder.attach(context, session, scenario.name(), log,
-          new Recorder.Options(scenario.capture().maskText(), judging, Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
-    } catch (RuntimeException e) {
-      context.close();
-      throw e;
+  }
+
+  /** One visitor: a fresh context, the start URL, the steps, each phase within its deadline. */
+  private final class Visit {
+    private final Scenario scenario;
+    private final Viewport viewport;
+    private final String name;
+    private final Timeouts timeouts;
+    private final long visitEnd;
+    private final List<PageFailure> pageFailures = new ArrayList<>();
+    private BrowserSession browser;
+    private VisitorFailure ended;
+    private String at;
+    private String doing;
+    private boolean crashed;
+    private boolean loaded;
+    private String loadFailure;
+
+    Visit(Scenario scenario, Viewport viewport, String name) {
+      this.scenario = scenario;
+      this.viewport = viewport;
+      this.name = name;
+      this.timeouts = scenario.timeouts();
+      this.visitEnd = System.currentTimeMillis() + timeouts.visit();
+      this.at = scenario.file() + " (url)";
+      this.doing = "open " + scenario.url();
     }
-    try {
-      Page page = context.newPage();
-      navigate(page, resolve(scenario.url()), scenario.file() + ": url");
-      StepFailure failure = null;
-      Steps steps = new Steps(page, recorder);
+
+    /** Plays the visit; returns the step that could not be done, if any. {@link #ended} says whether it was ended. */
+    StepFailure play(Map<String, String> pages, Set<String> selectors) {
+      watchdog.reset();
+      browser = live();
+      BrowserContext context = null;
+      Recorder recorder = null;
+      try {
+        context = browser.browser().newContext(contextOptions(viewport));
+        if (!options.cookies().isEmpty()) {
+          String site = resolve(scenario.url());
+          context.addCookies(options.cookies().entrySet().stream()
+              .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
+        }
+        Event.Judging judging = judging(scenario.judge());
+        long longest = scenario.judge().longestWindow();
+        recorder = Recorder.attach(context, name, scenario.name(), log,
+            new Recorder.Options(scenario.capture().maskText(), judging, Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
+        context.onResponse(this::onResponse);
+        context.onRequestFailed(this::onRequestFailed);
+        Page page = context.newPage();
+        page.onCrash(p -> crashed = true);
+        page.onLoad(p -> loaded = true);
+        navigate(page, resolve(scenario.url()));
+        StepFailure failure = steps(page, recorder);
+        if (ended == null) {
+          try (Watchdog.Deadline deadline = guard(Math.max(options.settleMs(), longest + 100) + timeouts.step(), "timeouts.step", timeouts.step())) {
+            settle(page, recorder, Math.max(options.settleMs(), longest + 100));
+          }
+        }
+        return failure;
+      } catch (VisitEnded e) {
+        end(e.getMessage());
+        return null;
+      } catch (PlaywrightException e) {
+        end(fault().orElse(Reasons.of(e)));
+        return null;
+      } finally {
+        if (recorder != null) {
+          recorder.pagesSeen().forEach(pages::putIfAbsent);
+          selectors.addAll(recorder.selectorsClicked());
+        }
+        close(context, recorder);
+      }
+    }
+
+    private StepFailure steps(Page page, Recorder recorder) {
+      Steps steps = new Steps(page, recorder, this);
       for (Step step : scenario.steps()) {
-        try {
+        at = step.at().toString();
+        doing = describe(step);
+        try (Watchdog.Deadline deadline = guard(budget(step), "timeouts.step", timeouts.step())) {
           steps.run(step);
         } catch (TimeoutError e) {
-          failure = new StepFailure(step.at(), viewport.label(),
+          if (fault().isPresent()) {
+            end(fault().get());
+            return null;
+          }
+          return new StepFailure(step.at(), viewport.label(),
               describe(step) + ": no visible element matched within " + options.timeoutMs() + " ms");
-          break;
         } catch (PlaywrightException e) {
-          failure = new StepFailure(step.at(), viewport.label(), describe(step) + ": " + Reasons.of(e));
-          break;
+          if (fault().isPresent()) {
+            end(fault().get());
+            return null;
+          }
+          return new StepFailure(step.at(), viewport.label(), describe(step) + ": " + Reasons.of(e));
         }
       }
-      settle(page, recorder, Math.max(options.settleMs(), longest + 100));
-      recorder.pagesSeen().forEach(pages::putIfAbsent);
-      selectors.addAll(recorder.selectorsClicked());
-      return failure;
-    } finally {
-      recorder.close();
+      return null;
     }
+
+    /** How long a step may take: the step deadline, plus what the step itself asks to wait. */
+    private long budget(Step step) {
+      long own = step instanceof Step.Wait w ? w.ms()
+          : step instanceof Step.Click c ? (long) c.times() * c.intervalMs() + options.pauseMs()
+          : step instanceof Step.Goto ? timeouts.load() + Watchdog.GRACE_MS
+          : 0;
+      return timeouts.step() + own;
+    }
+
+    /**
+     * A deadline for one phase: its own, or the visit's or the run's when they come first. Past it, the
+     * watchdog stops the pages and the reason says which deadline it was.
+     */
+    private Watchdog.Deadline guard(long phaseMs, String setting, long settingMs) {
+      long visitLeft = visitEnd - System.currentTimeMillis();
+      long runLeft = options.deadline().leftMs();
+      if (runLeft <= phaseMs && runLeft <= visitLeft) {
+        return watchdog.arm(browser, runLeft, options.deadline().reason());
+      } else if (visitLeft <= phaseMs) {
+        return watchdog.arm(browser, visitLeft, "timeouts.visit (" + timeouts.visit() + " ms) passed; the visitor's pages were stopped");
+      }
+      return watchdog.arm(browser, phaseMs, setting + " (" + settingMs + " ms) passed; the visitor's pages were stopped");
+    }
+
+    /** Why a call failed when it was not the site's doing: a deadline, a crashed page, a dead browser. */
+    private Optional<String> fault() {
+      if (watchdog.fired() != null) {
+        return Optional.of(watchdog.fired());
+      } else if (!browser.isAlive()) {
+        return Optional.of("the browser closed or crashed");
+      } else if (crashed) {
+        return Optional.of("the page crashed (its renderer process died)");
+      }
+      return Optional.empty();
+    }
+
+    private void end(String reason) {
+      ended = new VisitorFailure(scenario.name(), name, viewport.label(), at, doing, reason);
+    }
+
+    /**
+     * Loads a page: until its load event, or until its document failed (a cut connection leaves a
+     * document that never finishes loading, and the browser says so at once).
+     */
+    void navigate(Page page, String url) {
+      loaded = false;
+      loadFailure = null;
+      long loadMs = timeouts.load();
+      try (Watchdog.Deadline deadline = guard(loadMs + Watchdog.GRACE_MS, "timeouts.load", loadMs)) {
+        page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(loadMs));
+        page.waitForCondition(() -> loaded || loadFailure != null, new Page.WaitForConditionOptions().setTimeout(loadMs));
+      } catch (TimeoutError e) {
+        if (fault().isPresent()) {
+          throw e;
+        }
+        throw new VisitEnded("timeouts.load (" + loadMs + " ms) passed: " + withoutQuery(url) + " did not finish loading");
+      } catch (PlaywrightException e) {
+        if (fault().isPresent()) {
+          throw e;
+        }
+        String reason = Reasons.of(e);
+        if (reason.contains("ERR_ABORTED") && crashedMeanwhile(page)) {
+          throw e;
+        }
+        if (UNREACHABLE.stream().anyMatch(reason::contains)) {
+          throw new SiteUnreachable("cannot open " + url + " (" + at + "): " + reason);
+        }
+        throw new VisitEnded(withoutQuery(url) + " did not load: " + reason);
+      }
+    }
+
+    /**
+     * Whether a load the browser aborted was the page crashing: the crash is reported a moment after the
+     * navigation fails, so it is waited for, briefly.
+     */
+    private boolean crashedMeanwhile(Page page) {
+      try {
+        page.waitForCondition(() -> crashed, new Page.WaitForConditionOptions().setTimeout(1_000));
+      } catch (PlaywrightException e) {
+        // not within the second (a load that was only aborted), or the page went while waiting
+      }
+      return crashed;
+    }
+
+    /** A document answered with an HTTP error: the page's own failure, whatever the steps do next. */
+    private void onResponse(Response response) {
+      if (isDocument(response.request()) && response.status() >= 400) {
+        pageFailures.add(new PageFailure(scenario.name(), name, viewport.label(), withoutQuery(response.url()), response.status(), null, at));
+      }
+    }
+
+    /** A document whose connection failed; a load stopped on purpose (a new navigation, a download) is not. */
+    private void onRequestFailed(Request request) {
+      String error = request.failure();
+      if (isDocument(request) && error != null && !error.contains("ERR_ABORTED")) {
+        loadFailure = error;
+        Response response = request.response();
+        pageFailures.add(new PageFailure(scenario.name(), name, viewport.label(), withoutQuery(request.url()),
+            response == null ? 0 : response.status(), error, at));
+      }
+    }
+
+    private static boolean isDocument(Request request) {
+      try {
+        return request.isNavigationRequest() && request.frame().parentFrame() == null;
+      } catch (PlaywrightException e) {
+        return false; // a service worker's request has no frame
+      }
+    }
+
+    /**
+     * Closes the context within a step deadline; a frozen page cannot hold the worker here either. A
+     * visit that was ended has pages that are gone or stopped: there is nothing to drain, and a DevTools
+     * session opened on a crashed page can wait for ever, so the context is only closed.
+     */
+    private void close(BrowserContext context, Recorder recorder) {
+      if (context == null || !browser.isAlive()) {
+        return;
+      }
+      if (ended == null && crashed) {
+        end(fault().orElseThrow());
+      }
+      try (Watchdog.Deadline deadline = guard(timeouts.step(), "timeouts.step", timeouts.step())) {
+        if (recorder != null && ended == null) {
+          recorder.close();
+        } else {
+          context.close(); // a view's dialogs past the first few, only counted, are not told then
+        }
+      } catch (PlaywrightException e) {
+        // the page or browser went meanwhile: what the page sent is in the log
+        if (ended == null) {
+          end(fault().orElse(Reasons.of(e)));
+        }
+      }
+    }
+  }
+
+  /** http://host/a?q#f is http://host/a: a query or fragment may hold what a visitor typed. */
+  static String withoutQuery(String url) {
+    int cut = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = url.indexOf(c);
+      cut = i >= 0 ? Math.min(cut, i) : cut;
+    }
+    return url.substring(0, cut);
   }
 
   /** Keeps the context open until the last click's reactions had their full window. */
@@ -175,14 +469,6 @@ public final class Driver {
     return URI.create(options.baseUrl()).resolve(url).toString();
   }
 
-  private static void navigate(Page page, String url, String what) {
-    try {
-      page.navigate(url);
-    } catch (PlaywrightException e) {
-      throw new SiteUnreachable("cannot open " + url + " (" + what + "): " + Reasons.of(e));
-    }
-  }
-
   private static String describe(Step step) {
     if (step instanceof Step.Click c) {
       return "click " + describe(c.target());
@@ -210,22 +496,46 @@ public final class Driver {
     return "at " + (long) a.x() + "," + (long) a.y();
   }
 
+  /**
+   * The {@code kind} of the action event a step writes: part of the events.jsonl format, so a name of its
+   * own rather than the Java record's. A wait is no action: the page's reactions still answer the click.
+   */
+  static String actionKind(Step step) {
+    if (step instanceof Step.Goto) {
+      return "goto";
+    } else if (step instanceof Step.Click) {
+      return "click";
+    } else if (step instanceof Step.Fill) {
+      return "fill";
+    } else if (step instanceof Step.Hover) {
+      return "hover";
+    } else if (step instanceof Step.Press) {
+      return "press";
+    } else if (step instanceof Step.Scroll) {
+      return "scroll";
+    }
+    return null;
+  }
+
   /** Carries out steps on one visitor's page, as a person would: pointer moves, wheel scrolls, pauses. */
   private final class Steps {
     private final Page page;
     private final Recorder recorder;
+    private final Visit visit;
 
-    Steps(Page page, Recorder recorder) {
+    Steps(Page page, Recorder recorder, Visit visit) {
       this.page = page;
       this.recorder = recorder;
+      this.visit = visit;
     }
 
     void run(Step step) {
-      if (!(step instanceof Step.Wait)) {
-        recorder.action(page, step.getClass().getSimpleName().toLowerCase());
+      String kind = actionKind(step);
+      if (kind != null) {
+        recorder.action(page, kind);
       }
       if (step instanceof Step.Goto g) {
-        navigate(page, resolve(g.url()), g.at().toString());
+        visit.navigate(page, resolve(g.url()));
       } else if (step instanceof Step.Click c) {
         click(c);
       } else if (step instanceof Step.Fill f) {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** scenario → drive → events.jsonl → analyze → check → report, one stage after the other. */
@@ -76,19 +77,27 @@ public final class Pipeline {
     Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping, variants,
         options.baseline().map(Pipeline::findingsOf));
     write(summary, dir);
-    return new RunResult(dir, summary);
+    boolean timedOut = drives.stream().anyMatch(Drive::timedOut) || !variants.isEmpty() && options.deadline().passed();
+    return new RunResult(dir, summary, timedOut);
   }
 
-  /** Plays the scenarios in one browser; returns the browser's name. */
+  /**
+   * Plays the scenarios in one worker (one browser, replaced when it dies); returns the browser's name.
+   * Once the run's deadline passes, the scenarios left are still passed through, so that each of their
+   * visitors is reported as not started.
+   */
   private static String drive(
       List<Scenario> scenarios, RunOptions options, EventLog log, String runId, String startedAt, List<Drive> drives,
       PrintStream progress, PrintStream notices) {
-    try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), notices)) {
-      String browserName = session.description();
-      notices.println("Browser: " + browserName + " at " + session.choice());
+    Driver.Options driving = Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()).withDeadline(options.deadline());
+    Supplier<BrowserSession> browsers = () -> {
+      BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), notices);
+      notices.println("Browser: " + session.description() + " at " + session.choice());
+      return session;
+    };
+    try (Driver driver = new Driver(browsers, driving, log, notices)) {
+      String browserName = driver.session().description();
       log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
-      Driver driver = new Driver(session.browser(), Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()), log,
-          notices);
       for (Scenario scenario : scenarios) {
         progress.printf(Locale.ROOT, "Running %s: %d visitor(s) at %s%n",
             scenario.name(), scenario.visitors(), scenario.viewports().stream().map(Viewport::label).toList());
@@ -183,7 +192,7 @@ public final class Pipeline {
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
       Scenario scenario = drive.scenario();
-      List<Check> own = checker.check(scenario);
+      List<Check> own = checker.check(scenario, drive.visitors(), drive.pages());
       List<FailedStep> failed = drive.failures().stream()
           .map(f -> new FailedStep(scenario.name(), f.viewport(), f.message(), f.at().toString()))
           .toList();
@@ -199,11 +208,17 @@ public final class Pipeline {
     }
     Map<Object, PageMaps.Drawn> drawnByKey = drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));
     List<Summary.PageRow> pages = analysis.pages().stream().map(p -> pageRow(dir, p, drawnByKey.get(p.key()))).toList();
+    List<Summary.FailedVisitor> failedVisitors = drives.stream().flatMap(d -> d.visitors().stream())
+        .map(v -> new Summary.FailedVisitor(v.scenario(), v.session(), v.viewport(), v.at(), v.step(), v.reason()))
+        .toList();
+    List<Summary.FailedPage> failedPages = drives.stream().flatMap(d -> d.pages().stream())
+        .map(p -> new Summary.FailedPage(p.scenario(), p.session(), p.viewport(), p.url(), p.status() == 0 ? null : p.status(), p.error(), p.at()))
+        .toList();
     return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
         header.baseUrl(), header.browser(),
         failedSteps.isEmpty() && checks.stream().allMatch(Check::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
         scenarios, analysis.findings(), checks, failedSteps, pages, EVENTS,
-        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants);
+        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants, failedVisitors, failedPages);
   }
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {

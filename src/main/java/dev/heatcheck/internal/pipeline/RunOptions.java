@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Buckets;
+import dev.heatcheck.internal.drive.RunDeadline;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +14,25 @@ import java.util.Optional;
  * @param buckets how viewport widths are grouped for the maps
  * @param cookies set for every visitor before the first page loads (a variant's)
  * @param baseline an earlier run folder whose findings the new* rules compare with
+ * @param deadline when driving must stop (heatcheck run --timeout); the report is still written
  */
 public record RunOptions(
     String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
-    Optional<Path> baseline) {
+    Optional<Path> baseline, RunDeadline deadline) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
+    deadline = deadline == null ? RunDeadline.NONE : deadline;
+  }
+
+  public RunOptions(
+      String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
+      Optional<Path> baseline) {
+    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, RunDeadline.NONE);
+  }
+
+  /** The same run, which stops driving at {@code runDeadline}. */
+  public RunOptions withDeadline(RunDeadline runDeadline) {
+    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, runDeadline);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
@@ -27,7 +41,7 @@ public record RunOptions(
 
   /** The same run, holding its new* rules to the findings of {@code run}. */
   public RunOptions withBaseline(Path run) {
-    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run));
+    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run), deadline);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -36,6 +50,6 @@ public record RunOptions(
 
   /** The same run, written elsewhere with these cookies: one variant of a scenario. */
   RunOptions forVariant(Path dir, Map<String, String> variantCookies, Optional<Path> firstVariant) {
-    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant);
+    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant, deadline);
   }
 }

@@ -18,6 +18,7 @@ public final class ConsoleReport {
     out.printf(Locale.ROOT, "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
         summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
     findings(summary, out);
+    failures(summary, out);
     checks(summary, out);
     variants(summary, dir, out);
     out.println();
@@ -39,6 +40,28 @@ public final class ConsoleReport {
       out.printf(Locale.ROOT, "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
           f.kind(), f.page(), f.viewport(), f.selector(), f.count(), detail(f));
     }
+  }
+
+  /** Visitors heatcheck had to end and pages the site failed to serve, each with its reason. */
+  private static void failures(Summary summary, PrintStream out) {
+    if (!summary.failedVisitors().isEmpty()) {
+      out.println("Failed visitors:");
+      for (Summary.FailedVisitor v : summary.failedVisitors()) {
+        out.printf(Locale.ROOT, "  %s%s: %s%n", v.session(), v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")", v.reason());
+      }
+    }
+    if (!summary.failedPages().isEmpty()) {
+      out.println("Failed pages:");
+      for (Summary.FailedPage p : summary.failedPages()) {
+        out.printf(Locale.ROOT, "  %s  %s  (%s, %s)%n", p.url(), pageError(p), p.session(), p.at());
+      }
+    }
+  }
+
+  /** "HTTP 500", "net::ERR_CONTENT_LENGTH_MISMATCH", or both when the connection broke off after the status. */
+  public static String pageError(Summary.FailedPage page) {
+    String status = page.status() == null ? null : "HTTP " + page.status();
+    return page.error() == null ? status : status == null ? page.error() : status + ", then " + page.error();
   }
 
   private static String detail(Finding f) {

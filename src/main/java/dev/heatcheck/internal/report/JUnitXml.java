@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -45,7 +46,7 @@ public final class JUnitXml {
       xml.writeAttribute("name", "heatcheck");
       for (String scenario : scenarios(summary)) {
         suite(xml, scenario, summary.failedSteps().stream().filter(f -> f.scenario().equals(scenario)).toList(),
-            summary.checks().stream().filter(c -> c.scenario().equals(scenario)).toList());
+            summary.checks().stream().filter(c -> c.scenario().equals(scenario)).toList(), failureLines(summary, scenario));
       }
       xml.writeEndElement();
       xml.writeCharacters("\n");
@@ -118,7 +119,19 @@ public final class JUnitXml {
     return names;
   }
 
-  private static void suite(XMLStreamWriter xml, String scenario, List<FailedStep> steps, List<Check> checks)
+  /** For failedVisitors and failedPages checks, who failed and why, one line each, for the failure's text. */
+  private static Map<String, String> failureLines(Summary summary, String scenario) {
+    StringBuilder visitors = new StringBuilder();
+    summary.failedVisitors().stream().filter(v -> v.scenario().equals(scenario)).forEach(v -> visitors.append('\n')
+        .append(v.session()).append(v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")").append(": ").append(v.reason()));
+    StringBuilder pages = new StringBuilder();
+    summary.failedPages().stream().filter(p -> p.scenario().equals(scenario)).forEach(p -> pages.append('\n')
+        .append(p.url()).append(": ").append(ConsoleReport.pageError(p)).append(" (").append(p.session()).append(", ").append(p.at()).append(')'));
+    return Map.of("failedVisitors", visitors.toString(), "failedPages", pages.toString());
+  }
+
+  private static void suite(
+      XMLStreamWriter xml, String scenario, List<FailedStep> steps, List<Check> checks, Map<String, String> details)
       throws XMLStreamException {
     long failures = steps.size() + checks.stream().filter(c -> !c.passed()).count();
     long skipped = checks.stream().filter(Check::skipped).count();
@@ -131,13 +144,13 @@ public final class JUnitXml {
     xml.writeAttribute("skipped", String.valueOf(skipped));
     for (FailedStep step : steps) {
       testcase(xml, scenario, "step at " + step.at());
-      failure(xml, "step", step.line());
+      failure(xml, "step", step.line(), "");
       xml.writeEndElement();
     }
     for (Check check : checks) {
       testcase(xml, scenario, check.rule());
       if (!check.passed()) {
-        failure(xml, check.rule(), check.line());
+        failure(xml, check.rule(), check.line(), details.getOrDefault(check.rule(), ""));
       } else if (check.skipped()) {
         xml.writeStartElement("skipped");
         xml.writeAttribute("message", check.line());
@@ -161,11 +174,12 @@ public final class JUnitXml {
     xml.writeAttribute("name", name);
   }
 
-  private static void failure(XMLStreamWriter xml, String type, String message) throws XMLStreamException {
+  /** @param details lines after the message in the failure's text, e.g. who failed and why */
+  private static void failure(XMLStreamWriter xml, String type, String message, String details) throws XMLStreamException {
     xml.writeStartElement("failure");
     xml.writeAttribute("message", message);
     xml.writeAttribute("type", type);
-    xml.writeCharacters(message);
+    xml.writeCharacters(message + details);
     xml.writeEndElement();
   }
 }

@@ -29,13 +29,25 @@ public record Summary(
     List<PageRow> pages,
     String events,
     Grouping grouping,
-    List<VariantRun> variants) {
+    List<VariantRun> variants,
+    List<FailedVisitor> failedVisitors,
+    List<FailedPage> failedPages) {
   /** 2: a step that could not be done is in failedSteps, no longer a check with rule "steps". */
   public static final int VERSION = 2;
 
   public Summary {
-    // summaries written before failedSteps existed
+    // summaries written before these lists existed
     failedSteps = failedSteps == null ? List.of() : failedSteps;
+    failedVisitors = failedVisitors == null ? List.of() : List.copyOf(failedVisitors);
+    failedPages = failedPages == null ? List.of() : List.copyOf(failedPages);
+  }
+
+  public Summary(
+      int version, String tool, String runId, String startedAt, String finishedAt, String baseUrl, String browser,
+      boolean passed, List<ScenarioRun> scenarios, List<Finding> findings, List<Check> checks, List<FailedStep> failedSteps,
+      List<PageRow> pages, String events, Grouping grouping, List<VariantRun> variants) {
+    this(version, tool, runId, startedAt, finishedAt, baseUrl, browser, passed, scenarios, findings, checks, failedSteps, pages,
+        events, grouping, variants, List.of(), List.of());
   }
 
   /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
@@ -49,6 +61,25 @@ public record Summary(
         .toList();
     return new Outcome(dir, passed, findings, checks, failedSteps, shown);
   }
+
+  /**
+   * A visitor heatcheck ended (a deadline passed, its page or browser crashed, a page did not load), or
+   * did not start once the run's --timeout passed.
+   *
+   * @param at the step it was on, "file:line:column"; null when it did not start
+   * @param step what it was doing, e.g. {@code click "#go"}
+   */
+  public record FailedVisitor(String scenario, String session, String viewport, String at, String step, String reason) {}
+
+  /**
+   * A page whose document the site answered with an HTTP error, or whose connection broke off.
+   *
+   * @param status the HTTP status; null when none came
+   * @param error the browser's network error, e.g. "net::ERR_CONTENT_LENGTH_MISMATCH"; null with a status alone
+   * @param at the step that loaded the page
+   */
+  public record FailedPage(
+      String scenario, String session, String viewport, String url, Integer status, String error, String at) {}
 
   /**
    * A scenario run once per variant: each variant's run folder, the comparisons of the first variant

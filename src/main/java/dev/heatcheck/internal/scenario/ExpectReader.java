@@ -17,15 +17,19 @@ import java.util.Map;
  *   newErrorClicks: {max: 0}
  *   scrollReach: {selector: "#pricing", min: 0.5}
  *   clickShare: {selector: "#buy", page: /checkout, min: 0.2}
+ *   failedVisitors: {max: 1}
  * </pre>
  */
 final class ExpectReader {
   private static final Map<String, Kind> FRICTION = Map.of(
       "deadClicks", Kind.DEAD, "rageClicks", Kind.RAGE, "errorClicks", Kind.ERROR);
   private static final List<String> KEYS = List.of(
-      "deadClicks", "rageClicks", "errorClicks", "newDeadClicks", "newRageClicks", "newErrorClicks", "scrollReach", "clickShare");
+      "deadClicks", "rageClicks", "errorClicks", "newDeadClicks", "newRageClicks", "newErrorClicks", "scrollReach", "clickShare",
+      Expectation.FailureLimit.VISITORS, Expectation.FailureLimit.PAGES);
   private static final List<String> FRICTION_KEYS = List.of("max", "warn", "page", "selector", "viewport", "per");
   private static final List<String> PER = List.of("100 clicks", "visitor");
+  /** More failed visitors or pages than a scenario can have is a typo. */
+  static final int MAX_FAILURES = 1_000_000;
 
   private final Problems problems;
   private final Values values;
@@ -68,6 +72,7 @@ final class ExpectReader {
     return switch (key) {
       case "scrollReach" -> scrollReach(map, what, at);
       case "clickShare" -> clickShare(map, what, at);
+      case Expectation.FailureLimit.VISITORS, Expectation.FailureLimit.PAGES -> failureLimit(key, map, what, at);
       default -> friction(key, map, what, at);
     };
   }
@@ -117,6 +122,16 @@ final class ExpectReader {
       problems.add(fields.at(), what + ": min or max is required (a share of clicks from 0 to 1), e.g. {selector: \"#buy\", min: 0.2}");
     }
     return new Expectation.ClickShare(selector, optional(fields, "page", what), min, max, at);
+  }
+
+  private Expectation failureLimit(String key, MapNode map, String what, Location at) {
+    Fields fields = new Fields(map, what, List.of("max"), problems);
+    if (!fields.has("max")) {
+      problems.add(fields.at(), what + ": max is required, e.g. {max: 0}");
+      return null;
+    }
+    Integer max = values.integer(fields.get("max"), what + ".max", 0, MAX_FAILURES);
+    return max == null ? null : new Expectation.FailureLimit(key, max, at);
   }
 
   private Double share(Fields fields, String key, String what) {

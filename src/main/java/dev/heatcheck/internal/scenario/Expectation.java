@@ -75,4 +75,14 @@ public sealed interface Expectation {
       return "clickShare " + selector + (page == null ? "" : " on " + page);
     }
   }
+
+  /**
+   * How many visitors may fail (a deadline passed, the page or the browser crashed: {@code failedVisitors})
+   * or how many page loads may fail (an HTTP error status or a cut connection: {@code failedPages}).
+   * Without the rule, none may.
+   */
+  record FailureLimit(String name, int max, Location at) implements Expectation {
+    public static final String VISITORS = "failedVisitors";
+    public static final String PAGES = "failedPages";
+  }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One scenario file: the page to open, the window sizes, how many visitors, their steps and the
  * click rules to check. {@code visitors} repeats the steps, each time in a fresh browser context.
- * {@code judge} and {@code capture} are the scenario's own judgement windows and recording options.
+ * {@code judge} and {@code capture} are the scenario's own judgement windows and recording options;
+ * {@code timeouts} its deadlines.
  */
 public record Scenario(
     Path file,
@@ -19,7 +20,8 @@ public record Scenario(
     List<String> pages,
     JudgeSettings judge,
     CaptureSettings capture,
-    List<Variant> variants) {
+    List<Variant> variants,
+    Timeouts timeouts) {
   public Scenario {
     viewports = List.copyOf(viewports);
     steps = List.copyOf(steps);
@@ -27,6 +29,13 @@ public record Scenario(
     judge = judge == null ? JudgeSettings.none() : judge;
     capture = capture == null ? CaptureSettings.none() : capture;
     variants = variants == null ? List.of() : List.copyOf(variants);
+    timeouts = timeouts == null ? Timeouts.defaults() : timeouts;
+  }
+
+  public Scenario(
+      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
+      List<String> pages, JudgeSettings judge, CaptureSettings capture, List<Variant> variants) {
+    this(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants, Timeouts.defaults());
   }
 
   public Scenario(
@@ -43,12 +52,12 @@ public record Scenario(
 
   /** The same scenario at other viewports (one test per viewport runs it at one). */
   public Scenario withViewports(List<Viewport> only) {
-    return new Scenario(file, name, url, only, visitors, steps, expect, pages, judge, capture, variants);
+    return new Scenario(file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts);
   }
 
   /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
   public Scenario as(Variant variant) {
     return new Scenario(file, name + " [" + variant.name() + "]", variant.startUrl(url), viewports, visitors, steps, expect,
-        pages, judge, capture, List.of());
+        pages, judge, capture, List.of(), timeouts);
   }
 }

@@ -15,7 +15,7 @@ final class ScenarioReader {
   static final int MAX_VIEWPORT_PX = 8192;
   /** Each visitor takes a browser context for seconds; more than this would run for hours. */
   static final int MAX_VISITORS = 10_000;
-  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture", "variants");
+  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture", "variants", "timeouts");
 
   private final Path file;
   private final Problems problems;
@@ -49,10 +49,11 @@ final class ScenarioReader {
     JudgeSettings judge = isAbsent(fields.get("judge")) ? JudgeSettings.none() : new JudgeReader(problems, values).read(fields.get("judge"));
     CaptureSettings capture = isAbsent(fields.get("capture")) ? CaptureSettings.none() : capture(fields.get("capture"));
     List<Variant> variants = isAbsent(fields.get("variants")) ? List.of() : new VariantReader(problems, values).read(fields.get("variants"));
+    Timeouts timeouts = isAbsent(fields.get("timeouts")) ? Timeouts.defaults() : timeouts(fields.get("timeouts"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants);
+    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants, timeouts);
   }
 
   private String defaultName() {
@@ -128,6 +129,21 @@ final class ScenarioReader {
     Fields fields = new Fields(map, "capture", List.of("maskText"), problems);
     Boolean maskText = fields.has("maskText") ? values.bool(fields.get("maskText"), "capture.maskText") : Boolean.FALSE;
     return new CaptureSettings(Boolean.TRUE.equals(maskText));
+  }
+
+  private Timeouts timeouts(Node node) {
+    if (!(node instanceof MapNode map)) {
+      return values.wrong(node, "timeouts", "a map of milliseconds like {step: 30000, load: 30000, visit: 300000}");
+    }
+    Fields fields = new Fields(map, "timeouts", List.of("step", "load", "visit"), problems);
+    Timeouts defaults = Timeouts.defaults();
+    return new Timeouts(
+        timeout(fields, "step", defaults.step()), timeout(fields, "load", defaults.load()), timeout(fields, "visit", defaults.visit()));
+  }
+
+  private int timeout(Fields fields, String key, int fallback) {
+    Integer ms = fields.has(key) ? values.integer(fields.get(key), "timeouts." + key, 1, Timeouts.MAX_MS) : null;
+    return ms == null ? fallback : ms;
   }
 
   /** An empty section ("steps:" with nothing under it) reads as no section rather than as a mistake. */

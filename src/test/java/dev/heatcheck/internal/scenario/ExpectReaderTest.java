@@ -44,6 +44,30 @@ public class ExpectReaderTest {
   }
 
   @Test
+  public void failed_visitors_and_pages_take_a_whole_max_and_nothing_else() throws IOException {
+    Path file = write("""
+        url: /
+        expect:
+          failedVisitors: {max: 1}
+          failedPages: {max: 0}
+        """);
+    List<Expectation> rules = ScenarioLoader.load(file).expect().rules();
+    assertEquals(rules, List.of(new Expectation.FailureLimit("failedVisitors", 1, rules.get(0).at()),
+        new Expectation.FailureLimit("failedPages", 0, rules.get(1).at())));
+    Path bad = write("""
+        url: /
+        expect:
+          failedVisitors: {max: 0.5}
+          failedPages: {warn: 1}
+        """);
+    ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.load(bad));
+    assertEquals(e.problems().stream().map(p -> p.at().line() + ":" + p.at().column() + " " + p.message()).toList(), List.of(
+        "3:25 expect.failedVisitors.max: expected an integer from 0 to 1000000, got 0.5",
+        "4:16 expect.failedPages: max is required, e.g. {max: 0}",
+        "4:17 expect.failedPages: unknown key \"warn\"; expected one of: max"));
+  }
+
+  @Test
   public void mistakes_are_reported_where_they_are_written() throws IOException {
     Path file = write("""
         url: /
@@ -63,7 +87,7 @@ public class ExpectReaderTest {
         "5:45 expect.scrollReach.min: a share is from 0 to 1 (0.5 is half), got 2",
         "6:15 expect.clickShare: selector is required, e.g. {selector: \"#buy\", min: 0.2}",
         "7:3 expect: unknown key \"deadClick\"; expected one of: deadClicks, rageClicks, errorClicks, newDeadClicks,"
-            + " newRageClicks, newErrorClicks, scrollReach, clickShare"));
+            + " newRageClicks, newErrorClicks, scrollReach, clickShare, failedVisitors, failedPages"));
   }
 
   private static Path write(String text) throws IOException {

@@ -73,7 +73,19 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts""");
+  }
+
+  @Test
+  public void reports_every_bad_timeout_where_it_is_written() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        timeouts: {step: 0, load: "30s", visit: 3600001, page: 5}
+        """), """
+        bad.yaml:2:18: timeouts.step: expected an integer from 1 to 3600000, got 0
+        bad.yaml:2:27: timeouts.load: expected an integer from 1 to 3600000, got "30s"
+        bad.yaml:2:41: timeouts.visit: expected an integer from 1 to 3600000, got 3600001
+        bad.yaml:2:50: timeouts: unknown key "page"; expected one of: step, load, visit""");
   }
 
   @Test
@@ -312,7 +324,7 @@ public class ScenarioProblemsTest {
         bad.yaml:6:1: the text holds \\uDC00, half of a character (a lone surrogate), which no file can store; \
         write the whole character or remove it
         bad.yaml:6:1: unknown key "\\uDC00x"; expected one of: name, url, viewports, visitors, pages, steps, expect, \
-        judge, capture, variants""");
+        judge, capture, variants, timeouts""");
     assertEquals(problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
         "bad.json:1:23: the text holds \\uD83D, half of a character (a lone surrogate), which no file can store;"
             + " write the whole character or remove it");
@@ -356,7 +368,7 @@ public class ScenarioProblemsTest {
     }
     List<String> lines = problems("bad.yaml", bomb.toString()).lines().toList();
     assertEquals(lines.get(0), "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
-        + " steps, expect, judge, capture, variants");
+        + " steps, expect, judge, capture, variants, timeouts");
     assertEquals(lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
     // ten unknown keys, and nine aliases on each of nine lines: nothing expanded
     assertEquals(lines.size(), 10 + 9 * 9);

@@ -165,6 +165,11 @@ public class ScenarioSchemaTest {
       {"viewports: [{width: 1280, height: 8193}]", false},
       {"visitors: 10000", true},
       {"visitors: 10001", false},
+      {"timeouts: {step: 1, load: 3600000, visit: 300000}", true},
+      {"timeouts: {step: 0}", false},
+      {"timeouts: {visit: 3600001}", false},
+      {"expect: {failedVisitors: {max: 0}, failedPages: [{max: 1000000}]}", true},
+      {"expect: {failedPages: {max: -1}}", false},
       {"steps: [click: {selector: \"#a\", times: 100, interval: 60000}]", true},
       {"steps: [click: {selector: \"#a\", times: 101}]", false},
       {"steps: [wait: 60001]", false},
@@ -199,6 +204,8 @@ public class ScenarioSchemaTest {
       {"the rage rule", "url: /x\njudge: {rage: {zzz: 1}}\n", "/properties/judge/properties/rage/properties"},
       {"capture", "url: /x\ncapture: {zzz: 1}\n", "/properties/capture/properties"},
       {"a variant", "url: /x\nvariants: [{name: A}, {name: B, zzz: 1}]\n", "/properties/variants/items/properties"},
+      {"timeouts", "url: /x\ntimeouts: {zzz: 1}\n", "/properties/timeouts/properties"},
+      {"a failure limit", "url: /x\nexpect: {failedVisitors: {max: 0, zzz: 1}}\n", "/definitions/failureLimit/properties"},
     };
   }
 

@@ -1,0 +1,82 @@
+package dev.heatcheck.internal.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The operating-system side of one launched Chromium: its browser process and the renderers under it.
+ * Safe to use from any thread, unlike everything of Playwright's, which is what a watchdog needs: a
+ * page whose main thread never yields holds up every Playwright call on the thread that drives it.
+ */
+final class BrowserProcess {
+  private final ProcessHandle browser;
+  private final Optional<ProcessHandle> driver;
+
+  private BrowserProcess(ProcessHandle browser) {
+    this.browser = browser;
+    this.driver = browser.parent();
+  }
+
+  /**
+   * The browser process launched with {@code marker} among this JVM's descendants (Playwright's driver
+   * starts it), if it can be found; renderers and helpers carry a {@code --type=} and not the marker.
+   */
+  static Optional<BrowserProcess> find(String marker) {
+    return ProcessHandle.current().descendants()
+        .filter(p -> {
+          String line = commandLine(p);
+          return line.contains(marker) && !line.contains("--type=");
+        })
+        .findFirst()
+        .map(BrowserProcess::new);
+  }
+
+  /**
+   * Kills every page renderer of this browser. Playwright then fails the calls waiting on those pages
+   * ("Target crashed") and the browser lives on. Renderers of the browser's own UI are left alone.
+   *
+   * @return how many were killed
+   */
+  int killRenderers() {
+    return (int) browser.descendants()
+        .filter(p -> {
+          String line = commandLine(p);
+          return line.contains("--type=renderer") && !line.contains("--top-chrome-webui") && !line.contains("--extension-process");
+        })
+        .filter(ProcessHandle::destroyForcibly)
+        .count();
+  }
+
+  /** Kills the browser itself: Playwright fails every call waiting on it and reports it disconnected. */
+  void kill() {
+    browser.destroyForcibly();
+  }
+
+  /**
+   * Kills Playwright's driver, which launched the browser: every call waiting on it fails ("connection
+   * closed"). The very last resort, for a call that a dead browser did not end.
+   */
+  void killDriver() {
+    browser.destroyForcibly();
+    driver.filter(d -> !d.equals(ProcessHandle.current())).ifPresent(ProcessHandle::destroyForcibly);
+  }
+
+  /**
+   * A process's command line. Chromium rewrites its children's process titles, which Java's own
+   * reading on Linux turns into the bare executable; /proc keeps the switches.
+   */
+  private static String commandLine(ProcessHandle process) {
+    Path proc = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
+    try {
+      if (Files.isReadable(proc)) {
+        return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+      }
+    } catch (IOException e) {
+      // the process ended meanwhile, or /proc is not what it seems: ask Java
+    }
+    return process.info().commandLine().orElse("");
+  }
+}
