@@ -30,7 +30,13 @@ public final class Main implements Runnable {
     line.setErr(err);
     line.setParameterExceptionHandler(Main::usageError);
     line.setExecutionExceptionHandler(Failures::handle);
-    return line.execute(args);
+    try {
+      return line.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what held the memory is garbage now: there is room for one line
+      err.println(Failures.outOfMemory());
+      return ExitCodes.CANNOT_RUN;
+    }
   }
 
   @Override

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-analyses and re-draws from event files alone (merged, each event once).",
+      "Re-analyses and re-draws from event files alone (several are joined, each event once),",
+      "in one pass over them. Lines of types or with fields this version does not know are",
+      "skipped and counted; a line that is not an event stops the report (exit 2) unless",
+      "--skip-bad-lines is given.",
       "Maps are drawn on the screenshots beside the event files, or on new ones with --screenshots:",
       "clicks are re-projected onto where their elements are now."
     })
@@ -35,6 +38,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--pages", split = ",", paramLabel = "PATTERN", description = "URL patterns pages aggregate under, e.g. /product/:id.")
   List<String> pages = List.of();
+
+  @Option(names = "--skip-bad-lines", description = "Skip lines of the event files that are not events (and count them) instead of stopping at the first.")
+  boolean skipBadLines;
 
   @Mixin CommonOptions common;
 
@@ -53,7 +59,8 @@ final class ReportCommand implements Callable<Integer> {
     String base = baseUrl == null ? null : RunCommand.checkBaseUrl(baseUrl);
     var buckets = common.buckets();
     Path dir = common.out != null ? OutputDir.create(common.out) : OutputDir.timestamped(CommonOptions.REPORTS);
-    ReportOptions options = new ReportOptions(dir, buckets, pages, screenshots, base, Optional.ofNullable(common.browser), !common.noInstall);
+    ReportOptions options = new ReportOptions(dir, buckets, pages, screenshots, base, Optional.ofNullable(common.browser), !common.noInstall,
+        skipBadLines);
     RunResult result = Pipeline.report(events, options, System.out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), System.out);

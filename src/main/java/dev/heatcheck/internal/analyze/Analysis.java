@@ -3,22 +3,37 @@ package dev.heatcheck.internal.analyze;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Kind;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** What a run's events say: every click judged, the friction found, and per-page aggregates to draw. */
+/**
+ * What a run's events say: the friction found, per-page aggregates to draw, and counters for checks.
+ *
+ * @param clickTallies clicks per scenario, page, viewport and target, with their verdicts counted
+ * @param viewTallies views per scenario, page and viewport, with how deep they got
+ * @param undetermined clicks not judged because an effect of a kind this version does not know followed them
+ * @param clicks every judged click, only when the analyzer was asked to keep them; empty otherwise
+ */
 public record Analysis(
-    List<JudgedClick> clicks, List<Finding> findings, List<PageStats> pages, Map<String, ViewPlace> places) {
+    List<Finding> findings,
+    List<PageStats> pages,
+    List<ClickTally> clickTallies,
+    List<ViewTally> viewTallies,
+    long undetermined,
+    List<JudgedClick> clicks) {
   public Analysis {
-    clicks = List.copyOf(clicks);
     findings = List.copyOf(findings);
     pages = List.copyOf(pages);
-    places = Map.copyOf(places);
+    clickTallies = List.copyOf(clickTallies);
+    viewTallies = List.copyOf(viewTallies);
+    clicks = List.copyOf(clicks);
   }
 
-  /** Where a view (by id) belongs, if its view event was seen. */
-  public Optional<ViewPlace> place(String view) {
-    return Optional.ofNullable(view == null ? null : places.get(view));
+  /** Every click read, over all scenarios. */
+  public long clickCount() {
+    long all = 0;
+    for (ClickTally tally : clickTallies) {
+      all += tally.clicks();
+    }
+    return all;
   }
 
   /** Counts for one scenario: dead and error clicks, rage clicks (bursts) and all clicks. */
@@ -26,11 +41,11 @@ public record Analysis(
     int all = 0;
     int dead = 0;
     int error = 0;
-    for (JudgedClick click : clicks) {
-      if (click.scenario().equals(scenario)) {
-        all++;
-        dead += click.verdict() == Verdict.DEAD ? 1 : 0;
-        error += click.verdict() == Verdict.ERROR ? 1 : 0;
+    for (ClickTally tally : clickTallies) {
+      if (tally.scenario().equals(scenario)) {
+        all += tally.clicks();
+        dead += tally.dead();
+        error += tally.error();
       }
     }
     int rage = 0;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Groups judged clicks into findings: one per kind, scenario, page, viewport and target. */
+/** Groups judged clicks into findings as they come: one per kind, scenario, page, viewport and target. */
 final class Findings {
   static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::kind)
@@ -17,36 +17,33 @@ final class Findings {
           .thenComparing(Finding::viewport)
           .thenComparing(Finding::selector, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-  private Findings() {}
+  private final Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
 
-  static List<Finding> deadAndError(List<JudgedClick> clicks) {
-    Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
-    for (JudgedClick click : clicks) {
-      Kind kind = kindOf(click.verdict());
-      if (kind != null) {
-        Finding one = single(kind, click);
-        grouped.merge(key(one), one, Findings::sum);
-      }
-    }
-    return new ArrayList<>(grouped.values());
-  }
-
-  /** One finding per target with the number of rage bursts on it. */
-  static List<Finding> rage(List<JudgedClick> bursts) {
-    Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
-    for (JudgedClick first : bursts) {
-      Finding one = single(Kind.RAGE, first);
-      grouped.merge(key(one), one, Findings::sum);
-    }
-    return new ArrayList<>(grouped.values());
-  }
-
-  private static Kind kindOf(Verdict verdict) {
-    return switch (verdict) {
+  /** Counts a dead or error click; others are no finding. */
+  void judged(JudgedClick click) {
+    Kind kind = switch (click.verdict()) {
       case DEAD -> Kind.DEAD;
       case ERROR -> Kind.ERROR;
       default -> null;
     };
+    if (kind != null) {
+      add(single(kind, click));
+    }
+  }
+
+  /** Counts a rage burst, by its first click. */
+  void rage(JudgedClick first) {
+    add(single(Kind.RAGE, first));
+  }
+
+  List<Finding> sorted() {
+    List<Finding> findings = new ArrayList<>(grouped.values());
+    findings.sort(ORDER);
+    return findings;
+  }
+
+  private void add(Finding one) {
+    grouped.merge(key(one), one, Findings::sum);
   }
 
   private static Finding single(Kind kind, JudgedClick click) {

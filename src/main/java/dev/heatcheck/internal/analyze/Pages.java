@@ -9,37 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the per page × bucket aggregates: views, scroll reach and clicks per element. */
+/** The per page × bucket aggregates, built as views close and clicks are judged: counters, never lists. */
 final class Pages {
-  private Pages() {}
+  private final Map<MapKey, Builder> pages = new TreeMap<>();
 
-  static List<PageStats> of(
-      Map<String, ViewPlace> places,
-      Map<String, Event.View> views,
-      List<JudgedClick> clicks,
-      List<JudgedClick> bursts,
-      Map<String, double[]> reach,
-      Map<String, Map<String, ContainerSeen>> containers) {
-    Map<MapKey, Builder> pages = new TreeMap<>();
-    places.forEach((id, place) -> pages.computeIfAbsent(place.key(), k -> new Builder()).view(place, views.get(id), reach.get(id)));
-    containers.forEach((view, seen) -> {
-      ViewPlace place = places.get(view);
-      if (place != null) {
-        seen.forEach((selector, one) -> pages.get(place.key()).containers.computeIfAbsent(selector, s -> new ArrayList<>()).add(one));
-      }
-    });
-    for (JudgedClick click : clicks) {
-      ViewPlace place = places.get(click.click().view());
-      if (place != null) {
-        pages.get(place.key()).click(click);
-      }
+  void view(Analyzer.ViewState view) {
+    Builder page = pages.computeIfAbsent(view.place.key(), k -> new Builder());
+    page.view(view);
+  }
+
+  void click(JudgedClick click, ViewPlace place) {
+    if (place != null) {
+      pages.computeIfAbsent(place.key(), k -> new Builder()).click(click);
     }
-    for (JudgedClick first : bursts) {
-      ViewPlace place = places.get(first.click().view());
-      if (place != null) {
-        pages.get(place.key()).element(first).rage++;
-      }
+  }
+
+  void rage(JudgedClick first, ViewPlace place) {
+    if (place != null) {
+      pages.computeIfAbsent(place.key(), k -> new Builder()).element(first).rage++;
     }
+  }
+
+  List<PageStats> build() {
     List<PageStats> stats = new ArrayList<>();
     pages.forEach((key, builder) -> stats.add(builder.build(key)));
     return stats;
@@ -48,21 +39,24 @@ final class Pages {
   private static final class Builder {
     final Map<String, Integer> viewports = new HashMap<>();
     final Map<String, Integer> paths = new HashMap<>();
-    final List<Double> reach = new ArrayList<>();
+    final Depths reach = new Depths();
     final Map<String, Counts> elements = new LinkedHashMap<>();
-    final Map<String, List<ContainerSeen>> containers = new TreeMap<>();
+    final Map<String, ContainerSum> containers = new TreeMap<>();
     int views;
     int docHeight;
     long viewportHeights;
     int clicks;
 
-    void view(ViewPlace place, Event.View view, double[] seen) {
+    void view(Analyzer.ViewState state) {
       views++;
-      viewports.merge(place.viewport(), 1, Integer::sum);
-      paths.merge(place.path(), 1, Integer::sum);
-      viewportHeights += view.vh();
-      reach.add(seen[0]);
-      docHeight = Math.max(docHeight, (int) seen[1]);
+      viewports.merge(state.place.viewport(), 1, Integer::sum);
+      paths.merge(state.place.path(), 1, Integer::sum);
+      viewportHeights += state.view.vh();
+      reach.add(state.reach());
+      docHeight = Math.max(docHeight, state.docHeight());
+      if (state.containers != null) {
+        state.containers.forEach((selector, seen) -> containers.computeIfAbsent(selector, s -> new ContainerSum()).add(seen));
+      }
     }
 
     void click(JudgedClick click) {
@@ -87,12 +81,9 @@ final class Pages {
           .toList();
       int fold = views == 0 ? 0 : (int) Math.round((double) viewportHeights / views);
       List<ContainerStats> inner = new ArrayList<>();
-      containers.forEach((selector, seen) -> inner.add(new ContainerStats(selector,
-          seen.stream().mapToInt(s -> s.height).max().orElse(0),
-          (int) Math.round(seen.stream().mapToInt(s -> s.visible).average().orElse(0)),
-          seen.stream().mapToInt(s -> s.width).max().orElse(0),
-          seen.stream().map(s -> s.deepest).toList())));
-      return new PageStats(key, views, viewports, paths, docHeight, fold, reach, clicks, stats, inner);
+      containers.forEach((selector, sum) -> inner.add(new ContainerStats(selector, sum.height,
+          (int) Math.round(sum.views == 0 ? 0 : (double) sum.visible / sum.views), sum.width, sum.reach.list())));
+      return new PageStats(key, views, viewports, paths, docHeight, fold, reach.list(), clicks, stats, inner);
     }
   }
 
@@ -111,6 +102,23 @@ final class Pages {
       if (scroll.containerBox() != null && scroll.containerBox().size() == 4) {
         width = Math.max(width, (int) Math.round(scroll.containerBox().get(2)));
       }
+    }
+  }
+
+  /** One scroll container over every view that scrolled it. */
+  private static final class ContainerSum {
+    final Depths reach = new Depths();
+    int views;
+    int height;
+    long visible;
+    int width;
+
+    void add(ContainerSeen seen) {
+      views++;
+      height = Math.max(height, seen.height);
+      visible += seen.visible;
+      width = Math.max(width, seen.width);
+      reach.add(seen.deepest);
     }
   }
 

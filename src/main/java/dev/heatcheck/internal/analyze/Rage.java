@@ -1,49 +1,53 @@
 package dev.heatcheck.internal.analyze;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /** Rage clicks: bursts of rapid clicks in one spot by one visitor. */
 final class Rage {
   private Rage() {}
 
-  static List<JudgedClick> find(List<JudgedClick> clicks, Rules rules) {
-    return find(clicks, click -> rules);
-  }
+  /** One visitor's clicks in a row, each close in time and place to the one before. */
+  static final class Burst {
+    private final JudgedClick first;
+    private final ViewPlace place;
+    private JudgedClick last;
+    private int length = 1;
 
-  /**
-   * @param clicks one visitor's clicks in time order
-   * @param rules the rules each click is judged by (its scenario's)
-   * @return the first click of each burst
-   */
-  static List<JudgedClick> find(List<JudgedClick> clicks, Function<JudgedClick, Rules> rules) {
-    List<JudgedClick> counted = clicks.stream().filter(c -> Judgeable.mayRage(c.click())).toList();
-    List<JudgedClick> bursts = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= counted.size(); i++) {
-      if (i == counted.size() || !continues(counted.get(i - 1), counted.get(i), rules.apply(counted.get(i)))) {
-        if (i - start >= rules.apply(counted.get(start)).rageClicks()) {
-          bursts.add(counted.get(start));
-        }
-        start = i;
-      }
+    Burst(JudgedClick first, ViewPlace place) {
+      this.first = first;
+      this.place = place;
+      this.last = first;
     }
-    return bursts;
+
+    /** @param rules the rules {@code next} is judged by (its scenario's) */
+    boolean continues(JudgedClick next, Rules rules) {
+      double distance = Math.abs(next.click().x() - last.click().x()) + Math.abs(next.click().y() - last.click().y());
+      return next.page().equals(last.page())
+          && Objects.equals(next.click().view(), last.click().view())
+          && next.click().t() - last.click().t() <= rules.rageGapMs()
+          && distance <= rules.rageDistancePx()
+          && (!rules.rageSameTarget() || Objects.equals(selector(last), selector(next)));
+    }
+
+    void add(JudgedClick next) {
+      last = next;
+      length++;
+    }
+
+    JudgedClick first() {
+      return first;
+    }
+
+    ViewPlace place() {
+      return place;
+    }
+
+    int length() {
+      return length;
+    }
   }
 
-  private static boolean continues(JudgedClick previous, JudgedClick next, Rules rules) {
-    double distance =
-        Math.abs(next.click().x() - previous.click().x()) + Math.abs(next.click().y() - previous.click().y());
-    return next.page().equals(previous.page())
-        && next.click().view().equals(previous.click().view())
-        && next.click().t() - previous.click().t() <= rules.rageGapMs()
-        && distance <= rules.rageDistancePx()
-        && (!rules.rageSameTarget() || Objects.equals(selector(previous), selector(next)));
-  }
-
-  private static String selector(JudgedClick click) {
+  static String selector(JudgedClick click) {
     return click.click().target() == null ? null : click.click().target().selector();
   }
 }

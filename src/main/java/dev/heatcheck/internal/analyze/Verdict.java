@@ -9,5 +9,10 @@ public enum Verdict {
   /** The page threw or logged an error right after it. */
   ERROR,
   /** Not the kind of click that must get an answer: links, typing into fields, modifier-key clicks. */
-  NOT_JUDGED
+  NOT_JUDGED,
+  /**
+   * No reaction this version knows, but an effect of a kind it does not know (a newer recorder's) came
+   * within the windows: it may have been the answer, so the click is not called dead.
+   */
+  UNDETERMINED
 }

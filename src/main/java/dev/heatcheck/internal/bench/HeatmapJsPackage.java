@@ -76,7 +76,7 @@ final class HeatmapJsPackage {
       process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
-        throw new HeatcheckException("npm not found; the render bench gets " + NAME + " " + VERSION
+        throw new HeatcheckException("npm not found; the report bench gets " + NAME + " " + VERSION
             + " from the npm registry with it: " + NPM_FIX);
       }
       throw new HeatcheckException("cannot run npm to install " + NAME + " into " + cache + ": " + e.getMessage(), e);

@@ -3,9 +3,12 @@ package dev.heatcheck.internal.bench;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import dev.heatcheck.internal.browser.BrowserSession;
-import dev.heatcheck.internal.events.ClickPoints;
 import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.internal.browser.BrowserSession;
+import dev.heatcheck.internal.events.Event;
+import dev.heatcheck.internal.events.EventReader;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,7 +24,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The heatmap.js side of the render bench: the same clicks, read from the same events.jsonl, drawn by
+ * The heatmap.js side of the report bench: the same clicks, read from the same events.jsonl, drawn by
  * heatmap.js in a page of the headless Chromium, timed inside the page.
  */
 final class HeatmapJsRender {
@@ -35,7 +38,6 @@ final class HeatmapJsRender {
       BrowserSession session,
       HeatmapJsPackage heatmapJs,
       Path events,
-      String view,
       int width,
       int height,
       int radius,
@@ -53,8 +55,8 @@ final class HeatmapJsRender {
       page.addScriptTag(new Page.AddScriptTagOptions().setContent(benchScript()));
 
       progress.println("heatcheck: loading the clicks into the page");
-      Upload upload = new Upload(page, view);
-      ClickPoints.read(events, upload);
+      Upload upload = new Upload(page);
+      EventReader.read(List.of(events), EventReader.Options.defaults().only(Set.of("click")), upload);
       upload.flush();
       Map<?, ?> prepared = (Map<?, ?>) page.evaluate("() => __heatcheckBench.prepare()");
 
@@ -120,24 +122,22 @@ final class HeatmapJsRender {
     }
   }
 
-  /** Sends the clicks of one view to the page in float64 pairs, a batch at a time. */
-  private static final class Upload implements ClickPoints.PointSink {
+  /** Sends every click to the page in float64 pairs, a batch at a time. */
+  private static final class Upload implements Consumer<Event> {
     private final Page page;
-    private final String view;
     private final ByteBuffer batch = ByteBuffer.allocate(UPLOAD_POINTS * 16).order(ByteOrder.LITTLE_ENDIAN);
     long points;
 
-    Upload(Page page, String view) {
+    Upload(Page page) {
       this.page = page;
-      this.view = view;
     }
 
     @Override
-    public void click(String clickView, double x, double y) {
-      if (!view.equals(clickView)) {
+    public void accept(Event event) {
+      if (!(event instanceof Event.Click click)) {
         return;
       }
-      batch.putDouble(x).putDouble(y);
+      batch.putDouble(click.x()).putDouble(click.y());
       points++;
       if (!batch.hasRemaining()) {
         flush();

@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.check;
 
 import dev.heatcheck.internal.analyze.Analysis;
-import dev.heatcheck.internal.analyze.JudgedClick;
-import dev.heatcheck.internal.analyze.ViewPlace;
+import dev.heatcheck.internal.analyze.ClickTally;
+import dev.heatcheck.internal.analyze.ViewTally;
 import dev.heatcheck.internal.drive.Shot;
 import dev.heatcheck.internal.drive.PageFailure;
 import dev.heatcheck.internal.drive.VisitorFailure;
@@ -115,16 +115,16 @@ public final class Checker {
   private Check scrollReach(Scenario scenario, Expectation.ScrollReach rule) {
     int views = 0;
     int reached = 0;
-    for (ViewPlace place : analysis.places().values()) {
-      if (!place.scenario().equals(scenario.name()) || !onPage(rule.page(), place.key().page(), place.path())) {
+    for (ViewTally tally : analysis.viewTallies()) {
+      if (!tally.scenario().equals(scenario.name()) || !onPage(rule.page(), tally.key().page(), tally.path())) {
         continue;
       }
       Optional<Double> depth = rule.y() != null
           ? Optional.of(rule.y())
-          : Shot.find(screens, place.path(), place.viewport()).flatMap(s -> s.anchor(rule.selector())).map(box -> box.get(1));
+          : Shot.find(screens, tally.path(), tally.viewport()).flatMap(s -> s.anchor(rule.selector())).map(box -> box.get(1));
       if (depth.isPresent()) {
-        views++;
-        reached += place.reach() >= depth.get() ? 1 : 0;
+        views += tally.reach().size();
+        reached += tally.reach().atLeast(depth.get());
       }
     }
     String at = rule.at().toString();
@@ -142,11 +142,10 @@ public final class Checker {
   private Check clickShare(Scenario scenario, Expectation.ClickShare rule) {
     int on = 0;
     int all = 0;
-    for (JudgedClick click : analysis.clicks()) {
-      ViewPlace place = analysis.place(click.click().view()).orElse(null);
-      if (click.scenario().equals(scenario.name()) && (place == null ? rule.page() == null : onPage(rule.page(), place.key().page(), place.path()))) {
-        all++;
-        on += click.click().target() != null && rule.selector().equals(click.click().target().selector()) ? 1 : 0;
+    for (ClickTally tally : analysis.clickTallies()) {
+      if (tally.scenario().equals(scenario.name()) && (tally.path() == null ? rule.page() == null : onPage(rule.page(), tally.page(), tally.path()))) {
+        all += tally.clicks();
+        on += rule.selector().equals(tally.selector()) ? tally.clicks() : 0;
       }
     }
     double share = round(per(on, all));
@@ -160,10 +159,9 @@ public final class Checker {
 
   private int clicks(Scenario scenario, Expectation.Scope scope) {
     int clicks = 0;
-    for (JudgedClick click : analysis.clicks()) {
-      String selector = click.click().target() == null ? null : click.click().target().selector();
-      if (click.scenario().equals(scenario.name()) && inScope(scope, click.page().page(), click.page().viewport(), selector)) {
-        clicks++;
+    for (ClickTally tally : analysis.clickTallies()) {
+      if (tally.scenario().equals(scenario.name()) && inScope(scope, tally.page(), tally.viewport(), tally.selector())) {
+        clicks += tally.clicks();
       }
     }
     return clicks;

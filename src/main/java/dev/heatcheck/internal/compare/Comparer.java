@@ -2,6 +2,9 @@ package dev.heatcheck.internal.compare;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
+import dev.heatcheck.internal.analyze.JudgedClick;
+import dev.heatcheck.internal.analyze.Rules;
+import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.analyze.Buckets;
 import dev.heatcheck.internal.analyze.ElementStats;
 import dev.heatcheck.internal.analyze.Grouping;
@@ -53,12 +56,13 @@ public final class Comparer {
     Grouping grouping = grouping(head.summary);
     Analysis baseAnalysis = Analyzer.analyze(base.events(), grouping);
     Analysis headAnalysis = Analyzer.analyze(head.events(), grouping);
+    // the pages of both runs decide what each side is drawn on; then a second pass places the clicks
     Map<MapKey, Side> sides = new TreeMap<>();
     pages(baseAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).base = page);
     pages(headAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).head = page);
     sides.values().forEach(side -> side.prepare(base.dir, head.dir));
-    project(base.events(), baseAnalysis, sides, false);
-    project(head.events(), headAnalysis, sides, true);
+    project(base.events(), grouping, sides, false);
+    project(head.events(), grouping, sides, true);
     List<Comparison.PageChange> pages = new ArrayList<>();
     sides.forEach((key, side) -> pages.add(side.change(key, outDir)));
     Comparison comparison = new Comparison(Comparison.VERSION, baseDir.toString(), headDir.toString(), pages,
@@ -79,12 +83,17 @@ public final class Comparer {
     return analysis.pages().stream().collect(Collectors.toMap(PageStats::key, p -> p, (a, b) -> a, LinkedHashMap::new));
   }
 
-  private static void project(Path events, Analysis analysis, Map<MapKey, Side> sides, boolean isHead) {
-    EventReader.read(events, event -> {
-      if (event instanceof Event.Click click) {
-        analysis.place(click.view()).ifPresent(place -> sides.get(place.key()).add(click, place.viewport(), isHead));
+  private static void project(Path events, Grouping grouping, Map<MapKey, Side> sides, boolean isHead) {
+    Analyzer analyzer = new Analyzer(Rules.defaults(), grouping).listening(new Analyzer.Listener() {
+      @Override
+      public void judged(JudgedClick click, ViewPlace place) {
+        if (place != null && sides.containsKey(place.key())) {
+          sides.get(place.key()).add(click.click(), place.viewport(), isHead);
+        }
       }
     });
+    EventReader.read(events, analyzer);
+    analyzer.finish();
   }
 
   /** Findings of {@code from} whose kind, page, viewport and target {@code without} does not have. */

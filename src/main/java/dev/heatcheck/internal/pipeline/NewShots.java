@@ -1,11 +1,11 @@
 package dev.heatcheck.internal.pipeline;
 
-import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.drive.Screenshots;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.internal.events.Route;
 import dev.heatcheck.internal.scenario.Viewport;
 import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
@@ -46,18 +46,19 @@ final class NewShots {
   }
 
   /** Shoots each map's page at its main viewport, from the recorded URL or the same path on baseUrl. */
-  static String take(Path events, Analysis analysis, ReportOptions options, Path screens, PrintStream progress) {
+  static String take(List<Path> events, List<PageStats> pages, ReportOptions options, Path screens, PrintStream progress) {
     Map<String, String> urls = new HashMap<>();
     Set<String> selectors = new LinkedHashSet<>();
-    EventReader.read(events, event -> {
+    EventReader.Options reading = EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
+    EventReader.read(events, reading.only(Set.of("view", "click")), event -> {
       if (event instanceof Event.View view) {
-        urls.putIfAbsent(view.path(), rebase(view.url(), options.baseUrl()));
+        urls.putIfAbsent(Route.of(view.url(), view.path()), rebase(view.url(), options.baseUrl()));
       } else if (event instanceof Event.Click click && click.target() != null && click.target().selector() != null) {
         selectors.add(click.target().selector());
       }
     });
     try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
-      for (PageStats page : analysis.pages()) {
+      for (PageStats page : pages) {
         String url = urls.get(page.mainPath());
         Viewport viewport = viewport(page.mainViewport());
         if (url != null && viewport != null) {
@@ -74,7 +75,10 @@ final class NewShots {
       return recorded;
     }
     URI uri = URI.create(recorded);
-    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    // a hash route is part of the page (#/install); an anchor only scrolls
+    String route = Route.of(recorded, uri.getRawPath());
+    String hash = route != null && route.indexOf('#') >= 0 ? route.substring(route.indexOf('#')) : "";
+    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + hash;
     return URI.create(baseUrl).resolve(pathAndQuery).toString();
   }
 

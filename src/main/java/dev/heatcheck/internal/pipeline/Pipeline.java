@@ -2,6 +2,7 @@ package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
+import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.analyze.Grouping;
 import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.browser.BrowserSession;
@@ -11,6 +12,8 @@ import dev.heatcheck.internal.drive.Driver;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventMerge;
+import dev.heatcheck.internal.events.EventReader;
+import dev.heatcheck.internal.events.ReadStats;
 import dev.heatcheck.internal.render.PageMaps;
 import dev.heatcheck.internal.report.HtmlReport;
 import dev.heatcheck.internal.report.JUnitXml;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -72,9 +76,9 @@ public final class Pipeline {
       }
     }
     Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
-    Analysis analysis = analyze(events, grouping);
-    Header header = new Header(runId, startedAt, options.baseUrl(), browserName);
-    Summary summary = summarize(dir, drives, analysis, maps(dir, events, analysis, true), header, grouping, variants,
+    Analyzed analyzed = analyzeAndDraw(List.of(events), EventReader.Options.defaults(), grouping, dir, true, plan -> {});
+    Header header = new Header(runId, startedAt, options.baseUrl(), browserName, EVENTS);
+    Summary summary = summarize(dir, drives, analyzed.analysis(), analyzed.drawn(), header, grouping, variants,
         options.baseline().map(Pipeline::findingsOf));
     write(summary, dir);
     boolean timedOut = drives.stream().anyMatch(Drive::timedOut) || !variants.isEmpty() && options.deadline().passed();
@@ -108,30 +112,47 @@ public final class Pipeline {
   }
 
   /**
-   * Re-analyses and re-draws from event files alone: they are merged into the output folder, and the
-   * maps are drawn on the screenshots beside them, or on new ones when asked.
+   * Re-analyses and re-draws from event files alone, in one pass over them (after a quick look at their
+   * views): the maps are drawn on the screenshots beside them, or on new ones when asked. One input is
+   * read where it is; several are joined (each event once) into the output folder as they are read, so
+   * the report names one events file.
    */
   public static RunResult report(List<Path> inputs, ReportOptions options, PrintStream progress) {
     Path dir = options.out();
-    Path events = dir.resolve(EVENTS);
+    Path merged = dir.resolve(EVENTS);
     for (Path input : inputs) {
-      if (input.toAbsolutePath().normalize().equals(events.toAbsolutePath().normalize())) {
+      if (input.toAbsolutePath().normalize().equals(merged.toAbsolutePath().normalize())) {
         throw new HeatcheckException("--out " + dir + " holds " + input + "; write the report to another folder");
       }
     }
-    long merged = EventMerge.merge(inputs, events);
-    progress.printf(Locale.ROOT, "Read %d event(s) from %d file(s)%n", merged, inputs.size());
     Grouping grouping = new Grouping(options.buckets(), options.pagePatterns());
-    Analysis analysis = analyze(events, grouping);
     Path screens = dir.resolve("screens");
-    String browser = null;
-    if (options.screenshots()) {
-      browser = NewShots.take(events, analysis, options, screens, progress);
-    } else {
+    String[] browser = {null};
+    if (!options.screenshots()) {
       NewShots.copyBeside(inputs, screens);
     }
-    Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, !options.screenshots()),
-        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser), grouping);
+    EventReader.Options reading = EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
+    Analyzed analyzed;
+    String eventsName;
+    if (inputs.size() == 1) {
+      eventsName = inputs.get(0).toAbsolutePath().normalize().toString();
+      analyzed = analyzeAndDraw(inputs, reading, grouping, dir, !options.screenshots(),
+          plan -> browser[0] = options.screenshots() ? NewShots.take(inputs, plan, options, screens, progress) : null);
+    } else {
+      eventsName = EVENTS;
+      try (EventLog log = EventLog.create(merged)) {
+        analyzed = analyzeAndDraw(inputs, reading, grouping, dir, !options.screenshots(),
+            plan -> browser[0] = options.screenshots() ? NewShots.take(inputs, plan, options, screens, progress) : null, log);
+      }
+    }
+    ReadStats read = analyzed.read();
+    progress.printf(Locale.ROOT, "Read %d event(s), %d click(s), from %d file(s)%n", read.events(), read.clicks(), inputs.size());
+    String warning = read.warning(analyzed.analysis().undetermined());
+    if (warning != null) {
+      progress.println(warning);
+    }
+    Summary summary = summarize(dir, List.of(), analyzed.analysis(), analyzed.drawn(),
+        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser[0], eventsName), grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -142,12 +163,52 @@ public final class Pipeline {
    */
   public static RunResult conclude(Path dir, String runId, String startedAt, String browser) {
     Grouping grouping = Grouping.defaults();
-    Path events = dir.resolve(EVENTS);
-    Analysis analysis = analyze(events, grouping);
-    Summary summary = summarize(dir, List.of(), analysis, maps(dir, events, analysis, true),
-        new Header(runId, startedAt, null, browser), grouping);
+    Analyzed analyzed = analyzeAndDraw(List.of(dir.resolve(EVENTS)), EventReader.Options.defaults(), grouping, dir, true, plan -> {});
+    Summary summary = summarize(dir, List.of(), analyzed.analysis(), analyzed.drawn(),
+        new Header(runId, startedAt, null, browser, EVENTS), grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
+  }
+
+  /** What one pass over the events gave: the analysis, the maps drawn, and what the reader met. */
+  record Analyzed(Analysis analysis, List<PageMaps.Drawn> drawn, ReadStats read) {}
+
+  static Analyzed analyzeAndDraw(
+      List<Path> events, EventReader.Options reading, Grouping grouping, Path dir, boolean recordedLayout,
+      Consumer<List<PageStats>> beforeDrawing) {
+    return analyzeAndDraw(events, reading, grouping, dir, recordedLayout, beforeDrawing, null);
+  }
+
+  /**
+   * A quick look at the views (and scrolls) lays out the maps: which screenshot each page is drawn on,
+   * and how tall. Then one pass judges every click and draws it as it goes.
+   *
+   * @param copy where to write each distinct event as it is read (several inputs joined), or null
+   */
+  static Analyzed analyzeAndDraw(
+      List<Path> events, EventReader.Options reading, Grouping grouping, Path dir, boolean recordedLayout,
+      Consumer<List<PageStats>> beforeDrawing, EventLog copy) {
+    Analyzer planner = new Analyzer(Rules.defaults(), grouping);
+    Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(planner) : planner;
+    EventReader.read(events, reading.only(Set.of("view", "scroll")), plannerInput);
+    List<PageStats> plan = planner.finish().pages();
+    Stages.mark("plan");
+    beforeDrawing.accept(plan);
+    PageMaps.Drawing drawing = new PageMaps.Drawing(plan, dir.resolve("screens"), recordedLayout);
+    Analyzer analyzer = new Analyzer(Rules.defaults(), grouping).listening(drawing);
+    Consumer<Event> input = analyzer;
+    if (copy != null) {
+      input = event -> {
+        copy.append(event);
+        analyzer.accept(event);
+      };
+    }
+    ReadStats read = EventReader.read(events, reading, events.size() > 1 ? EventMerge.distinct(input) : input);
+    Analysis analysis = analyzer.finish();
+    Stages.mark("analyze");
+    List<PageMaps.Drawn> drawn = drawing.write(analysis, dir.resolve("heatmaps"));
+    Stages.mark("draw");
+    return new Analyzed(analysis, drawn, read);
   }
 
   /** The report files every run and report writes. */
@@ -157,15 +218,8 @@ public final class Pipeline {
     HtmlReport.write(summary, dir);
   }
 
-  static Analysis analyze(Path events, Grouping grouping) {
-    return Analyzer.analyze(events, grouping);
-  }
-
-  static List<PageMaps.Drawn> maps(Path dir, Path events, Analysis analysis, boolean recordedLayout) {
-    return PageMaps.render(events, analysis, dir.resolve("screens"), dir.resolve("heatmaps"), recordedLayout);
-  }
-
-  record Header(String runId, String startedAt, String baseUrl, String browser) {}
+  /** @param events the events file the report names, relative to its folder or absolute */
+  record Header(String runId, String startedAt, String baseUrl, String browser, String events) {}
 
   static Summary summarize(
       Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
@@ -217,7 +271,7 @@ public final class Pipeline {
     return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
         header.baseUrl(), header.browser(),
         failedSteps.isEmpty() && checks.stream().allMatch(Check::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
-        scenarios, analysis.findings(), checks, failedSteps, pages, EVENTS,
+        scenarios, analysis.findings(), checks, failedSteps, pages, header.events(),
         new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants, failedVisitors, failedPages);
   }
 

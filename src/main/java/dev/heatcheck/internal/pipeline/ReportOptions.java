@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param pagePatterns URL patterns pages aggregate under (as a scenario's pages:)
  * @param screenshots take new screenshots (and anchors) instead of reusing those beside the events
  * @param baseUrl with new screenshots: the site to take them from, in place of the recorded one
+ * @param skipBadLines skip (and count) lines of the event files that are not events, instead of stopping
  */
 public record ReportOptions(
     Path out,
@@ -17,8 +18,15 @@ public record ReportOptions(
     boolean screenshots,
     String baseUrl,
     Optional<Path> browser,
-    boolean mayInstall) {
+    boolean mayInstall,
+    boolean skipBadLines) {
   public ReportOptions {
     pagePatterns = List.copyOf(pagePatterns);
+  }
+
+  public ReportOptions(
+      Path out, Buckets buckets, List<String> pagePatterns, boolean screenshots, String baseUrl, Optional<Path> browser,
+      boolean mayInstall) {
+    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, false);
   }
 }

@@ -1,13 +1,14 @@
 package dev.heatcheck.internal.render;
 
 import dev.heatcheck.internal.analyze.Analysis;
+import dev.heatcheck.internal.analyze.Analyzer;
+import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.MapKey;
 import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.drive.Screens;
 import dev.heatcheck.internal.drive.Shot;
 import dev.heatcheck.internal.events.Event;
-import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.result.Kind;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,8 +24,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Draws the maps of every page × bucket: events are streamed from the file into one grid per map, so
- * memory does not grow with their number. Clicks are re-projected by element anchoring: a click lands
+ * Draws the maps of every page × bucket: events stream into one grid per map, so memory does not grow
+ * with their number. Clicks are re-projected by element anchoring: a click lands
  * at the same fraction of its element's box on the screenshot being drawn, wherever the element is there.
  */
 public final class PageMaps {
@@ -55,28 +56,61 @@ public final class PageMaps {
       Map<String, Path> containerScrolls) {}
 
   /**
-   * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
-   *     a click whose element is not on them (a dialog opened later) is drawn where it was recorded; on
-   *     new screenshots such a click's element is gone
+   * Draws the maps while the analysis streams: each judged click and each move goes into its page's
+   * grids as it comes, so nothing is read twice and no event is kept. The grids are laid out from a
+   * first look at the views ({@code plan}: which screenshot, how tall), the maps finished from the full
+   * analysis.
    */
-  public static List<Drawn> render(Path events, Analysis analysis, Path screensDir, Path heatmapsDir, boolean recordedLayout) {
-    Map<MapKey, Canvas> canvases = new TreeMap<>();
-    for (PageStats page : analysis.pages()) {
-      canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
-    }
-    EventReader.read(events, event -> {
-      if (event instanceof Event.Click click) {
-        analysis.place(click.view()).ifPresent(place -> canvases.get(place.key()).click(click, place));
-      } else if (event instanceof Event.Move move) {
-        analysis.place(move.view()).ifPresent(place -> canvases.get(place.key()).move(move, place));
+  public static final class Drawing implements Analyzer.Listener {
+    private final Map<MapKey, Canvas> canvases = new TreeMap<>();
+    private final Path screensDir;
+    private final boolean recordedLayout;
+
+    /**
+     * @param plan the pages as the views alone tell them
+     * @param recordedLayout the screenshots show the layout the events were recorded on (a run's own), so
+     *     a click whose element is not on them (a dialog opened later) is drawn where it was recorded; on
+     *     new screenshots such a click's element is gone
+     */
+    public Drawing(List<PageStats> plan, Path screensDir, boolean recordedLayout) {
+      this.screensDir = screensDir;
+      this.recordedLayout = recordedLayout;
+      for (PageStats page : plan) {
+        canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
       }
-    });
-    return canvases.values().stream().map(canvas -> canvas.write(heatmapsDir)).toList();
+    }
+
+    @Override
+    public void judged(JudgedClick click, ViewPlace place) {
+      Canvas canvas = place == null ? null : canvases.get(place.key());
+      if (canvas != null) {
+        canvas.click(click.click(), place);
+      }
+    }
+
+    @Override
+    public void moved(Event.Move move, ViewPlace place) {
+      Canvas canvas = place == null ? null : canvases.get(place.key());
+      if (canvas != null) {
+        canvas.move(move, place);
+      }
+    }
+
+    /** Writes every page's maps, with what the whole analysis found (outlines, scroll reach). */
+    public List<Drawn> write(Analysis analysis, Path heatmapsDir) {
+      List<Drawn> drawn = new ArrayList<>();
+      for (PageStats page : analysis.pages()) {
+        Canvas canvas = canvases.computeIfAbsent(page.key(),
+            k -> new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
+        drawn.add(canvas.write(page, heatmapsDir));
+      }
+      return drawn;
+    }
   }
 
   /** One page × bucket being drawn: its background, its grids and what could not be placed. */
   private static final class Canvas {
-    final PageStats page;
+    PageStats page;
     final Optional<Shot> shot;
     final BufferedImage background;
     final DensityGrid clicks;
@@ -120,7 +154,8 @@ public final class PageMaps {
       moves.add(at[0], at[1]);
     }
 
-    Drawn write(Path dir) {
+    Drawn write(PageStats finished, Path dir) {
+      page = finished;
       String stem = Screens.stem(page.key().page(), page.key().bucket());
       Path clickFile = dir.resolve(stem + "-click.png");
       Path moveFile = dir.resolve(stem + "-move.png");

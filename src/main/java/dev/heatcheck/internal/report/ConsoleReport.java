@@ -14,7 +14,8 @@ public final class ConsoleReport {
   private ConsoleReport() {}
 
   public static void print(Summary summary, Path dir, PrintStream out) {
-    int clicks = summary.scenarios().stream().mapToInt(Summary.ScenarioRun::clicks).sum();
+    // every click on a page, whether a scenario made it or a report read it
+    int clicks = summary.pages().stream().mapToInt(Summary.PageRow::clicks).sum();
     out.printf(Locale.ROOT, "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
         summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
     findings(summary, out);
