@@ -102,6 +102,9 @@ public final class Analyzer implements Consumer<Event> {
     } else if (t > clock) {
       clock = t;
     }
+    if (lastSweep == Long.MIN_VALUE) {
+      lastSweep = clock;
+    }
     String id = String.valueOf(session(event));
     Session session = open.get(id);
     if (session == null) {

@@ -112,7 +112,10 @@ public final class PageMaps {
   private static final class Canvas {
     PageStats page;
     final Optional<Shot> shot;
-    final BufferedImage background;
+    /** The page as planned: what its background is made of; the picture itself is only read to write the maps. */
+    final PageStats planned;
+    final int width;
+    final int height;
     final DensityGrid clicks;
     final DensityGrid moves;
     final Map<String, Integer> gone = new TreeMap<>();
@@ -126,9 +129,12 @@ public final class PageMaps {
       this.page = page;
       this.shot = shot;
       this.projection = new Projection(shot, page.mainViewport(), recordedLayout);
-      this.background = background(shot, page);
-      this.clicks = new DensityGrid(background.getWidth(), background.getHeight());
-      this.moves = new DensityGrid(background.getWidth(), background.getHeight());
+      this.planned = page;
+      int[] size = shot.map(s -> Png.size(s.image())).orElseGet(() -> blankSize(page));
+      this.width = size[0];
+      this.height = size[1];
+      this.clicks = new DensityGrid(width, height);
+      this.moves = new DensityGrid(width, height);
     }
 
     void click(Event.Click click, ViewPlace place) {
@@ -160,6 +166,7 @@ public final class PageMaps {
       Path clickFile = dir.resolve(stem + "-click.png");
       Path moveFile = dir.resolve(stem + "-move.png");
       Path scrollFile = dir.resolve(stem + "-scroll.png");
+      BufferedImage background = background(shot, planned);
       BufferedImage clickMap = Heatmap.draw(background, clicks, Heatmap.DEFAULT_SIGMA_PX, "click");
       Outlines.draw(clickMap, outlines());
       Png.write(clickMap, clickFile);
@@ -191,8 +198,6 @@ public final class PageMaps {
 
     /** The same maps as see-through layers, for index.html to stack over the screenshot. */
     private void writeLayers(Path dir, String stem, ScrollReach reach) {
-      int width = background.getWidth();
-      int height = background.getHeight();
       Png.write(Heatmap.overlay(width, height, clicks, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-click.png"));
       Png.write(Heatmap.overlay(width, height, moves, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-move.png"));
       Png.write(ScrollMap.overlay(width, height, reach), dir.resolve(stem + "-scroll.png"));
@@ -236,9 +241,14 @@ public final class PageMaps {
     return shot.map(s -> Png.read(s.image())).orElseGet(() -> blank(page));
   }
 
+  private static int[] blankSize(PageStats page) {
+    return new int[] {Math.max(1, Projection.width(page.mainViewport())), Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())))};
+  }
+
   private static BufferedImage blank(PageStats page) {
-    int width = Math.max(1, Projection.width(page.mainViewport()));
-    int height = Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())));
+    int[] size = blankSize(page);
+    int width = size[0];
+    int height = size[1];
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);

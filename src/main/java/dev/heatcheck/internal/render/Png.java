@@ -3,9 +3,17 @@ package dev.heatcheck.internal.render;
 import dev.heatcheck.internal.files.AtomicFile;
 import dev.heatcheck.result.HeatcheckException;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.apache.commons.imaging.bytesource.ByteSource;
 import org.apache.commons.imaging.formats.png.PngImageParser;
 import org.apache.commons.imaging.formats.png.PngImagingParameters;
@@ -22,9 +30,24 @@ public final class Png {
     Objects.requireNonNull(image, "image");
     Path target = file.toAbsolutePath();
     try {
-      AtomicFile.write(target, out -> new PngImageParser().writeImage(image, out, parameters()));
+      AtomicFile.write(target, out -> encode(image, out));
     } catch (IOException e) {
       throw new HeatcheckException("Cannot write PNG " + target + ": " + reason(e), e);
+    }
+  }
+
+  /** The width and height of the PNG at {@code file}, read from its header alone. */
+  public static int[] size(Path file) {
+    Path source = file.toAbsolutePath();
+    try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(source))) {
+      byte[] start = new byte[16];
+      in.readFully(start);
+      if ((start[0] & 0xff) != 0x89 || start[1] != 'P' || start[12] != 'I' || start[13] != 'H') {
+        throw new HeatcheckException("Cannot read PNG " + source + ": not a PNG file");
+      }
+      return new int[] {in.readInt(), in.readInt()};
+    } catch (IOException e) {
+      throw new HeatcheckException("Cannot read PNG " + source + ": " + reason(e), e);
     }
   }
 
@@ -40,9 +63,68 @@ public final class Png {
     }
   }
 
-  private static PngImagingParameters parameters() {
-    // filtering rows shrinks screenshots a lot, and costs little next to the deflate
-    return new PngImagingParameters().setPredictorEnabled(true);
+  /**
+   * Encodes 8-bit RGB (or RGBA when the image has alpha), each row filtered by "Up" (the row above is
+   * the best guess for screenshots and heat alike) and deflated fast. Written here rather than by
+   * Commons Imaging, whose encoder took a quarter of a report's time, byte by byte.
+   */
+  static void encode(BufferedImage image, OutputStream out) throws IOException {
+    int width = image.getWidth();
+    int height = image.getHeight();
+    boolean alpha = image.getColorModel().hasAlpha();
+    int channels = alpha ? 4 : 3;
+    DataOutputStream data = new DataOutputStream(out);
+    data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    DataOutputStream h = new DataOutputStream(header);
+    h.writeInt(width);
+    h.writeInt(height);
+    h.write(new byte[] {8, (byte) (alpha ? 6 : 2), 0, 0, 0});
+    chunk(data, "IHDR", header.toByteArray());
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
+      int[] argb = new int[width];
+      byte[] previous = new byte[width * channels];
+      byte[] row = new byte[width * channels];
+      byte[] filtered = new byte[1 + width * channels];
+      filtered[0] = 2; // Up
+      for (int y = 0; y < height; y++) {
+        image.getRGB(0, y, width, 1, argb, 0, width);
+        for (int x = 0, i = 0; x < width; x++) {
+          int pixel = argb[x];
+          row[i++] = (byte) (pixel >>> 16);
+          row[i++] = (byte) (pixel >>> 8);
+          row[i++] = (byte) pixel;
+          if (alpha) {
+            row[i++] = (byte) (pixel >>> 24);
+          }
+        }
+        for (int i = 0; i < row.length; i++) {
+          filtered[i + 1] = (byte) (row[i] - previous[i]);
+        }
+        deflate.write(filtered);
+        byte[] swap = previous;
+        previous = row;
+        row = swap;
+      }
+    } finally {
+      deflater.end();
+    }
+    chunk(data, "IDAT", compressed.toByteArray());
+    chunk(data, "IEND", new byte[0]);
+    data.flush();
+  }
+
+  private static void chunk(DataOutputStream out, String type, byte[] bytes) throws IOException {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(bytes);
+    out.writeInt(bytes.length);
+    out.write(name);
+    out.write(bytes);
+    out.writeInt((int) crc.getValue());
   }
 
   // one line, whatever the library put in its message

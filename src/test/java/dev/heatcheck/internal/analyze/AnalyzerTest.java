@@ -104,10 +104,57 @@ public class AnalyzerTest {
   }
 
   @Test
-  public void an_effect_of_a_kind_this_version_does_not_know_is_not_evidence() {
+  public void a_click_followed_only_by_an_effect_of_a_kind_this_version_does_not_know_is_undetermined_not_dead() {
     Analysis analysis = analyze(CART, click("c1", 0), effect(10, "hologram"));
 
+    assertEquals(verdict(analysis, "c1"), Verdict.UNDETERMINED);
+    assertEquals(judged(analysis, "c1").signal(), "unknown:hologram");
+    assertTrue(findings(analysis, Finding.Kind.DEAD).isEmpty(), analysis.findings().toString());
+    assertEquals(analysis.undetermined(), 1);
+    assertEquals(analysis.totals(SCENARIO).deadClicks(), 0);
+  }
+
+  @Test
+  public void an_effect_of_an_unknown_kind_does_not_change_a_verdict_a_known_reaction_gives() {
+    Analysis analysis = analyze(CART, click("c1", 0), effect(10, "hologram"), effect(20, "mutation"),
+        click("c2", 5_000), effect(5_010, "hologram"), error(5_020, "TypeError: x"));
+
+    assertEquals(verdict(analysis, "c1"), Verdict.ALIVE);
+    assertEquals(judged(analysis, "c1").signal(), "mutation");
+    assertEquals(verdict(analysis, "c2"), Verdict.ERROR);
+  }
+
+  @Test
+  public void an_effect_of_an_unknown_kind_after_every_window_leaves_a_click_dead() {
+    Analysis analysis = analyze(CART, click("c1", 0), effect(2_600, "hologram"));
+
     assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
+  }
+
+  @Test
+  public void visitors_written_one_after_another_over_hours_are_judged_as_if_each_were_alone() {
+    // GIVEN 300 visitors, one every 20 minutes, each with a dead click and an answered one; lines a little out of order
+    List<Event> events = new ArrayList<>();
+    for (int v = 0; v < 300; v++) {
+      String session = "s" + v;
+      String view = "v" + v;
+      long at = v * 20 * 60_000L;
+      events.add(new Event.Click(view + "c1", view, session, T0 + at + 100, 5, 5, false, button("#dead")));
+      events.add(new Event.View(view, session, SCENARIO, "https://shop.example/cart", "/cart", 1280, 800, 1280, 3000, T0 + at));
+      events.add(new Event.Click(view + "c2", view, session, T0 + at + 4_000, 50, 5, false, button("#buy")));
+      events.add(new Event.Effect(view + "e", view, session, T0 + at + 4_200, "mutation", null));
+    }
+    Analyzer analyzer = new Analyzer(Rules.defaults());
+    events.forEach(analyzer);
+
+    Analysis analysis = analyzer.finish();
+
+    // THEN every click was placed on its page and judged
+    PageStats cart = page(analysis, "/cart", "desktop");
+    assertEquals(cart.views(), 300);
+    assertEquals(cart.clicks(), 600);
+    assertEquals(analysis.totals(SCENARIO), new Analysis.Totals(600, 300, 0, 0));
+    assertEquals(cart.elements().stream().filter(e -> e.selector().equals("#dead")).findFirst().orElseThrow().dead(), 300);
   }
 
   // ---- which click a reaction belongs to ----------------------------------------------------------
@@ -428,7 +475,7 @@ public class AnalyzerTest {
   public void pages_matching_a_pattern_aggregate_under_it() {
     Event.View other = view("v2", "s2", SCENARIO, "/product/42", 1280, 800, 3000);
     Event.View first = view("v3", "s3", SCENARIO, "/product/17", 1280, 800, 3000);
-    Analyzer analyzer = new Analyzer(Rules.defaults(), new Grouping(Buckets.defaults(), List.of("/product/:id")));
+    Analyzer analyzer = new Analyzer(Rules.defaults(), new Grouping(Buckets.defaults(), List.of("/product/:id"))).keepingClicks();
     List.of(other, first, new Event.Click("c9", "v3", "s3", T0, 5, 5, false, button("#buy"))).forEach(analyzer);
 
     Analysis analysis = analyzer.finish();
@@ -513,7 +560,7 @@ public class AnalyzerTest {
   // ---- helpers -------------------------------------------------------------------------------------
 
   private static Analysis analyze(Event... events) {
-    Analyzer analyzer = new Analyzer(Rules.defaults());
+    Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     Arrays.stream(events).forEach(analyzer);
     return analyzer.finish();
   }

@@ -93,7 +93,7 @@ public class DeadClickCorpusTest extends BrowserTest {
         Recorder.close(visit.context);
       }
     }
-    Analyzer analyzer = new Analyzer(Rules.defaults());
+    Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     EventReader.read(events, analyzer);
     analysis = analyzer.finish();
     System.out.printf(Locale.ROOT, "corpus: %d targets on %d pages in %d visits, %.1f s%n",

@@ -107,7 +107,7 @@ public class JudgementRulesTest {
   // ---- helpers -------------------------------------------------------------------------------------
 
   private static Analysis analyze(Event... events) {
-    Analyzer analyzer = new Analyzer(Rules.defaults());
+    Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     Arrays.stream(events).forEach(analyzer);
     return analyzer.finish();
   }

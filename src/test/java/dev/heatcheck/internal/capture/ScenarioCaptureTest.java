@@ -141,7 +141,7 @@ public class ScenarioCaptureTest {
   }
 
   private static Analysis analysis(RunResult run) {
-    Analyzer analyzer = new Analyzer(Rules.defaults());
+    Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     EventReader.read(run.dir().resolve("events.jsonl"), analyzer);
     return analyzer.finish();
   }

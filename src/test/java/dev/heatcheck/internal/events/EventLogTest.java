@@ -144,15 +144,95 @@ public class EventLogTest {
   }
 
   @Test
-  public void a_line_of_an_unknown_type_in_the_middle_is_an_error_naming_file_and_line() throws IOException {
+  public void lines_of_a_type_this_version_does_not_know_are_skipped_and_counted_in_one_warning() throws IOException {
+    // GIVEN a newer writer's lines of two new types, one with its type not first, among known ones
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
-    Files.writeString(file, "{\"type\":\"teleport\",\"id\":\"x\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(file, "{\"type\":\"teleport\",\"id\":\"x\"}\n{\"id\":\"y\",\"type\":\"hover\",\"t\":5}\n"
+        + "{\"type\":\"teleport\",\"id\":\"z\"}\n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(2, 3));
 
-    HeatcheckException e = expectThrows(HeatcheckException.class, () -> readAll(file));
+    List<Event> events = new ArrayList<>();
+    ReadStats stats = EventReader.read(file, events::add);
 
-    assertTrue(e.getMessage().startsWith(file + ":3:"), e.getMessage());
+    assertEquals(events, ONE_OF_EACH.subList(0, 3));
+    assertEquals(stats.unknownTypeLines(), 3);
+    String warning = stats.warning(0);
+    assertEquals(warning, "warning: 3 line(s) of unknown type (teleport, hover) skipped (written by a newer version?)");
+    assertFalse(warning.contains("dev.heatcheck"), warning);
+  }
+
+  @Test
+  public void unknown_fields_are_counted_and_a_cut_off_last_line_is_reported() throws IOException {
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
+    write(file, ONE_OF_EACH.subList(0, 2));
+    Files.writeString(file, "{\"type\":\"move\",\"id\":\"m\",\"view\":\"s1:v1\",\"session\":\"s1\",\"t\":3,\"x\":1,\"y\":2,"
+        + "\"pressure\":0.5,\"tilt\":{\"x\":1}}\n{\"type\":\"cli", StandardOpenOption.APPEND);
+
+    List<Event> events = new ArrayList<>();
+    ReadStats stats = EventReader.read(file, events::add);
+
+    assertEquals(events.size(), 3);
+    assertEquals(stats.unknownFields(), 2);
+    assertEquals(stats.truncatedLines(), List.of(file + ":4"));
+    assertEquals(stats.warning(0), "warning: 2 unknown field(s) ignored (pressure, tilt); last line cut short, skipped: "
+        + file + ":4 (written by a newer version?)");
+  }
+
+  @Test
+  public void a_bad_last_line_that_ends_with_its_newline_is_an_error_not_a_cut() throws IOException {
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
+    write(file, ONE_OF_EACH.subList(0, 2));
+    Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
+
+    BadEventsFile e = expectThrows(BadEventsFile.class, () -> readAll(file));
+
+    assertTrue(e.getMessage().startsWith(file + ":3:1: not a heatcheck event: "), e.getMessage());
+  }
+
+  @Test
+  public void bad_lines_can_be_skipped_and_counted_when_asked() throws IOException {
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
+    write(file, ONE_OF_EACH.subList(0, 1));
+    Files.writeString(file, "garbage\n{\"type\":\"click\",\"x\":\"far\"}\n[]\n", StandardOpenOption.APPEND);
+    appendLines(file, ONE_OF_EACH.subList(1, 3));
+
+    List<Event> events = new ArrayList<>();
+    ReadStats stats = EventReader.read(List.of(file), EventReader.Options.defaults().withSkipBadLines(true), events::add);
+
+    assertEquals(events, ONE_OF_EACH.subList(0, 3));
+    assertEquals(stats.skippedBadLines(), 3);
+    assertEquals(stats.warning(0), "warning: 3 bad line(s) skipped (first at " + file + ":2:1)");
+  }
+
+  @Test
+  public void a_value_of_the_wrong_kind_names_its_field_and_no_java_type() throws IOException {
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
+    write(file, ONE_OF_EACH.subList(0, 1));
+    Files.writeString(file, "{\"type\":\"click\",\"id\":\"c\",\"x\":\"far\"}\n", StandardOpenOption.APPEND);
+    appendLines(file, ONE_OF_EACH.subList(1, 2));
+
+    BadEventsFile e = expectThrows(BadEventsFile.class, () -> readAll(file));
+
+    assertTrue(e.getMessage().startsWith(file + ":2:"), e.getMessage());
+    assertTrue(e.getMessage().contains("\"x\""), e.getMessage());
+    assertFalse(e.getMessage().matches(".*(java|dev\\.heatcheck|Event\\$|double|`).*"), e.getMessage());
+  }
+
+  @Test
+  public void many_threads_read_the_same_events_in_the_same_order_as_one() throws IOException {
+    Path file = TestFiles.tempDir().resolve("events.jsonl");
+    List<Event> many = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      many.add(new Event.Click("c" + i, "v", "s", i, i % 1280, i / 10.0, false, BUY));
+    }
+    write(file, many);
+
+    for (int threads : new int[] {1, 2, 4}) {
+      List<Event> events = new ArrayList<>();
+      EventReader.read(List.of(file), EventReader.Options.defaults().withThreads(threads), events::add);
+      assertEquals(events, many, threads + " thread(s)");
+    }
   }
 
   @Test

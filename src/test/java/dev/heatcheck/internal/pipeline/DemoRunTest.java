@@ -56,7 +56,7 @@ public class DemoRunTest {
     var scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios")));
     run = Pipeline.run(scenarios, new RunOptions(site.baseUrl(), out, Optional.empty(), false),
         new PrintStream(OutputStream.nullOutputStream()));
-    Analyzer analyzer = new Analyzer(Rules.defaults());
+    Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     EventReader.read(out.resolve("events.jsonl"), analyzer);
     analysis = analyzer.finish();
   }
