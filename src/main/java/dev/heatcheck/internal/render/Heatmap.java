@@ -42,7 +42,11 @@ public final class Heatmap {
           "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"" + unit + "\"");
     }
     checkSigma("heatmap", sigmaPx);
-    DensityField field = DensityField.blur(grid, sigmaPx);
+    return draw(background, grid, DensityField.blur(grid, sigmaPx), unit);
+  }
+
+  /** As {@link #draw(BufferedImage, DensityGrid, double, String)} with the grid already blurred. */
+  static BufferedImage draw(BufferedImage background, DensityGrid grid, DensityField field, String unit) {
     BufferedImage out =
         new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, grid, field, out, Palette::color);
@@ -63,7 +67,11 @@ public final class Heatmap {
       throw new HeatcheckException("heatmap overlay needs a positive size, was " + width + "\u00d7" + height);
     }
     checkSigma("heatmap", sigmaPx);
-    DensityField field = DensityField.blur(grid, sigmaPx);
+    return overlay(width, height, grid, DensityField.blur(grid, sigmaPx));
+  }
+
+  /** As {@link #overlay(int, int, DensityGrid, double)} with the grid already blurred. */
+  static BufferedImage overlay(int width, int height, DensityGrid grid, DensityField field) {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     if (field.isEmpty()) {
       return out;

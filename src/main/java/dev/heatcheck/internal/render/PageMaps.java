@@ -98,13 +98,20 @@ public final class PageMaps {
 
     /** Writes every page's maps, with what the whole analysis found (outlines, scroll reach). */
     public List<Drawn> write(Analysis analysis, Path heatmapsDir) {
-      List<Drawn> drawn = new ArrayList<>();
+      List<Canvas> ordered = new ArrayList<>();
       for (PageStats page : analysis.pages()) {
-        Canvas canvas = canvases.computeIfAbsent(page.key(),
-            k -> new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
-        drawn.add(canvas.write(page, heatmapsDir));
+        ordered.add(canvases.computeIfAbsent(page.key(),
+            k -> new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout)));
       }
-      return drawn;
+      // pages are drawn side by side, one per core; each canvas is dropped once written
+      List<PageStats> pages = analysis.pages();
+      canvases.clear();
+      Drawn[] drawn = new Drawn[pages.size()];
+      java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> {
+        drawn[i] = ordered.get(i).write(pages.get(i), heatmapsDir);
+        ordered.set(i, null);
+      });
+      return List.of(drawn);
     }
   }
 
@@ -167,13 +174,16 @@ public final class PageMaps {
       Path moveFile = dir.resolve(stem + "-move.png");
       Path scrollFile = dir.resolve(stem + "-scroll.png");
       BufferedImage background = background(shot, planned);
-      BufferedImage clickMap = Heatmap.draw(background, clicks, Heatmap.DEFAULT_SIGMA_PX, "click");
+      // each grid is blurred once, for its map and for its layer
+      DensityField clickField = DensityField.blur(clicks, Heatmap.DEFAULT_SIGMA_PX);
+      DensityField moveField = DensityField.blur(moves, Heatmap.DEFAULT_SIGMA_PX);
+      BufferedImage clickMap = Heatmap.draw(background, clicks, clickField, "click");
       Outlines.draw(clickMap, outlines());
       Png.write(clickMap, clickFile);
-      Png.write(Heatmap.draw(background, moves, Heatmap.DEFAULT_SIGMA_PX, "move"), moveFile);
+      Png.write(Heatmap.draw(background, moves, moveField, "move"), moveFile);
       ScrollReach reach = new ScrollReach(page.docHeight(), page.fold(), page.reach());
       Png.write(ScrollMap.draw(background, reach), scrollFile);
-      writeLayers(dir.resolve(LAYERS), stem, reach);
+      writeLayers(dir.resolve(LAYERS), stem, reach, clickField, moveField);
       return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone), boxes(),
           containerScrolls(dir, stem));
     }
@@ -197,9 +207,9 @@ public final class PageMaps {
     }
 
     /** The same maps as see-through layers, for index.html to stack over the screenshot. */
-    private void writeLayers(Path dir, String stem, ScrollReach reach) {
-      Png.write(Heatmap.overlay(width, height, clicks, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-click.png"));
-      Png.write(Heatmap.overlay(width, height, moves, Heatmap.DEFAULT_SIGMA_PX), dir.resolve(stem + "-move.png"));
+    private void writeLayers(Path dir, String stem, ScrollReach reach, DensityField clickField, DensityField moveField) {
+      Png.write(Heatmap.overlay(width, height, clicks, clickField), dir.resolve(stem + "-click.png"));
+      Png.write(Heatmap.overlay(width, height, moves, moveField), dir.resolve(stem + "-move.png"));
       Png.write(ScrollMap.overlay(width, height, reach), dir.resolve(stem + "-scroll.png"));
     }
 

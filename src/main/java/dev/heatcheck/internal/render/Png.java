@@ -89,8 +89,18 @@ public final class Png {
       byte[] row = new byte[width * channels];
       byte[] filtered = new byte[1 + width * channels];
       filtered[0] = 2; // Up
+      // the pixels themselves when the image is plain ints (every map is); getRGB converts each one
+      int[] raster = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB
+          ? ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
+      if (raster != null && raster.length != width * height) {
+        raster = null; // a view into a larger image: go pixel by pixel
+      }
       for (int y = 0; y < height; y++) {
-        image.getRGB(0, y, width, 1, argb, 0, width);
+        if (raster != null) {
+          System.arraycopy(raster, y * width, argb, 0, width);
+        } else {
+          image.getRGB(0, y, width, 1, argb, 0, width);
+        }
         for (int x = 0, i = 0; x < width; x++) {
           int pixel = argb[x];
           row[i++] = (byte) (pixel >>> 16);
