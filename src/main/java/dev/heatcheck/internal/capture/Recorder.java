@@ -16,6 +16,7 @@ import dev.heatcheck.internal.events.EffectKind;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.Json;
+import dev.heatcheck.internal.events.Route;
 import dev.heatcheck.internal.events.Target;
 import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
@@ -537,8 +538,15 @@ public final class Recorder {
         (double) Math.round(vx), (double) Math.round(vy)));
   }
 
-  /** http://host:port/a/b?q#f is /a/b, as the page's location.pathname would say. */
+  /**
+   * http://host:port/a/b?q#f is /a/b, as the page's location.pathname would say; with a hash route
+   * (#/config, #!/config) it is /a/b#/config: each route of a hash-routed app is a page of its own.
+   */
   static String pathOf(String url) {
+    return Route.of(url, pathnameOf(url));
+  }
+
+  private static String pathnameOf(String url) {
     int scheme = url.indexOf("://");
     int start = scheme < 0 ? 0 : scheme + 3;
     while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
