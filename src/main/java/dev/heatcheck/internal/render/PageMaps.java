@@ -33,6 +33,8 @@ public final class PageMaps {
   private static final int MAX_HEIGHT = 16_384;
   /** Under heatmaps/: the maps as transparent layers, named like the maps. */
   public static final String LAYERS = "layers";
+  /** Below this heap, pages are drawn one after the other. */
+  private static final long SIDE_BY_SIDE_HEAP = 256L << 20;
 
   private PageMaps() {}
 
@@ -103,11 +105,16 @@ public final class PageMaps {
         ordered.add(canvases.computeIfAbsent(page.key(),
             k -> new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout)));
       }
-      // pages are drawn side by side, one per core; each canvas is dropped once written
+      // pages are drawn side by side, one per core, when the heap has room for two at once; each
+      // canvas is dropped once written
       List<PageStats> pages = analysis.pages();
       canvases.clear();
       Drawn[] drawn = new Drawn[pages.size()];
-      java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> {
+      java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, pages.size());
+      if (Runtime.getRuntime().maxMemory() >= SIDE_BY_SIDE_HEAP) {
+        indexes = indexes.parallel();
+      }
+      indexes.forEach(i -> {
         drawn[i] = ordered.get(i).write(pages.get(i), heatmapsDir);
         ordered.set(i, null);
       });

@@ -34,7 +34,7 @@ public class CrowdReportTest {
     assertTrue(planted.sessions() > 20_000, "visitors: " + planted.sessions());
     Path out = dir.resolve("report");
 
-    Process process = new ProcessBuilder(List.of(javaBin(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+    Process process = new ProcessBuilder(List.of(javaBin(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
         "dev.heatcheck.cli.Main", "report", "--events", events.toString(), "--out", out.toString(), "--no-install"))
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
