@@ -82,6 +82,18 @@ public class ReportEventFilesTest {
     assertTrue(run.out.contains("1 click(s)."), run.out);
   }
 
+  @Test
+  public void several_files_are_joined_with_each_click_once_into_the_output_folder() throws Exception {
+    Path a = file("shard-a.jsonl", VIEW, click(1, 2_000));
+    Path b = file("shard-b.jsonl", click(1, 2_000), click(2, 9_000));
+
+    Run run = report(a, "out-shards", "--events", b.toString());
+
+    assertEquals(run.code, 0, run.toString());
+    assertTrue(run.out.contains("2 click(s), from 2 file(s)"), run.out);
+    assertEquals(Files.readAllLines(dir.resolve("out-shards/events.jsonl")).size(), 3);
+  }
+
   private Path file(String name, String... lines) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);

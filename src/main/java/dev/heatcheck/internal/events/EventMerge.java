@@ -1,23 +1,13 @@
 package dev.heatcheck.internal.events;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Joins event files (CI shards, earlier runs) into one stream: concatenation, each event once by its id.
- * Ids are remembered as 64-bit hashes in one array, 8 to 16 bytes an event, not as strings.
+ * Joins event files (CI shards, earlier runs) into one stream as they are read: concatenation, each
+ * event once by its id. Ids are remembered as 64-bit hashes in one array, 8 to 16 bytes an event, not as strings.
  */
 public final class EventMerge {
   private EventMerge() {}
-
-  /** Writes the events of {@code inputs}, each once, to {@code output}; returns how many were written. */
-  public static long merge(List<Path> inputs, Path output) {
-    try (EventLog log = EventLog.create(output)) {
-      EventReader.read(inputs, EventReader.Options.defaults(), distinct(log::append));
-      return log.count();
-    }
-  }
 
   /** Passes each event to {@code sink} the first time its id is seen. */
   public static Consumer<Event> distinct(Consumer<Event> sink) {

@@ -146,7 +146,9 @@ public final class Pipeline {
       }
     }
     ReadStats read = analyzed.read();
-    progress.printf(Locale.ROOT, "Read %d event(s), %d click(s), from %d file(s)%n", read.events(), read.clicks(), inputs.size());
+    // clicks as analysed: each once, however many files held it
+    progress.printf(Locale.ROOT, "Read %d event(s), %d click(s), from %d file(s)%n", read.events(),
+        analyzed.analysis().clickCount(), inputs.size());
     String warning = read.warning(analyzed.analysis().undetermined());
     if (warning != null) {
       progress.println(warning);
