@@ -115,7 +115,7 @@ public class MainTest {
 
   @Test
   public void both_benchmarks_are_commands_and_check_their_options_before_starting_a_browser() {
-    for (String bench : List.of("render", "recorder")) {
+    for (String bench : List.of("report", "recorder")) {
       Result help = heatcheck("bench", bench, "--help");
       assertEquals(help.code, 0, help.toString());
       assertTrue(help.out.contains("--clicks"), help.out);
@@ -125,7 +125,7 @@ public class MainTest {
     }
     Result none = heatcheck("bench");
     assertEquals(none.code, 2, none.toString());
-    assertOneLineAt(none, "heatcheck: a benchmark is required: render or recorder");
+    assertOneLineAt(none, "heatcheck: a benchmark is required: report or recorder");
   }
 
   @Test

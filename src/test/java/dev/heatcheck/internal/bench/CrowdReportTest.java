@@ -22,11 +22,11 @@ import org.testng.annotations.Test;
  * dead, error and rage clicks per element; the report must find exactly those, and finish.
  */
 public class CrowdReportTest {
-  /** 300,000 clicks of about 23,000 visitors: far more than 64 MB could hold as events. */
+  /** 300,000 clicks of about 23,000 visitors: far more than 96 MB could hold as events. */
   private static final long CLICKS = 300_000;
 
   @Test
-  public void a_report_over_300000_clicks_of_23000_visitors_finds_exactly_what_was_planted_in_64_mb_of_heap()
+  public void a_report_over_300000_clicks_of_23000_visitors_finds_exactly_what_was_planted_in_96_mb_of_heap()
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("heatcheck-crowd");
     Path events = dir.resolve("events.jsonl");
@@ -34,7 +34,7 @@ public class CrowdReportTest {
     assertTrue(planted.sessions() > 20_000, "visitors: " + planted.sessions());
     Path out = dir.resolve("report");
 
-    Process process = new ProcessBuilder(List.of(javaBin(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+    Process process = new ProcessBuilder(List.of(javaBin(), "-Xmx96m", "-cp", System.getProperty("java.class.path"),
         "dev.heatcheck.cli.Main", "report", "--events", events.toString(), "--out", out.toString(), "--no-install"))
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
