@@ -109,7 +109,7 @@ public class AnalyzerTest {
 
     assertEquals(verdict(analysis, "c1"), Verdict.UNDETERMINED);
     assertEquals(judged(analysis, "c1").signal(), "unknown:hologram");
-    assertTrue(findings(analysis, Finding.Kind.DEAD).isEmpty(), analysis.findings().toString());
+    assertTrue(findings(analysis, Kind.DEAD).isEmpty(), analysis.findings().toString());
     assertEquals(analysis.undetermined(), 1);
     assertEquals(analysis.totals(SCENARIO).deadClicks(), 0);
   }

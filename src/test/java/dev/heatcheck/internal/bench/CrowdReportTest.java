@@ -52,7 +52,7 @@ public class CrowdReportTest {
     assertEquals(summary.events(), events.toAbsolutePath().normalize().toString(), "read where it is, not copied");
     assertFalse(Files.exists(out.resolve("events.jsonl")));
     List<String> kinds = new ArrayList<>();
-    summary.findings().forEach(f -> kinds.add(f.kind()));
+    summary.findings().forEach(f -> kinds.add(f.kind().id()));
     assertTrue(kinds.containsAll(List.of("dead", "rage", "error")), kinds.toString());
   }
 
