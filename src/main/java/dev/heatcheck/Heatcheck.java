@@ -34,8 +34,11 @@ public final class Heatcheck {
    * standard error: a browser being installed, the browser chosen, a screenshot that could not be taken.
    */
   public static Result run(Path scenarios, String baseUrl, Path out) {
-    RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenarios)),
-        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true), quiet(), System.err);
+    RunResult run = Pipeline.run(
+        ScenarioLoader.loadAll(List.of(scenarios)),
+        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true),
+        quiet(),
+        System.err);
     return new Result(run.outcome());
   }
 

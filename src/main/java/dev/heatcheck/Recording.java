@@ -42,7 +42,8 @@ public final class Recording implements AutoCloseable {
     this.page = page;
     this.dir = OutputDir.create(dir);
     this.log = EventLog.create(this.dir.resolve("events.jsonl"));
-    log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, Pipeline.TOOL, browserName(page)));
+    log.append(
+        new Event.Run(Event.FORMAT_VERSION, runId, startedAt, Pipeline.TOOL, browserName(page)));
     String viewport = viewport(page).label();
     this.recorder = Recorder.attach(page.context(), name + "/" + viewport + "/1", name, log);
   }
@@ -64,7 +65,12 @@ public final class Recording implements AutoCloseable {
     log.close();
     Browser browser = page.context().browser();
     if (browser != null) {
-      Screenshots.shoot(browser, viewport(page), recorder.pagesSeen(), recorder.selectorsClicked(), dir.resolve("screens"),
+      Screenshots.shoot(
+          browser,
+          viewport(page),
+          recorder.pagesSeen(),
+          recorder.selectorsClicked(),
+          dir.resolve("screens"),
           System.err);
     }
     RunResult run = Pipeline.conclude(dir, runId, startedAt, browserName(page));
@@ -85,8 +91,8 @@ public final class Recording implements AutoCloseable {
    */
   static void requireChromium(String browserType) {
     if (!"chromium".equals(browserType)) {
-      throw new HeatcheckException("heatcheck records Chromium pages only, and this page is in " + browserType
-          + ": open it with playwright.chromium()");
+      throw new HeatcheckException("heatcheck records Chromium pages only, and this page is in "
+          + browserType + ": open it with playwright.chromium()");
     }
   }
 

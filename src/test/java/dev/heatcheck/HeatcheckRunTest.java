@@ -34,9 +34,11 @@ public class HeatcheckRunTest {
   }
 
   @Test
-  public void a_run_tells_the_browser_it_chose_on_standard_error_and_nothing_else() throws IOException {
+  public void a_run_tells_the_browser_it_chose_on_standard_error_and_nothing_else()
+      throws IOException {
     Path dir = Files.createTempDirectory("heatcheck-run");
-    Path scenario = Files.writeString(dir.resolve("quick.yaml"),
+    Path scenario = Files.writeString(
+        dir.resolve("quick.yaml"),
         "name: quick\nurl: /index.html\nsteps:\n  - click: \"#mutate\"\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,7 +57,9 @@ public class HeatcheckRunTest {
     stderr.print(told);
     assertTrue(told.startsWith("Browser: Chromium "), told);
     assertEquals(told.lines().count(), 1L, told);
-    assertFalse(out.toString(StandardCharsets.UTF_8).contains("Running quick"), out.toString(StandardCharsets.UTF_8));
+    assertFalse(
+        out.toString(StandardCharsets.UTF_8).contains("Running quick"),
+        out.toString(StandardCharsets.UTF_8));
     assertTrue(Files.isRegularFile(result.dir().resolve("summary.json")));
   }
 }

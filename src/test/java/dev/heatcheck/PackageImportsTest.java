@@ -25,7 +25,8 @@ import org.testng.annotations.Test;
 public class PackageImportsTest {
   private static final Path SOURCES = Path.of("src/main/java");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-  private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?(dev\\.heatcheck[\\w.]*?)(?:\\.[A-Z][\\w.]*|\\.\\*)\\s*;");
+  private static final Pattern IMPORT = Pattern.compile(
+      "(?m)^import\\s+(?:static\\s+)?(dev\\.heatcheck[\\w.]*?)(?:\\.[A-Z][\\w.]*|\\.\\*)\\s*;");
 
   /** Package → the heatcheck packages its files import. */
   private final Map<String, Set<String>> imports = new TreeMap<>();
@@ -51,8 +52,12 @@ public class PackageImportsTest {
   @Test
   public void the_sources_are_read_with_their_imports() {
     assertTrue(imports.size() > 15, imports.keySet().toString());
-    assertTrue(imports.get("dev.heatcheck.internal.pipeline").contains("dev.heatcheck.internal.analyze"), imports.toString());
-    assertTrue(imports.get("dev.heatcheck.internal.analyze").contains("dev.heatcheck.result"), imports.toString());
+    assertTrue(
+        imports.get("dev.heatcheck.internal.pipeline").contains("dev.heatcheck.internal.analyze"),
+        imports.toString());
+    assertTrue(
+        imports.get("dev.heatcheck.internal.analyze").contains("dev.heatcheck.result"),
+        imports.toString());
   }
 
   @Test
@@ -76,7 +81,8 @@ public class PackageImportsTest {
   public void no_internal_package_imports_the_public_facade() {
     imports.forEach((from, to) -> {
       if (from.startsWith("dev.heatcheck.internal.")) {
-        to.forEach(p -> assertTrue(p.startsWith("dev.heatcheck.internal.") || p.equals("dev.heatcheck.result"),
+        to.forEach(p -> assertTrue(
+            p.startsWith("dev.heatcheck.internal.") || p.equals("dev.heatcheck.result"),
             from + " imports " + p));
       }
     });
@@ -84,16 +90,21 @@ public class PackageImportsTest {
 
   @Test
   public void check_and_report_are_apart_and_drive_does_not_reach_into_analyze() {
-    assertTrue(!imports.get("dev.heatcheck.internal.check").contains("dev.heatcheck.internal.report"));
-    assertTrue(!imports.get("dev.heatcheck.internal.report").contains("dev.heatcheck.internal.check"));
-    assertTrue(!imports.get("dev.heatcheck.internal.drive").contains("dev.heatcheck.internal.analyze"));
+    assertTrue(
+        !imports.get("dev.heatcheck.internal.check").contains("dev.heatcheck.internal.report"));
+    assertTrue(
+        !imports.get("dev.heatcheck.internal.report").contains("dev.heatcheck.internal.check"));
+    assertTrue(
+        !imports.get("dev.heatcheck.internal.drive").contains("dev.heatcheck.internal.analyze"));
   }
 
   @Test
   public void a_cycle_is_found_when_there_is_one() {
     imports.computeIfAbsent("dev.heatcheck.result", p -> new TreeSet<>()).add("dev.heatcheck");
     try {
-      assertEquals(pathBack("dev.heatcheck"), List.of("dev.heatcheck", "dev.heatcheck.result", "dev.heatcheck"));
+      assertEquals(
+          pathBack("dev.heatcheck"),
+          List.of("dev.heatcheck", "dev.heatcheck.result", "dev.heatcheck"));
     } finally {
       imports.get("dev.heatcheck.result").remove("dev.heatcheck");
     }

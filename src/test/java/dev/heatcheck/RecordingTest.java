@@ -56,7 +56,8 @@ public class RecordingTest {
   @Test
   public void what_the_test_does_on_its_own_page_is_recorded_judged_and_drawn() throws IOException {
     Path out = Files.createTempDirectory("heatcheck-recording");
-    try (BrowserContext context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+    try (BrowserContext context =
+        browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
       Page page = context.newPage();
       page.navigate(shop.baseUrl() + "/product/1");
       Result result;
@@ -67,14 +68,21 @@ public class RecordingTest {
         result = recording.stop();
       }
       assertEquals(assertThat(result).deadClicks().onPage("/product/1").count(), 1);
-      assertThat(result).element("#add-to-cart").onPage("/product/1").clickShare().isAtLeast(0.5);
-      assertTrue(result.heatmap("/product/1", "1280x800").map(Files::isRegularFile).orElse(false), "a heatmap");
+      assertThat(result)
+          .element("#add-to-cart")
+          .onPage("/product/1")
+          .clickShare()
+          .isAtLeast(0.5);
+      assertTrue(
+          result.heatmap("/product/1", "1280x800").map(Files::isRegularFile).orElse(false),
+          "a heatmap");
       assertTrue(Files.isRegularFile(out.resolve("index.html")));
     }
   }
 
   @Test
-  public void the_tests_own_dialog_handler_answers_the_dialog_and_the_recording_still_sees_it() throws IOException {
+  public void the_tests_own_dialog_handler_answers_the_dialog_and_the_recording_still_sees_it()
+      throws IOException {
     Path out = Files.createTempDirectory("heatcheck-recording");
     try (BrowserContext context = browser.browser().newContext()) {
       Page page = context.newPage();
@@ -87,7 +95,9 @@ public class RecordingTest {
       }
       List<String> seenByTheBrowser = new ArrayList<>();
       EventReader.read(out.resolve("events.jsonl"), e -> {
-        if (e instanceof Event.Effect effect && effect.kind().equals("dialog") && effect.detail() != null) {
+        if (e instanceof Event.Effect effect
+            && effect.kind().equals("dialog")
+            && effect.detail() != null) {
           seenByTheBrowser.add(effect.detail());
         }
       });
@@ -96,7 +106,8 @@ public class RecordingTest {
   }
 
   @Test
-  public void after_stop_the_page_is_the_tests_alone_and_nothing_more_is_recorded() throws IOException {
+  public void after_stop_the_page_is_the_tests_alone_and_nothing_more_is_recorded()
+      throws IOException {
     Path out = Files.createTempDirectory("heatcheck-recording");
     try (BrowserContext context = browser.browser().newContext()) {
       Page page = context.newPage();
@@ -114,8 +125,14 @@ public class RecordingTest {
       page.waitForTimeout(300);
       assertEquals(Files.readString(out.resolve("events.jsonl")), recorded);
       for (Page open : List.of(page, second)) {
-        assertEquals(open.evaluate("() => typeof window.__heatcheckRecorder"), "undefined", "no recorder in a new document");
-        assertEquals(open.evaluate("() => typeof window.__heatcheck"), "undefined", "no binding in a new document");
+        assertEquals(
+            open.evaluate("() => typeof window.__heatcheckRecorder"),
+            "undefined",
+            "no recorder in a new document");
+        assertEquals(
+            open.evaluate("() => typeof window.__heatcheck"),
+            "undefined",
+            "no binding in a new document");
       }
       recording.close(); // stopped already: the same result, nothing more
     }
@@ -124,9 +141,12 @@ public class RecordingTest {
   @Test
   public void a_page_of_another_browser_is_refused_with_one_line_saying_why() {
     for (String other : List.of("firefox", "webkit")) {
-      HeatcheckException refused = expectThrows(HeatcheckException.class, () -> Recording.requireChromium(other));
-      assertEquals(refused.getMessage(),
-          "heatcheck records Chromium pages only, and this page is in " + other + ": open it with playwright.chromium()");
+      HeatcheckException refused =
+          expectThrows(HeatcheckException.class, () -> Recording.requireChromium(other));
+      assertEquals(
+          refused.getMessage(),
+          "heatcheck records Chromium pages only, and this page is in " + other
+              + ": open it with playwright.chromium()");
     }
     // the name Playwright gives the browser these tests drive passes
     Recording.requireChromium(browser.browser().browserType().name());

@@ -98,9 +98,17 @@ public final class ElementAssert {
     }
 
     private void fail(String bound, double share) {
-      String text = String.format(Locale.ROOT, "Expecting %s to get %s %.1f%% of the clicks, but it got %.1f%% (%d of %d clicks)",
-          element, bound, share * 100, value() * 100, clicks, all);
-      throw new AssertionError(heatmap == null ? text : text + System.lineSeparator() + "Heatmap: " + heatmap);
+      String text = String.format(
+          Locale.ROOT,
+          "Expecting %s to get %s %.1f%% of the clicks, but it got %.1f%% (%d of %d clicks)",
+          element,
+          bound,
+          share * 100,
+          value() * 100,
+          clicks,
+          all);
+      throw new AssertionError(
+          heatmap == null ? text : text + System.lineSeparator() + "Heatmap: " + heatmap);
     }
   }
 }

@@ -84,33 +84,50 @@ public final class FrictionAssert {
   }
 
   private String expected(int max) {
-    return (max == 0 ? "no " + kind + " clicks" : "at most " + max + " " + kind + (max == 1 ? " click" : " clicks")) + scope();
+    return (max == 0
+            ? "no " + kind + " clicks"
+            : "at most " + max + " " + kind + (max == 1 ? " click" : " clicks"))
+        + scope();
   }
 
   private String message(int max, int count, List<Finding> found) {
-    StringBuilder text = new StringBuilder("Expecting ").append(expected(max))
-        .append(", but found ").append(count).append(" on ").append(found.size())
+    StringBuilder text = new StringBuilder("Expecting ")
+        .append(expected(max))
+        .append(", but found ")
+        .append(count)
+        .append(" on ")
+        .append(found.size())
         .append(found.size() == 1 ? " element:" : " elements:");
     Set<Path> heatmaps = new LinkedHashSet<>();
     for (Finding f : found) {
-      text.append(String.format(Locale.ROOT, "%n  %s%s on %s at %s: %d (%s)", f.selector(),
-          f.text() == null || f.text().isBlank() ? "" : " \"" + f.text() + "\"", f.page(), f.viewport(), f.count(), why(f)));
+      text.append(String.format(
+          Locale.ROOT,
+          "%n  %s%s on %s at %s: %d (%s)",
+          f.selector(),
+          f.text() == null || f.text().isBlank() ? "" : " \"" + f.text() + "\"",
+          f.page(),
+          f.viewport(),
+          f.count(),
+          why(f)));
       result.heatmap(f.page(), f.viewport()).ifPresent(heatmaps::add);
     }
-    heatmaps.forEach(h -> text.append(System.lineSeparator()).append("Heatmap: ").append(h));
+    heatmaps.forEach(
+        h -> text.append(System.lineSeparator()).append("Heatmap: ").append(h));
     return text.toString();
   }
 
   private static String why(Finding f) {
     return switch (f.kind()) {
       case DEAD -> "no reaction within the windows";
-      case RAGE -> f.count() == 1 ? "1 burst of rapid clicks" : f.count() + " bursts of rapid clicks";
+      case RAGE ->
+        f.count() == 1 ? "1 burst of rapid clicks" : f.count() + " bursts of rapid clicks";
       case ERROR -> f.signal() == null ? "an error" : f.signal();
     };
   }
 
   private String scope() {
-    return (selector == null ? "" : " on " + selector) + (page == null ? "" : " on " + page)
+    return (selector == null ? "" : " on " + selector)
+        + (page == null ? "" : " on " + page)
         + (viewport == null ? "" : " at " + viewport);
   }
 }

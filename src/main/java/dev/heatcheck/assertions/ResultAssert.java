@@ -49,9 +49,15 @@ public final class ResultAssert {
     if (steps.isEmpty() && failed.isEmpty()) {
       return this;
     }
-    StringBuilder text = new StringBuilder("Expecting every step to be done and every check to hold, but these failed:");
-    steps.forEach(s -> text.append(NL).append("  ").append(s.scenario()).append(": ").append(s.line()));
-    failed.forEach(c -> text.append(NL).append("  ").append(c.scenario()).append(": ").append(c.line()));
-    throw new AssertionError(text.append(NL).append("Report: ").append(result.dir().resolve("index.html")).toString());
+    StringBuilder text = new StringBuilder(
+        "Expecting every step to be done and every check to hold, but these failed:");
+    steps.forEach(
+        s -> text.append(NL).append("  ").append(s.scenario()).append(": ").append(s.line()));
+    failed.forEach(
+        c -> text.append(NL).append("  ").append(c.scenario()).append(": ").append(c.line()));
+    throw new AssertionError(text.append(NL)
+        .append("Report: ")
+        .append(result.dir().resolve("index.html"))
+        .toString());
   }
 }

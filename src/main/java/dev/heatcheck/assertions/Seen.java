@@ -26,16 +26,23 @@ final class Seen {
     Set<String> pages = new TreeSet<>();
     result.pages().forEach(p -> pages.add(p.page()));
     if (page != null && !pages.contains(page)) {
-      throw new AssertionError(message(asked, "the run has no page views of " + page + "; the pages it saw:", pages));
+      throw new AssertionError(
+          message(asked, "the run has no page views of " + page + "; the pages it saw:", pages));
     }
     Predicate<PageSummary> onPage = p -> page == null || p.page().equals(page);
     if (viewport != null) {
       Set<String> viewports = new TreeSet<>();
-      result.pages().stream().filter(onPage).forEach(p -> viewports.addAll(p.viewports().keySet()));
+      result.pages().stream()
+          .filter(onPage)
+          .forEach(p -> viewports.addAll(p.viewports().keySet()));
       if (!viewports.contains(viewport)) {
-        throw new AssertionError(message(asked, page == null
-            ? "the run has no page views at " + viewport + "; the viewports it saw:"
-            : "the run has no page views of " + page + " at " + viewport + "; the viewports it saw there:", viewports));
+        throw new AssertionError(message(
+            asked,
+            page == null
+                ? "the run has no page views at " + viewport + "; the viewports it saw:"
+                : "the run has no page views of " + page + " at " + viewport
+                    + "; the viewports it saw there:",
+            viewports));
       }
     }
     if (selector != null) {
@@ -46,16 +53,25 @@ final class Seen {
           .filter(e -> e.selector() != null) // clicks on no element
           .forEach(e -> clicked.add(e.selector()));
       if (!clicked.contains(selector)) {
-        String where = (page == null ? "" : " on " + page) + (viewport == null ? "" : " at " + viewport);
-        throw new AssertionError(message(asked, where.isEmpty()
-            ? "no click of the run was on " + selector + "; the elements clicked:"
-            : "no click" + where + " was on " + selector + "; the elements clicked there:", clicked));
+        String where =
+            (page == null ? "" : " on " + page) + (viewport == null ? "" : " at " + viewport);
+        throw new AssertionError(message(
+            asked,
+            where.isEmpty()
+                ? "no click of the run was on " + selector + "; the elements clicked:"
+                : "no click" + where + " was on " + selector + "; the elements clicked there:",
+            clicked));
       }
     }
   }
 
   private static String message(String asked, String but, Set<String> seen) {
-    StringBuilder text = new StringBuilder("Expecting ").append(asked).append(',').append(NL).append("but ").append(but);
+    StringBuilder text = new StringBuilder("Expecting ")
+        .append(asked)
+        .append(',')
+        .append(NL)
+        .append("but ")
+        .append(but);
     List<String> lines = seen.isEmpty() ? List.of("(none)") : List.copyOf(seen);
     lines.forEach(line -> text.append(NL).append("  ").append(line));
     return text.toString();

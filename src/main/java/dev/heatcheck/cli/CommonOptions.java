@@ -12,17 +12,31 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
   static final Path REPORTS = Path.of("reports");
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<timestamp>, with reports/latest pointing at it).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Output folder (default: reports/<timestamp>, with reports/latest pointing at it).")
   Path out;
 
-  @Option(names = "--browser", paramLabel = "PATH", description = "Chrome or Chromium to drive (default: $HEATCHECK_BROWSER, Playwright's, then the system's).")
+  @Option(
+      names = "--browser",
+      paramLabel = "PATH",
+      description =
+          "Chrome or Chromium to drive (default: $HEATCHECK_BROWSER, Playwright's, then the system's).")
   Path browser;
 
-  @Option(names = "--buckets", paramLabel = "SPEC", defaultValue = "mobile<768,tablet<1024,desktop",
+  @Option(
+      names = "--buckets",
+      paramLabel = "SPEC",
+      defaultValue = "mobile<768,tablet<1024,desktop",
       description = "How viewport widths group into maps (default: ${DEFAULT-VALUE}).")
   String buckets;
 
-  @Option(names = "--no-install", description = "Never install Playwright's Chromium when no browser is found; fail with the fix instead.")
+  @Option(
+      names = "--no-install",
+      description =
+          "Never install Playwright's Chromium when no browser is found; fail with the fix instead.")
   boolean noInstall;
 
   RunOptions toRunOptions(String baseUrl) {

@@ -25,14 +25,18 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "HEAD_DIR", description = "The new run folder.")
   Path head;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write compare.json and diff/ (default: HEAD_DIR/compare).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write compare.json and diff/ (default: HEAD_DIR/compare).")
   Path out;
 
   @Override
   public Integer call() {
     for (Path dir : new Path[] {base, head}) {
       if (!Files.isDirectory(dir)) {
-        throw new Failures.UsageProblem(dir + " is not a folder; give two run folders such as reports/2026-11-23T10-00-00");
+        throw new Failures.UsageProblem(
+            dir + " is not a folder; give two run folders such as reports/2026-11-23T10-00-00");
       }
     }
     Path dir = OutputDir.create(out != null ? out : head.resolve("compare"));

@@ -25,12 +25,16 @@ import picocli.CommandLine.Option;
       "With --serve it only serves the shop, until stopped, for trying `run` or the scenario tests on it."
     })
 final class DemoCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
+  @Mixin
+  CommonOptions common;
 
   @Option(names = "--serve", description = "only serve the demo shop, until Ctrl-C")
   boolean serve;
 
-  @Option(names = "--port", defaultValue = "8080", description = "the port of 127.0.0.1 that --serve uses (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "the port of 127.0.0.1 that --serve uses (default: ${DEFAULT-VALUE})")
   int port;
 
   @Override
@@ -69,8 +73,9 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) {
-      throw new Failures.UsageProblem("no demo scenarios in " + folder.toAbsolutePath().normalize()
-          + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
+      throw new Failures.UsageProblem(
+          "no demo scenarios in " + folder.toAbsolutePath().normalize()
+              + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
     }
     files.sort(null);
     return files;

@@ -33,31 +33,40 @@ final class Failures {
     }
     String full = diskFull(e);
     if (full != null) {
-      err.println("heatcheck: cannot run: the disk is full (" + full + "); free some space, or give --out a folder on another disk, and run again");
+      err.println("heatcheck: cannot run: the disk is full (" + full
+          + "); free some space, or give --out a folder on another disk, and run again");
       return ExitCodes.CANNOT_RUN;
     }
-    if (e instanceof BrowserNotFound || e instanceof SiteUnreachable || e instanceof HeatcheckException) {
+    if (e instanceof BrowserNotFound
+        || e instanceof SiteUnreachable
+        || e instanceof HeatcheckException) {
       err.println("heatcheck: cannot run: " + e.getMessage());
       return ExitCodes.CANNOT_RUN;
     }
-    err.println("heatcheck: cannot run: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
-        + " (please report this with the command you ran)");
+    err.println("heatcheck: cannot run: unexpected " + e.getClass().getSimpleName() + ": "
+        + oneLine(e.getMessage()) + " (please report this with the command you ran)");
     return ExitCodes.CANNOT_RUN;
   }
 
   /** What ran out of memory, and how to give heatcheck more: one line, never a stack trace. */
   static String outOfMemory() {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "heatcheck: cannot run: out of memory (Java's heap is %d MB); give it more, e.g. JAVA_OPTS=-Xmx4g ./heatcheck ..."
-            + " or java -Xmx4g -jar heatcheck.jar ...", Runtime.getRuntime().maxMemory() >> 20);
+            + " or java -Xmx4g -jar heatcheck.jar ...",
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   /** The file a write failed on because the disk is full, or null when that is not what went wrong. */
   static String diskFull(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       String message = cause.getMessage();
-      if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
-        return cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() : oneLine(message);
+      if (message != null
+          && (message.contains("No space left on device")
+              || message.contains("Disk quota exceeded"))) {
+        return cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+            ? fs.getFile()
+            : oneLine(message);
       }
     }
     return null;

@@ -9,18 +9,28 @@ import picocli.CommandLine.Command;
     name = "heatcheck",
     mixinStandardHelpOptions = true,
     version = "heatcheck 0.1.0",
-    description = "Drives Chromium through scenarios, draws click heatmaps and finds dead, rage and error clicks.",
-    subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    description =
+        "Drives Chromium through scenarios, draws click heatmaps and finds dead, rage and error clicks.",
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 every expectation held   1 an expectation failed",
       "            2 bad input or usage        3 the run could not complete"
     })
 public final class Main implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command line as the launcher does and returns its exit code; for tests too. */
@@ -41,13 +51,17 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, demo, report, compare or bench");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required: run, demo, report, compare or bench");
   }
 
   /** One line, with the fix, instead of picocli's whole usage text. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    command.getErr().println("heatcheck: " + e.getMessage() + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+    command
+        .getErr()
+        .println("heatcheck: " + e.getMessage() + " (see: "
+            + command.getCommandSpec().qualifiedName() + " --help)");
     return ExitCodes.USAGE;
   }
 }

@@ -27,22 +27,41 @@ import picocli.CommandLine.Option;
       "clicks are re-projected onto where their elements are now."
     })
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--events", arity = "1..*", required = true, paramLabel = "FILE", description = "events.jsonl files of earlier runs.")
+  @Option(
+      names = "--events",
+      arity = "1..*",
+      required = true,
+      paramLabel = "FILE",
+      description = "events.jsonl files of earlier runs.")
   List<Path> events;
 
-  @Option(names = "--screenshots", description = "Take new screenshots of the pages instead of reusing the recorded ones.")
+  @Option(
+      names = "--screenshots",
+      description = "Take new screenshots of the pages instead of reusing the recorded ones.")
   boolean screenshots;
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "With --screenshots: take them from this site (e.g. a newer build) at the recorded paths.")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "With --screenshots: take them from this site (e.g. a newer build) at the recorded paths.")
   String baseUrl;
 
-  @Option(names = "--pages", split = ",", paramLabel = "PATTERN", description = "URL patterns pages aggregate under, e.g. /product/:id.")
+  @Option(
+      names = "--pages",
+      split = ",",
+      paramLabel = "PATTERN",
+      description = "URL patterns pages aggregate under, e.g. /product/:id.")
   List<String> pages = List.of();
 
-  @Option(names = "--skip-bad-lines", description = "Skip lines of the event files that are not events (and count them) instead of stopping at the first.")
+  @Option(
+      names = "--skip-bad-lines",
+      description =
+          "Skip lines of the event files that are not events (and count them) instead of stopping at the first.")
   boolean skipBadLines;
 
-  @Mixin CommonOptions common;
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() {
@@ -53,13 +72,24 @@ final class ReportCommand implements Callable<Integer> {
     }
     for (String pattern : pages) {
       if (!PagePattern.isValid(pattern)) {
-        throw new Failures.UsageProblem("--pages: \"" + pattern + "\" is not a path pattern; start with / and use :name for one segment, e.g. /product/:id");
+        throw new Failures.UsageProblem(
+            "--pages: \"" + pattern
+                + "\" is not a path pattern; start with / and use :name for one segment, e.g. /product/:id");
       }
     }
     String base = baseUrl == null ? null : RunCommand.checkBaseUrl(baseUrl);
     var buckets = common.buckets();
-    Path dir = common.out != null ? OutputDir.create(common.out) : OutputDir.timestamped(CommonOptions.REPORTS);
-    ReportOptions options = new ReportOptions(dir, buckets, pages, screenshots, base, Optional.ofNullable(common.browser), !common.noInstall,
+    Path dir = common.out != null
+        ? OutputDir.create(common.out)
+        : OutputDir.timestamped(CommonOptions.REPORTS);
+    ReportOptions options = new ReportOptions(
+        dir,
+        buckets,
+        pages,
+        screenshots,
+        base,
+        Optional.ofNullable(common.browser),
+        !common.noInstall,
         skipBadLines);
     RunResult result = Pipeline.report(events, options, System.out);
     common.afterRun(result.dir());

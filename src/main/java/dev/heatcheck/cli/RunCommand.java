@@ -1,6 +1,5 @@
 package dev.heatcheck.cli;
 
-import dev.heatcheck.result.HeatcheckException;
 import dev.heatcheck.internal.drive.RunDeadline;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
@@ -8,6 +7,7 @@ import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.report.ConsoleReport;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,24 +25,41 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs scenarios against a site and checks their expectations.",
-    footer = {"", "Exit codes: 0 all expectations held, 1 one failed (a failed visitor or page too),",
-        "2 bad input, 3 could not run (or --timeout passed; the report is still written)."})
+    footer = {
+      "",
+      "Exit codes: 0 all expectations held, 1 one failed (a failed visitor or page too),",
+      "2 bad input, 3 could not run (or --timeout passed; the report is still written)."
+    })
 final class RunCommand implements Callable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|)");
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "Base for relative scenario URLs, e.g. http://127.0.0.1:8080.")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description = "Base for relative scenario URLs, e.g. http://127.0.0.1:8080.")
   String baseUrl;
 
-  @Option(names = "--baseline", paramLabel = "DIR", description = "An earlier run folder: newDeadClicks, newRageClicks and newErrorClicks rules count only friction it did not have.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "DIR",
+      description =
+          "An earlier run folder: newDeadClicks, newRageClicks and newErrorClicks rules count only friction it did not have.")
   Path baseline;
 
-  @Option(names = "--timeout", paramLabel = "DURATION",
-      description = "Stop driving after this long (e.g. 90s, 10m, 1h): the visitor in progress is ended, the rest are not started, the report is still written, exit 3.")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop driving after this long (e.g. 90s, 10m, 1h): the visitor in progress is ended, the rest are not started, the report is still written, exit 3.")
   String timeout;
 
-  @Mixin CommonOptions common;
+  @Mixin
+  CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files (.yaml, .yml, .json) or folders of them.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Scenario files (.yaml, .yml, .json) or folders of them.")
   List<Path> paths;
 
   @Override
@@ -55,22 +72,30 @@ final class RunCommand implements Callable<Integer> {
     return execute(scenarios, base, common, baseline, deadline, System.out);
   }
 
-  static Integer execute(List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
+  static Integer execute(
+      List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
     return execute(scenarios, base, common, null, RunDeadline.NONE, out);
   }
 
   static Integer execute(
-      List<Scenario> scenarios, String base, CommonOptions common, Path baseline, RunDeadline deadline, PrintStream out) {
+      List<Scenario> scenarios,
+      String base,
+      CommonOptions common,
+      Path baseline,
+      RunDeadline deadline,
+      PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
-      throw new Failures.UsageProblem("--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
+      throw new Failures.UsageProblem(
+          "--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
     RunOptions options = common.toRunOptions(base).withDeadline(deadline);
-    RunResult result = Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
+    RunResult result =
+        Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), out);
     if (result.timedOut()) {
-      throw new HeatcheckException("--timeout " + deadline.shown() + " passed before every visitor ran; the report in "
-          + result.dir() + " covers what did");
+      throw new HeatcheckException("--timeout " + deadline.shown()
+          + " passed before every visitor ran; the report in " + result.dir() + " covers what did");
     }
     return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
@@ -79,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
   static Duration duration(String text) {
     Matcher m = DURATION.matcher(text.strip());
     if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
-      throw new Failures.UsageProblem("--timeout: expected a duration such as 90s, 10m or 1h, got \"" + text + "\"");
+      throw new Failures.UsageProblem(
+          "--timeout: expected a duration such as 90s, 10m or 1h, got \"" + text + "\"");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -93,13 +119,15 @@ final class RunCommand implements Callable<Integer> {
   static String checkBaseUrl(String url) {
     try {
       URI uri = URI.create(url);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return url;
       }
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new Failures.UsageProblem("--base-url: expected an http(s) URL such as http://127.0.0.1:8080, got \"" + url + "\"");
+    throw new Failures.UsageProblem(
+        "--base-url: expected an http(s) URL such as http://127.0.0.1:8080, got \"" + url + "\"");
   }
 
   private static void requireResolvable(List<Scenario> scenarios, String base) {

@@ -14,9 +14,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     with both min and max, whose limit reads "0.2..0.5")
  * @param at where the rule is written, "file:line:column"
  */
-@JsonPropertyOrder({"scenario", "rule", "passed", "level", "actual", "limit", "warn", "bound", "at"})
+@JsonPropertyOrder({"scenario", "rule", "passed", "level", "actual", "limit", "warn", "bound", "at"
+})
 public record Check(
-    String scenario, String rule, Level level, Object actual, Object limit, Object warn, Bound bound, String at) {
+    String scenario,
+    String rule,
+    Level level,
+    Object actual,
+    Object limit,
+    Object warn,
+    Bound bound,
+    String at) {
 
   /** False only when the rule failed: a warning passes, and so does a skipped rule. */
   @JsonProperty("passed")
@@ -41,12 +49,17 @@ public record Check(
     if (skipped()) {
       return rule + " skipped: " + actual + " (" + at + ")";
     }
-    StringBuilder text = new StringBuilder(rule).append(actual instanceof String ? ": " : " was ").append(actual);
+    StringBuilder text = new StringBuilder(rule)
+        .append(actual instanceof String ? ": " : " was ")
+        .append(actual);
     if (limit != null) {
       text.append(", limit ").append(limit);
     }
     if (warn != null) {
-      text.append(", warns ").append(bound == Bound.MIN ? Bound.MIN.side() : Bound.MAX.side()).append(' ').append(warn);
+      text.append(", warns ")
+          .append(bound == Bound.MIN ? Bound.MIN.side() : Bound.MAX.side())
+          .append(' ')
+          .append(warn);
     }
     return text.append(" (").append(at).append(')').toString();
   }

@@ -10,4 +10,11 @@ package dev.heatcheck.result;
  * @param signal what was missing or what happened (e.g. the error message), for the report
  */
 public record Finding(
-    Kind kind, String scenario, String page, String viewport, String selector, String text, int count, String signal) {}
+    Kind kind,
+    String scenario,
+    String page,
+    String viewport,
+    String selector,
+    String text,
+    int count,
+    String signal) {}

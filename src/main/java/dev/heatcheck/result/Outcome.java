@@ -27,7 +27,8 @@ public record Outcome(
   /** The click heatmap of a page as seen at a viewport ("1280x800") or in a bucket ("desktop"), if one was drawn. */
   public Optional<Path> heatmap(String page, String viewport) {
     return pages.stream()
-        .filter(p -> p.page().equals(page) && (p.viewports().containsKey(viewport) || p.bucket().equals(viewport)))
+        .filter(p -> p.page().equals(page)
+            && (p.viewports().containsKey(viewport) || p.bucket().equals(viewport)))
         .map(PageSummary::clickMap)
         .filter(map -> map != null)
         .findFirst();

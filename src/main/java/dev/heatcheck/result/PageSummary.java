@@ -15,7 +15,13 @@ import java.util.Map;
  * @param elements the clicked elements, most clicked first
  */
 public record PageSummary(
-    String page, String bucket, Map<String, Integer> viewports, int views, int clicks, Path clickMap, List<Element> elements) {
+    String page,
+    String bucket,
+    Map<String, Integer> viewports,
+    int views,
+    int clicks,
+    Path clickMap,
+    List<Element> elements) {
   public PageSummary {
     viewports = Collections.unmodifiableMap(new LinkedHashMap<>(viewports));
     elements = List.copyOf(elements);
@@ -27,5 +33,6 @@ public record PageSummary(
    * @param share the element's share of the page's clicks, 0 to 1
    * @param dead dead clicks on it; {@code rage} counts bursts
    */
-  public record Element(String selector, String text, int clicks, double share, int dead, int rage, int error) {}
+  public record Element(
+      String selector, String text, int clicks, double share, int dead, int rage, int error) {}
 }

@@ -10,7 +10,6 @@ import dev.heatcheck.result.Check;
 import dev.heatcheck.result.FailedStep;
 import dev.heatcheck.result.Finding;
 import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
@@ -45,7 +44,8 @@ final class AllureReport implements TestReport {
       if (running()) {
         Allure.getLifecycle().updateTestCase(t -> {
           t.setName(name).setDescription("Scenario file: " + scenario.file());
-          // group the viewports of a scenario under it, not under the name of the class's first test
+          // group the viewports of a scenario under it, not under the name of the class's first
+          // test
           t.getLabels().removeIf(l -> "subSuite".equals(l.getName()));
           t.getLabels().add(new Label().setName("subSuite").setValue(scenario.name()));
         });
@@ -61,7 +61,10 @@ final class AllureReport implements TestReport {
     if (run != null) {
       guard("the steps", () -> steps(scenario, baseUrl, run, start));
     }
-    attach("the scenario file", "Scenario " + scenario.file().getFileName(), scenario.file(),
+    attach(
+        "the scenario file",
+        "Scenario " + scenario.file().getFileName(),
+        scenario.file(),
         scenario.file().toString().endsWith(".json") ? "application/json" : "text/yaml");
     if (run != null) {
       for (Summary.PageRow page : run.summary().pages()) {
@@ -71,8 +74,14 @@ final class AllureReport implements TestReport {
           map(dir, page, "scroll", page.maps().scroll());
         }
       }
-      guard("the findings", () -> Allure.getLifecycle().addAttachment("Findings", "text/csv", "csv",
-          findingsCsv(run.summary()).getBytes(StandardCharsets.UTF_8)));
+      guard(
+          "the findings",
+          () -> Allure.getLifecycle()
+              .addAttachment(
+                  "Findings",
+                  "text/csv",
+                  "csv",
+                  findingsCsv(run.summary()).getBytes(StandardCharsets.UTF_8)));
       attach("summary.json", "summary.json", dir.resolve(SummaryFile.NAME), "application/json");
     }
     attach("events.jsonl", "events.jsonl", dir.resolve("events.jsonl"), "text/plain");
@@ -82,7 +91,9 @@ final class AllureReport implements TestReport {
     try {
       return Allure.getLifecycle().getCurrentTestCase().isPresent();
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.WARNING, "heatcheck: Allure is on the class path but not usable, no Allure attachments: " + e);
+      LOG.log(
+          Level.WARNING,
+          "heatcheck: Allure is on the class path but not usable, no Allure attachments: " + e);
       return false;
     }
   }
@@ -91,29 +102,39 @@ final class AllureReport implements TestReport {
   private static void steps(Scenario scenario, String baseUrl, RunResult run, Instant start) {
     long begin = start.toEpochMilli();
     long end = System.currentTimeMillis();
-    Set<String> failedAt = run.summary().failedSteps().stream().map(FailedStep::at).collect(Collectors.toSet());
+    Set<String> failedAt =
+        run.summary().failedSteps().stream().map(FailedStep::at).collect(Collectors.toSet());
     List<String> source = lines(scenario.file());
     List<StepResult> done = new ArrayList<>();
     Status status = Status.PASSED;
     for (Step step : scenario.steps()) {
-      Status own = status == Status.PASSED ? (failedAt.contains(step.at().toString()) ? Status.FAILED : Status.PASSED)
+      Status own = status == Status.PASSED
+          ? (failedAt.contains(step.at().toString()) ? Status.FAILED : Status.PASSED)
           : Status.SKIPPED;
       done.add(step(source(step.at(), source) + "  (" + step.at() + ")", own, null, null));
       if (own == Status.FAILED) {
         status = Status.FAILED;
       }
     }
-    String visit = String.format(Locale.ROOT, "Visit %s at %s, %d visitor(s)", resolve(baseUrl, scenario.url()),
-        scenario.viewports().get(0).label(), scenario.visitors());
+    String visit = String.format(
+        Locale.ROOT,
+        "Visit %s at %s, %d visitor(s)",
+        resolve(baseUrl, scenario.url()),
+        scenario.viewports().get(0).label(),
+        scenario.visitors());
     StepResult visiting = step(visit, status, begin, end).setSteps(done);
     List<StepResult> checks = run.summary().checks().stream()
         .map(c -> step((c.warned() ? "warn: " : "") + c.line(), status(c), null, null))
         .toList();
     boolean held = checks.stream().noneMatch(c -> c.getStatus() == Status.FAILED);
     long warned = run.summary().checks().stream().filter(Check::warned).count();
-    String verdict = checks.isEmpty() ? "no limits set" : !held ? "limits crossed"
-        : warned > 0 ? "every limit held, " + warned + " warning(s)" : "every limit held";
-    StepResult checking = step("Check expect: " + verdict, held ? Status.PASSED : Status.FAILED, end, end)
+    String verdict = checks.isEmpty()
+        ? "no limits set"
+        : !held
+            ? "limits crossed"
+            : warned > 0 ? "every limit held, " + warned + " warning(s)" : "every limit held";
+    StepResult checking = step(
+            "Check expect: " + verdict, held ? Status.PASSED : Status.FAILED, end, end)
         .setSteps(new ArrayList<>(checks));
     Allure.getLifecycle().updateTestCase(t -> {
       t.getSteps().add(visiting);
@@ -131,7 +152,12 @@ final class AllureReport implements TestReport {
 
   /** Steps of the scenario and checks carry no times of their own: the run does not time them apart. */
   private static StepResult step(String name, Status status, Long start, Long stop) {
-    return new StepResult().setName(name).setStatus(status).setStage(Stage.FINISHED).setStart(start).setStop(stop);
+    return new StepResult()
+        .setName(name)
+        .setStatus(status)
+        .setStage(Stage.FINISHED)
+        .setStart(start)
+        .setStop(stop);
   }
 
   /** The step as its file writes it, from its key to the end of its (possibly indented, multi-line) entry. */
@@ -142,8 +168,12 @@ final class AllureReport implements TestReport {
     String first = lines.get(at.line() - 1);
     int column = Math.min(Math.max(at.column() - 1, 0), first.length());
     StringBuilder text = new StringBuilder(withoutComment(first.substring(column)));
-    for (int i = at.line(); i < lines.size() && indent(lines.get(i)) > column - 2 && !lines.get(i).isBlank()
-        && !lines.get(i).strip().startsWith("-"); i++) {
+    for (int i = at.line();
+        i < lines.size()
+            && indent(lines.get(i)) > column - 2
+            && !lines.get(i).isBlank()
+            && !lines.get(i).strip().startsWith("-");
+        i++) {
       text.append(' ').append(withoutComment(lines.get(i)));
     }
     String name = text.toString().strip().replaceAll("\\s+", " ");
@@ -193,9 +223,17 @@ final class AllureReport implements TestReport {
   static String findingsCsv(Summary summary) {
     StringBuilder csv = new StringBuilder("kind,page,viewport,selector,text,count,signal\n");
     for (Finding f : summary.findings()) {
-      csv.append(Stream.of(f.kind().id(), f.page(), f.viewport(), f.selector(), f.text(), String.valueOf(f.count()), f.signal())
-          .map(AllureReport::csvField)
-          .collect(Collectors.joining(","))).append('\n');
+      csv.append(Stream.of(
+                  f.kind().id(),
+                  f.page(),
+                  f.viewport(),
+                  f.selector(),
+                  f.text(),
+                  String.valueOf(f.count()),
+                  f.signal())
+              .map(AllureReport::csvField)
+              .collect(Collectors.joining(",")))
+          .append('\n');
     }
     return csv.toString();
   }
@@ -209,7 +247,11 @@ final class AllureReport implements TestReport {
 
   private static void map(Path dir, Summary.PageRow page, String kind, String file) {
     if (file != null) {
-      attach("a heatmap", kind + " map " + page.page() + " " + page.bucket(), dir.resolve(file), "image/png");
+      attach(
+          "a heatmap",
+          kind + " map " + page.page() + " " + page.bucket(),
+          dir.resolve(file),
+          "image/png");
     }
   }
 
@@ -219,7 +261,8 @@ final class AllureReport implements TestReport {
     }
     guard(what + " (" + file + ")", () -> {
       String fileName = file.getFileName().toString();
-      String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
+      String extension =
+          fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
       try (InputStream in = Files.newInputStream(file)) {
         Allure.getLifecycle().addAttachment(name, type, extension, in);
       }

@@ -28,11 +28,18 @@ final class FailedChecks {
     }
     StringBuilder text = new StringBuilder(test).append(':');
     if (!summary.failedSteps().isEmpty()) {
-      text.append(String.format(Locale.ROOT, " %d step(s) could not be done%s", summary.failedSteps().size(),
+      text.append(String.format(
+          Locale.ROOT,
+          " %d step(s) could not be done%s",
+          summary.failedSteps().size(),
           failed.isEmpty() ? ":" : ","));
     }
     if (!failed.isEmpty()) {
-      text.append(String.format(Locale.ROOT, " %d of %d check(s) failed:", failed.size(), summary.checks().size()));
+      text.append(String.format(
+          Locale.ROOT,
+          " %d of %d check(s) failed:",
+          failed.size(),
+          summary.checks().size()));
     }
     summary.failedSteps().forEach(step -> text.append(NL).append("  ").append(step.line()));
     failed.forEach(check -> text.append(NL).append("  ").append(check.line()));
@@ -47,7 +54,10 @@ final class FailedChecks {
 
   /** The checks that warned, one line each; empty when none did. */
   static List<String> warnings(RunResult run) {
-    return run.summary().checks().stream().filter(Check::warned).map(Check::line).toList();
+    return run.summary().checks().stream()
+        .filter(Check::warned)
+        .map(Check::line)
+        .toList();
   }
 
   static String line(Finding f) {

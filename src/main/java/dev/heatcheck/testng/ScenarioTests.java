@@ -83,8 +83,12 @@ public class ScenarioTests implements ITest {
     try {
       scenarios = ScenarioLoader.loadAll(List.of(settings.scenarios()));
     } catch (HeatcheckException e) {
-      return new Object[] {new ScenarioTests(settings, "cannot load the scenarios in " + settings.scenarios()
-          + " (" + SuiteSettings.SCENARIOS + "):" + System.lineSeparator() + e.getMessage())};
+      return new Object[] {
+        new ScenarioTests(
+            settings,
+            "cannot load the scenarios in " + settings.scenarios() + " (" + SuiteSettings.SCENARIOS
+                + "):" + System.lineSeparator() + e.getMessage())
+      };
     }
     List<ScenarioTests> tests = new ArrayList<>();
     for (Scenario scenario : scenarios) {
@@ -108,9 +112,11 @@ public class ScenarioTests implements ITest {
       LocalServer shop = DemoSite.start();
       context.setAttribute(SITE, new Site(shop.baseUrl(), shop));
     } else {
-      throw new HeatcheckException("no site to run the scenarios against: set " + SuiteSettings.BASE_URL
-          + " (e.g. -D" + SuiteSettings.BASE_URL + "=http://127.0.0.1:8080), or " + SuiteSettings.DEMO
-          + "=true for the bundled demo shop");
+      throw new HeatcheckException(
+          "no site to run the scenarios against: set " + SuiteSettings.BASE_URL
+              + " (e.g. -D" + SuiteSettings.BASE_URL + "=http://127.0.0.1:8080), or "
+              + SuiteSettings.DEMO
+              + "=true for the bundled demo shop");
     }
   }
 
@@ -129,12 +135,16 @@ public class ScenarioTests implements ITest {
     Site site = (Site) Reporter.getCurrentTestResult().getTestContext().getAttribute(SITE);
     TestReport report = TestReport.current();
     report.started(getTestName(), scenario);
-    Path dir = OutputDir.create(settings.out().resolve(folderName(scenarioName) + "-" + viewportLabel));
+    Path dir =
+        OutputDir.create(settings.out().resolve(folderName(scenarioName) + "-" + viewportLabel));
     Instant start = Instant.now();
     RunResult run = null;
     try {
-      run = Pipeline.run(List.of(scenario),
-          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install()), quiet(), System.err);
+      run = Pipeline.run(
+          List.of(scenario),
+          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install()),
+          quiet(),
+          System.err);
     } finally {
       report.finished(scenario, site.baseUrl(), dir, run, start);
     }

@@ -9,7 +9,13 @@ import org.testng.ITestContext;
  * How the scenario suite runs, from system properties ({@code -Dheatcheck.baseUrl=...}) or else the
  * suite file's {@code <parameter>}s of the same names.
  */
-record SuiteSettings(Path scenarios, String baseUrl, boolean demo, Path out, boolean install, Optional<Path> browser) {
+record SuiteSettings(
+    Path scenarios,
+    String baseUrl,
+    boolean demo,
+    Path out,
+    boolean install,
+    Optional<Path> browser) {
   static final String SCENARIOS = "heatcheck.scenarios";
   static final String BASE_URL = "heatcheck.baseUrl";
   static final String DEMO = "heatcheck.demo";

@@ -12,7 +12,8 @@ interface TestReport {
     public void started(String name, Scenario scenario) {}
 
     @Override
-    public void finished(Scenario scenario, String baseUrl, Path dir, RunResult run, Instant start) {}
+    public void finished(
+        Scenario scenario, String baseUrl, Path dir, RunResult run, Instant start) {}
   };
 
   void started(String name, Scenario scenario);
@@ -25,7 +26,8 @@ interface TestReport {
     try {
       Class.forName("io.qameta.allure.Allure", false, TestReport.class.getClassLoader());
       return (TestReport) Class.forName(TestReport.class.getPackageName() + ".AllureReport")
-          .getDeclaredConstructor().newInstance();
+          .getDeclaredConstructor()
+          .newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
       return NONE;
     }

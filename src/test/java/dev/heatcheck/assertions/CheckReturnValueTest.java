@@ -18,15 +18,21 @@ import org.testng.annotations.Test;
  */
 public class CheckReturnValueTest {
   private static final List<Class<?>> ASSERTIONS = List.of(
-      HeatcheckAssertions.class, ResultAssert.class, FrictionAssert.class, ElementAssert.class, ElementAssert.ShareAssert.class);
+      HeatcheckAssertions.class,
+      ResultAssert.class,
+      FrictionAssert.class,
+      ElementAssert.class,
+      ElementAssert.ShareAssert.class);
   /** The methods that assert; all others only narrow, navigate or read. */
-  private static final Set<String> TERMINAL = Set.of("isZero", "isAtMost", "isAtLeast", "passesItsChecks");
+  private static final Set<String> TERMINAL =
+      Set.of("isZero", "isAtMost", "isAtLeast", "passesItsChecks");
 
   @Test
   public void every_method_that_does_not_check_must_have_its_value_used() {
     List<String> unmarked = new ArrayList<>();
     for (Method method : publicMethods()) {
-      if (!TERMINAL.contains(method.getName()) && !method.isAnnotationPresent(CheckReturnValue.class)) {
+      if (!TERMINAL.contains(method.getName())
+          && !method.isAnnotationPresent(CheckReturnValue.class)) {
         unmarked.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
       }
     }
@@ -38,7 +44,8 @@ public class CheckReturnValueTest {
     int seen = 0;
     for (Method method : publicMethods()) {
       Class<?> type = method.getReturnType();
-      if (type == FrictionAssert.class || type == ElementAssert.ShareAssert.class
+      if (type == FrictionAssert.class
+          || type == ElementAssert.ShareAssert.class
           || (type == ElementAssert.class && !TERMINAL.contains(method.getName()))) {
         seen++;
         assertTrue(method.isAnnotationPresent(CheckReturnValue.class), method.toString());
@@ -63,7 +70,8 @@ public class CheckReturnValueTest {
     List<Method> methods = new ArrayList<>();
     for (Class<?> type : ASSERTIONS) {
       for (Method method : type.getDeclaredMethods()) {
-        if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()
+        if (Modifier.isPublic(method.getModifiers())
+            && !method.isSynthetic()
             && !List.of("toString", "equals", "hashCode").contains(method.getName())) {
           methods.add(method);
         }

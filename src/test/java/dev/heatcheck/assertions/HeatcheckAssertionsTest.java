@@ -31,7 +31,8 @@ public class HeatcheckAssertionsTest {
     testng.addListener(listener);
     testng.setVerbose(0);
     // the samples fail on purpose: keep them out of this build's own Allure report
-    testng.setListenersToSkipFromBeingWiredInViaServiceLoaders("io.qameta.allure.testng.AllureTestNg");
+    testng.setListenersToSkipFromBeingWiredInViaServiceLoaders(
+        "io.qameta.allure.testng.AllureTestNg");
     testng.run();
     listener.getPassedTests().forEach(r -> outcomes.put(r.getName(), "passed"));
     listener.getFailedTests().forEach(r -> outcomes.put(r.getName(), message(r)));
@@ -52,23 +53,38 @@ public class HeatcheckAssertionsTest {
   }
 
   @Test
-  public void a_dead_click_failure_lists_the_element_its_page_viewport_count_the_missing_signal_and_the_heatmap() {
-    String heatmap = ProductPageSample.result.dir().resolve("heatmaps/product-1-desktop-click.png").toString();
-    assertEquals(outcomes.get("the_product_page_has_no_dead_clicks"), String.join(System.lineSeparator(),
-        "Expecting no dead clicks on /product/1, but found 1 on 1 element:",
-        "  #wishlist \"♡ Save to wishlist\" on /product/1 at 1280x800: 1 (no reaction within the windows)",
-        "Heatmap: " + heatmap));
+  public void
+      a_dead_click_failure_lists_the_element_its_page_viewport_count_the_missing_signal_and_the_heatmap() {
+    String heatmap = ProductPageSample.result
+        .dir()
+        .resolve("heatmaps/product-1-desktop-click.png")
+        .toString();
+    assertEquals(
+        outcomes.get("the_product_page_has_no_dead_clicks"),
+        String.join(
+            System.lineSeparator(),
+            "Expecting no dead clicks on /product/1, but found 1 on 1 element:",
+            "  #wishlist \"♡ Save to wishlist\" on /product/1 at 1280x800: 1 (no reaction within the windows)",
+            "Heatmap: " + heatmap));
   }
 
   @Test
   public void a_click_share_failure_gives_the_share_the_counts_and_the_heatmap() {
-    String heatmap = ProductPageSample.result.dir().resolve("heatmaps/product-1-desktop-click.png").toString();
-    assertEquals(outcomes.get("the_wishlist_gets_at_most_a_quarter_of_the_clicks"), String.join(System.lineSeparator(),
-        "Expecting #wishlist on /product/1 to get at most 25.0% of the clicks, but it got 50.0% (1 of 2 clicks)",
-        "Heatmap: " + heatmap));
+    String heatmap = ProductPageSample.result
+        .dir()
+        .resolve("heatmaps/product-1-desktop-click.png")
+        .toString();
+    assertEquals(
+        outcomes.get("the_wishlist_gets_at_most_a_quarter_of_the_clicks"),
+        String.join(
+            System.lineSeparator(),
+            "Expecting #wishlist on /product/1 to get at most 25.0% of the clicks, but it got 50.0% (1 of 2 clicks)",
+            "Heatmap: " + heatmap));
   }
 
   private static String message(ITestResult result) {
-    return result.getThrowable() == null ? "no throwable" : result.getThrowable().getMessage();
+    return result.getThrowable() == null
+        ? "no throwable"
+        : result.getThrowable().getMessage();
   }
 }

@@ -39,7 +39,8 @@ import org.testng.annotations.Test;
  */
 public class FaultRunTest {
   /** The action kinds events.jsonl documents; a step's Java type must never show there. */
-  private static final Set<String> ACTION_KINDS = Set.of("goto", "click", "fill", "hover", "press", "scroll");
+  private static final Set<String> ACTION_KINDS =
+      Set.of("goto", "click", "fill", "hover", "press", "scroll");
 
   private LocalServer site;
   private ServerSocket cut;
@@ -52,7 +53,8 @@ public class FaultRunTest {
     dir = Files.createTempDirectory("heatcheck-faults");
     site = LocalServer.serve("fixtures/faults")
         .route("/broken", exchange -> {
-          byte[] body = "<!doctype html><title>Oops</title><h1>Internal error</h1>".getBytes(StandardCharsets.UTF_8);
+          byte[] body = "<!doctype html><title>Oops</title><h1>Internal error</h1>"
+              .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
           exchange.sendResponseHeaders(500, body.length);
           exchange.getResponseBody().write(body);
@@ -67,7 +69,9 @@ public class FaultRunTest {
         })
         .route("/kill/browser", exchange -> {
           if (browserRequests.incrementAndGet() == 2) {
-            chromium("--heatcheck-browser=").stream().filter(p -> !commandLine(p).contains("--type=")).forEach(ProcessHandle::destroyForcibly);
+            chromium("--heatcheck-browser=").stream()
+                .filter(p -> !commandLine(p).contains("--type="))
+                .forEach(ProcessHandle::destroyForcibly);
           }
           sendPage(exchange);
         });
@@ -88,7 +92,8 @@ public class FaultRunTest {
   }
 
   @Test
-  public void a_click_that_never_returns_ends_its_visitor_at_the_step_deadline_and_the_run_goes_on() throws IOException {
+  public void a_click_that_never_returns_ends_its_visitor_at_the_step_deadline_and_the_run_goes_on()
+      throws IOException {
     Path file = scenario("freeze.yaml", """
         url: /
         visitors: 2
@@ -108,11 +113,20 @@ public class FaultRunTest {
       assertEquals(visitor.path("session").asText(), "freeze/1280x800/" + (i + 1));
       assertEquals(visitor.path("at").asText(), file + ":6:5");
       assertEquals(visitor.path("step").asText(), "click \"#freeze\"");
-      assertTrue(visitor.path("reason").asText().startsWith("timeouts.step (3000 ms) passed"), visitor.toString());
+      assertTrue(
+          visitor.path("reason").asText().startsWith("timeouts.step (3000 ms) passed"),
+          visitor.toString());
     }
     assertCheck(summary, "failedVisitors", 2, 0);
-    assertEquals(clicksOn(run, "#ok").size(), 2, "each visitor's first click, made before the page froze, is kept");
-    assertReportsSay(run, "failedVisitors", "freeze/1280x800/2 at " + file + ":6:5 (click \"#freeze\"): timeouts.step (3000 ms) passed");
+    assertEquals(
+        clicksOn(run, "#ok").size(),
+        2,
+        "each visitor's first click, made before the page froze, is kept");
+    assertReportsSay(
+        run,
+        "failedVisitors",
+        "freeze/1280x800/2 at " + file
+            + ":6:5 (click \"#freeze\"): timeouts.step (3000 ms) passed");
     assertTrue(run.out.contains("Failed visitors:"), run.out);
   }
 
@@ -131,7 +145,9 @@ public class FaultRunTest {
     assertEquals(run.code, 0, "one failed visitor is within failedVisitors: {max: 1}: " + run);
     JsonNode visitor = list(run.summary().path("failedVisitors")).get(0);
     assertEquals(visitor.path("at").asText(), file + ":7:5");
-    assertTrue(visitor.path("reason").asText().startsWith("timeouts.step (3000 ms) passed"), visitor.toString());
+    assertTrue(
+        visitor.path("reason").asText().startsWith("timeouts.step (3000 ms) passed"),
+        visitor.toString());
     assertCheck(run.summary(), "failedVisitors", 1, 1);
     assertEquals(clicksOn(run, "#ok").size(), 1);
     assertReportsSay(run, "failedVisitors", null);
@@ -148,25 +164,38 @@ public class FaultRunTest {
     assertEquals(run.code, 1, run.toString());
     List<JsonNode> pages = list(run.summary().path("failedPages"));
     assertEquals(pages.size(), 1, run.summary().toPrettyString());
-    assertEquals(pages.get(0).path("url").asText(), site.baseUrl() + "/broken", "without the query, which may hold typed text");
+    assertEquals(
+        pages.get(0).path("url").asText(),
+        site.baseUrl() + "/broken",
+        "without the query, which may hold typed text");
     assertEquals(pages.get(0).path("status").asInt(), 500);
     assertEquals(pages.get(0).path("session").asText(), "broken/1280x800/1");
     assertEquals(pages.get(0).path("at").asText(), file + ":3:5");
-    assertTrue(list(run.summary().path("failedVisitors")).isEmpty(), "the visitor went on: the error page is a page");
+    assertTrue(
+        list(run.summary().path("failedVisitors")).isEmpty(),
+        "the visitor went on: the error page is a page");
     assertCheck(run.summary(), "failedPages", 1, 0);
-    assertReportsSay(run, "failedPages", site.baseUrl() + "/broken: HTTP 500 (broken/1280x800/1, " + file + ":3:5)");
+    assertReportsSay(
+        run,
+        "failedPages",
+        site.baseUrl() + "/broken: HTTP 500 (broken/1280x800/1, " + file + ":3:5)");
     assertTrue(run.out.contains("Failed pages:"), run.out);
     assertFalse(Files.readString(run.dir().resolve("summary.json")).contains("secret"));
   }
 
   @Test
-  public void a_connection_cut_mid_response_is_a_failed_page_with_the_browsers_error_at_once() throws IOException {
+  public void a_connection_cut_mid_response_is_a_failed_page_with_the_browsers_error_at_once()
+      throws IOException {
     // a load deadline longer than the run's bound: waiting for the load event would fail the test
-    Path file = scenario("cut.yaml", "url: http://127.0.0.1:" + cut.getLocalPort() + "/cut\ntimeouts: {load: 120000}\n"
-        + "expect:\n  failedPages: {max: 0}\n");
+    Path file = scenario(
+        "cut.yaml",
+        "url: http://127.0.0.1:" + cut.getLocalPort() + "/cut\ntimeouts: {load: 120000}\n"
+            + "expect:\n  failedPages: {max: 0}\n");
     Run run = run(file, 60_000);
     assertEquals(run.code, 1, run.toString());
-    assertTrue(list(run.summary().path("failedVisitors")).isEmpty(), "the visitor went on with the half page");
+    assertTrue(
+        list(run.summary().path("failedVisitors")).isEmpty(),
+        "the visitor went on with the half page");
     JsonNode page = list(run.summary().path("failedPages")).get(0);
     assertEquals(page.path("error").asText(), "net::ERR_CONTENT_LENGTH_MISMATCH", page.toString());
     assertEquals(page.path("status").asInt(), 200, "the status came before the cut");
@@ -177,7 +206,8 @@ public class FaultRunTest {
   }
 
   @Test
-  public void a_renderer_that_dies_fails_its_visitor_and_the_next_visitor_runs() throws IOException {
+  public void a_renderer_that_dies_fails_its_visitor_and_the_next_visitor_runs()
+      throws IOException {
     rendererKills.set(0);
     Path file = scenario("crash.yaml", """
         url: /
@@ -192,15 +222,22 @@ public class FaultRunTest {
     assertEquals(failed.size(), 1, run.summary().toPrettyString());
     assertEquals(failed.get(0).path("session").asText(), "crash/1280x800/1");
     assertEquals(failed.get(0).path("at").asText(), file + ":4:5");
-    assertEquals(failed.get(0).path("reason").asText(), "the page crashed (its renderer process died)");
-    assertEquals(viewsOf(run, "crash/1280x800/1"), List.of("/"), "visitor 1's page view before the crash is kept");
-    assertEquals(clicksOn(run, "#ok").stream().map(c -> c.path("session").asText()).toList(), List.of("crash/1280x800/2"),
+    assertEquals(
+        failed.get(0).path("reason").asText(), "the page crashed (its renderer process died)");
+    assertEquals(
+        viewsOf(run, "crash/1280x800/1"),
+        List.of("/"),
+        "visitor 1's page view before the crash is kept");
+    assertEquals(
+        clicksOn(run, "#ok").stream().map(c -> c.path("session").asText()).toList(),
+        List.of("crash/1280x800/2"),
         "visitor 2 ran every step");
     assertReportsSay(run, "failedVisitors", "crash/1280x800/1");
   }
 
   @Test
-  public void a_browser_killed_mid_run_is_one_failed_visitor_and_a_new_browser_serves_the_rest() throws IOException {
+  public void a_browser_killed_mid_run_is_one_failed_visitor_and_a_new_browser_serves_the_rest()
+      throws IOException {
     browserRequests.set(0);
     Path file = scenario("killed.yaml", """
         url: /
@@ -214,17 +251,31 @@ public class FaultRunTest {
     assertEquals(failed.size(), 1, run.summary().toPrettyString());
     assertEquals(failed.get(0).path("session").asText(), "killed/1280x800/2");
     assertEquals(failed.get(0).path("reason").asText(), "the browser closed or crashed");
-    assertTrue(browserRequests.get() >= 4, "every visitor got to the page (and the screenshots too): " + browserRequests);
-    assertEquals(viewsOf(run, "killed/1280x800/2"), List.of("/"), "visitor 2's page view before the kill is kept");
+    assertTrue(
+        browserRequests.get() >= 4,
+        "every visitor got to the page (and the screenshots too): " + browserRequests);
+    assertEquals(
+        viewsOf(run, "killed/1280x800/2"),
+        List.of("/"),
+        "visitor 2's page view before the kill is kept");
     for (String visitor : List.of("1", "3", "4")) {
-      assertEquals(viewsOf(run, "killed/1280x800/" + visitor), List.of("/", "/kill/browser"), "visitor " + visitor);
+      assertEquals(
+          viewsOf(run, "killed/1280x800/" + visitor),
+          List.of("/", "/kill/browser"),
+          "visitor " + visitor);
     }
     assertCheck(run.summary(), "failedVisitors", 1, 0);
-    assertReportsSay(run, "failedVisitors", "killed/1280x800/2 at " + file + ":4:5 (goto /kill/browser): the browser closed or crashed");
+    assertReportsSay(
+        run,
+        "failedVisitors",
+        "killed/1280x800/2 at " + file
+            + ":4:5 (goto /kill/browser): the browser closed or crashed");
   }
 
   @Test
-  public void the_runs_timeout_ends_the_visitor_in_progress_skips_the_rest_and_still_writes_the_report() throws IOException {
+  public void
+      the_runs_timeout_ends_the_visitor_in_progress_skips_the_rest_and_still_writes_the_report()
+          throws IOException {
     Path file = scenario("slow.yaml", """
         url: /
         visitors: 3
@@ -235,18 +286,28 @@ public class FaultRunTest {
     Run run = run(file, 60_000, "--timeout", "6s");
     assertEquals(run.code, 3, run.toString());
     assertEquals(run.err.strip().lines().count(), 1L, run.err);
-    assertTrue(run.err.startsWith("heatcheck: cannot run: --timeout 6s passed before every visitor ran; the report in "), run.err);
+    assertTrue(
+        run.err.startsWith(
+            "heatcheck: cannot run: --timeout 6s passed before every visitor ran; the report in "),
+        run.err);
     List<JsonNode> failed = list(run.summary().path("failedVisitors"));
     assertEquals(failed.size(), 3, run.summary().toPrettyString());
     assertEquals(failed.get(0).path("session").asText(), "slow/1280x800/1");
-    assertTrue(failed.get(0).path("at").asText().startsWith(file + ":"), "ended at one of its steps: " + failed.get(0));
+    assertTrue(
+        failed.get(0).path("at").asText().startsWith(file + ":"),
+        "ended at one of its steps: " + failed.get(0));
     assertEquals(failed.get(0).path("reason").asText(), "the run's --timeout 6s passed");
     for (int i = 1; i < 3; i++) {
       assertEquals(failed.get(i).path("session").asText(), "slow/1280x800/" + (i + 1));
-      assertEquals(failed.get(i).path("reason").asText(), "not started: the run's --timeout 6s passed");
+      assertEquals(
+          failed.get(i).path("reason").asText(), "not started: the run's --timeout 6s passed");
     }
-    assertEquals(viewsOf(run, "slow/1280x800/1"), List.of("/"), "the first visitor's page view, before the deadline, is kept");
-    assertReportsSay(run, "failedVisitors", "slow/1280x800/3: not started: the run's --timeout 6s passed");
+    assertEquals(
+        viewsOf(run, "slow/1280x800/1"),
+        List.of("/"),
+        "the first visitor's page view, before the deadline, is kept");
+    assertReportsSay(
+        run, "failedVisitors", "slow/1280x800/3: not started: the run's --timeout 6s passed");
   }
 
   @Test
@@ -254,7 +315,9 @@ public class FaultRunTest {
     for (String bad : List.of("soon", "0s", "-5s", "99999999999h")) {
       Run run = heatcheck(dir, "run", "--timeout", bad, "--base-url", site.baseUrl(), "x.yaml");
       assertEquals(run.code, 2, bad + ": " + run);
-      assertEquals(run.err.strip(), "heatcheck: --timeout: expected a duration such as 90s, 10m or 1h, got \"" + bad + "\"");
+      assertEquals(
+          run.err.strip(),
+          "heatcheck: --timeout: expected a duration such as 90s, 10m or 1h, got \"" + bad + "\"");
     }
   }
 
@@ -264,10 +327,13 @@ public class FaultRunTest {
     JsonNode summary = run.summary();
     assertEquals(summary.path(rule).size() > 0, true, rule + " listed in summary.json");
     try {
-      var junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
+      var junit = DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
+          .parse(out.resolve("junit.xml").toFile());
       String text = junit.getDocumentElement().getTextContent();
       if (junitText != null) {
-        assertTrue(text.contains(junitText), "junit.xml: " + Files.readString(out.resolve("junit.xml")));
+        assertTrue(
+            text.contains(junitText), "junit.xml: " + Files.readString(out.resolve("junit.xml")));
       }
       assertTrue(Files.readString(out.resolve("junit.xml")).contains("name=\"" + rule + "\""));
     } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
@@ -284,8 +350,11 @@ public class FaultRunTest {
   }
 
   private static void assertCheck(JsonNode summary, String rule, int actual, int limit) {
-    JsonNode check = list(summary.path("checks")).stream().filter(c -> c.path("rule").asText().equals(rule)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + rule + " check in " + summary.path("checks")));
+    JsonNode check = list(summary.path("checks")).stream()
+        .filter(c -> c.path("rule").asText().equals(rule))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no " + rule + " check in " + summary.path("checks")));
     assertEquals(check.path("actual").asInt(), actual, check.toString());
     assertEquals(check.path("limit").asInt(), limit, check.toString());
     assertEquals(check.path("passed").asBoolean(), actual <= limit, check.toString());
@@ -293,14 +362,16 @@ public class FaultRunTest {
 
   private List<JsonNode> clicksOn(Run run, String selector) throws IOException {
     return events(run).stream()
-        .filter(e -> e.path("type").asText().equals("click") && e.path("target").path("selector").asText().equals(selector))
+        .filter(e -> e.path("type").asText().equals("click")
+            && e.path("target").path("selector").asText().equals(selector))
         .toList();
   }
 
   /** The paths a visitor's page views showed, in order, each once. */
   private static List<String> viewsOf(Run run, String session) throws IOException {
     return events(run).stream()
-        .filter(e -> e.path("type").asText().equals("view") && e.path("session").asText().equals(session))
+        .filter(e ->
+            e.path("type").asText().equals("view") && e.path("session").asText().equals(session))
         .map(e -> e.path("path").asText())
         .distinct()
         .toList();
@@ -325,7 +396,8 @@ public class FaultRunTest {
    */
   private Run run(Path scenario, long boundMs, String... extra) {
     Path out = dir.resolve(scenario.getFileName().toString().replace(".yaml", "-out"));
-    List<String> args = new ArrayList<>(List.of("run", "--base-url", site.baseUrl(), "--out", out.toString(), "--no-install"));
+    List<String> args = new ArrayList<>(
+        List.of("run", "--base-url", site.baseUrl(), "--out", out.toString(), "--no-install"));
     args.addAll(List.of(extra));
     args.add(scenario.toString());
     long started = System.currentTimeMillis();
@@ -358,7 +430,8 @@ public class FaultRunTest {
   }
 
   private static void sendPage(HttpExchange exchange) throws IOException {
-    byte[] body = "<!doctype html><title>After</title><button id=\"ok\">Works</button>".getBytes(StandardCharsets.UTF_8);
+    byte[] body = "<!doctype html><title>After</title><button id=\"ok\">Works</button>"
+        .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
@@ -379,8 +452,10 @@ public class FaultRunTest {
           head.append((char) b);
         }
         OutputStream response = client.getOutputStream();
-        response.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n"
-            + "<!doctype html><title>Cut</title><button id=\"ok\">Half a page</button>").getBytes(StandardCharsets.UTF_8));
+        response.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n"
+                    + "<!doctype html><title>Cut</title><button id=\"ok\">Half a page</button>")
+                .getBytes(StandardCharsets.UTF_8));
         response.flush();
       } catch (IOException e) {
         // closed at the end of the class, or a client that left
@@ -390,12 +465,16 @@ public class FaultRunTest {
 
   /** Chromium processes under this JVM whose command line holds {@code part}. */
   private static List<ProcessHandle> chromium(String part) {
-    return ProcessHandle.current().descendants().filter(p -> commandLine(p).contains(part)).toList();
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> commandLine(p).contains(part))
+        .toList();
   }
 
   private static String commandLine(ProcessHandle process) {
     try {
-      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
+      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"))
+          .replace('\0', ' ');
     } catch (IOException e) {
       return "";
     }

@@ -52,12 +52,15 @@ public class MainTest {
   }
 
   @Test
-  public void an_unknown_step_is_exit_2_naming_its_position_and_the_steps_there_are() throws IOException {
+  public void an_unknown_step_is_exit_2_naming_its_position_and_the_steps_there_are()
+      throws IOException {
     Path file = scenario("typo.yaml", "url: /\nsteps:\n  - clik: \"#a\"\n");
     Result result = heatcheck("run", "--base-url", shop.baseUrl(), file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip(),
-        file + ":3:5: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
+    assertEquals(
+        result.err.strip(),
+        file
+            + ":3:5: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
   }
 
   @Test
@@ -65,7 +68,9 @@ public class MainTest {
     Path file = scenario("type.yaml", "url: /\nvisitors: two\n");
     Result result = heatcheck("run", "--base-url", shop.baseUrl(), file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip(), file + ":2:11: visitors: expected an integer from 1 to 10000, got \"two\"");
+    assertEquals(
+        result.err.strip(),
+        file + ":2:11: visitors: expected an integer from 1 to 10000, got \"two\"");
   }
 
   @Test
@@ -77,14 +82,19 @@ public class MainTest {
           - click: "#buy\\uD800"
         """);
     Path out = dir.resolve("faults-out");
-    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), file.toString());
+    Result result =
+        heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip().lines().toList(), List.of(
-        file + ":1:6: url: \"ht tp://x y\" is not a URL: a space at character 3 is not allowed there;"
-            + " percent-encode it (a space is %20)",
-        file + ":2:21: viewports.width: expected an integer from 200 to 8192, got 99999999",
-        file + ":4:12: the text holds \\uD800, half of a character (a lone surrogate), which no file can store;"
-            + " write the whole character or remove it"));
+    assertEquals(
+        result.err.strip().lines().toList(),
+        List.of(
+            file
+                + ":1:6: url: \"ht tp://x y\" is not a URL: a space at character 3 is not allowed there;"
+                + " percent-encode it (a space is %20)",
+            file + ":2:21: viewports.width: expected an integer from 200 to 8192, got 99999999",
+            file
+                + ":4:12: the text holds \\uD800, half of a character (a lone surrogate), which no file can store;"
+                + " write the whole character or remove it"));
     assertFalse(Files.exists(out), "nothing ran");
   }
 
@@ -98,13 +108,19 @@ public class MainTest {
     List<String> lines = result.err.strip().lines().toList();
     assertEquals(lines.size(), 3, result.err);
     assertTrue(lines.get(0).startsWith(folder.resolve("a.yaml") + ":2:11: visitors"), lines.get(0));
-    assertTrue(lines.get(1).startsWith(folder.resolve("a.yaml") + ":3:1: unknown key \"speed\""), lines.get(1));
-    assertTrue(lines.get(2).startsWith(folder.resolve("b.yaml") + ":1:1: url is required"), lines.get(2));
+    assertTrue(
+        lines.get(1).startsWith(folder.resolve("a.yaml") + ":3:1: unknown key \"speed\""),
+        lines.get(1));
+    assertTrue(
+        lines.get(2).startsWith(folder.resolve("b.yaml") + ":1:1: url is required"), lines.get(2));
   }
 
   @Test
   public void usage_errors_are_exit_2_in_one_line() {
-    for (String[] args : List.of(new String[] {"run"}, new String[] {"frobnicate"}, new String[] {"run", "--speed", "x.yaml"},
+    for (String[] args : List.of(
+        new String[] {"run"},
+        new String[] {"frobnicate"},
+        new String[] {"run", "--speed", "x.yaml"},
         new String[] {"run", "--base-url", "not a url", "x.yaml"})) {
       Result result = heatcheck(args);
       assertEquals(result.code, 2, String.join(" ", args) + ": " + result);
@@ -135,10 +151,12 @@ public class MainTest {
       port = free.getLocalPort();
     }
     int[] code = {-1};
-    Thread serving = new Thread(() -> code[0] = heatcheck("demo", "--serve", "--port", String.valueOf(port)).code);
+    Thread serving = new Thread(
+        () -> code[0] = heatcheck("demo", "--serve", "--port", String.valueOf(port)).code);
     serving.start();
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest home = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
+    HttpRequest home =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
     String body = null;
     for (int tries = 0; body == null && tries < 100; tries++) {
       try {
@@ -159,7 +177,10 @@ public class MainTest {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       Result taken = heatcheck("demo", "--serve", "--port", String.valueOf(busy.getLocalPort()));
       assertEquals(taken.code, 3, taken.toString());
-      assertOneLineAt(taken, "heatcheck: cannot run: Could not start a local HTTP server on 127.0.0.1:" + busy.getLocalPort());
+      assertOneLineAt(
+          taken,
+          "heatcheck: cannot run: Could not start a local HTTP server on 127.0.0.1:"
+              + busy.getLocalPort());
     }
     Result none = heatcheck("demo", "--serve", "--port", "0");
     assertEquals(none.code, 2, none.toString());
@@ -171,7 +192,10 @@ public class MainTest {
     Path file = scenario("relative.yaml", "url: /checkout\n");
     Result result = heatcheck("run", file.toString());
     assertEquals(result.code, 2, result.toString());
-    assertEquals(result.err.strip(), "heatcheck: " + file + ": url \"/checkout\" is relative; give --base-url URL or make it absolute");
+    assertEquals(
+        result.err.strip(),
+        "heatcheck: " + file
+            + ": url \"/checkout\" is relative; give --base-url URL or make it absolute");
   }
 
   @Test
@@ -184,10 +208,18 @@ public class MainTest {
 
   @Test
   public void met_expectations_are_exit_0_and_write_the_report_files() throws IOException {
-    Path file = scenario("fine.yaml",
+    Path file = scenario(
+        "fine.yaml",
         "url: /product/1\nsteps:\n  - click: \"#add-to-cart\"\nexpect:\n  deadClicks: {max: 0}\n");
     Path out = dir.resolve("fine-out");
-    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), "--no-install", file.toString());
+    Result result = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        out.toString(),
+        "--no-install",
+        file.toString());
     assertEquals(result.code, 0, result.toString());
     assertTrue(Files.isRegularFile(out.resolve("summary.json")));
     assertTrue(Files.isRegularFile(out.resolve("events.jsonl")));
@@ -196,17 +228,33 @@ public class MainTest {
 
   @Test
   public void a_failed_expectation_is_exit_1() throws IOException {
-    Path file = scenario("dead.yaml",
+    Path file = scenario(
+        "dead.yaml",
         "url: /product/1\nsteps:\n  - click: \"#wishlist\"\nexpect:\n  deadClicks: {max: 0}\n");
-    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("dead-out").toString(), "--no-install", file.toString());
+    Result result = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        dir.resolve("dead-out").toString(),
+        "--no-install",
+        file.toString());
     assertEquals(result.code, 1, result.toString());
   }
 
   @Test
-  public void a_step_whose_element_is_gone_fails_the_run_with_exit_1_and_says_where() throws IOException {
+  public void a_step_whose_element_is_gone_fails_the_run_with_exit_1_and_says_where()
+      throws IOException {
     Path file = scenario("gone.yaml", "url: /\nsteps:\n  - click: \"#no-such-button\"\n");
     Path out = dir.resolve("gone-out");
-    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", out.toString(), "--no-install", file.toString());
+    Result result = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        out.toString(),
+        "--no-install",
+        file.toString());
     assertEquals(result.code, 1, result.toString());
     String summary = Files.readString(out.resolve("summary.json"));
     assertTrue(summary.contains(file + ":3:5"), summary);
@@ -216,19 +264,56 @@ public class MainTest {
   public void new_dead_clicks_against_a_baseline_fail_and_known_ones_do_not() throws IOException {
     Path before = dir.resolve("baseline");
     Path clean = scenario("clean.yaml", "url: /product/1\nsteps:\n  - click: \"#add-to-cart\"\n");
-    assertEquals(heatcheck("run", "--base-url", shop.baseUrl(), "--out", before.toString(), "--no-install", clean.toString()).code, 0);
-    Path head = scenario("head.yaml", "name: clean\nurl: /product/1\nsteps:\n  - click: \"#wishlist\"\n"
-        + "expect:\n  newDeadClicks: {max: 0}\n");
+    assertEquals(
+        heatcheck(
+                "run",
+                "--base-url",
+                shop.baseUrl(),
+                "--out",
+                before.toString(),
+                "--no-install",
+                clean.toString())
+            .code,
+        0);
+    Path head = scenario(
+        "head.yaml",
+        "name: clean\nurl: /product/1\nsteps:\n  - click: \"#wishlist\"\n"
+            + "expect:\n  newDeadClicks: {max: 0}\n");
 
-    Result against = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-out").toString(), "--no-install",
-        "--baseline", before.toString(), head.toString());
+    Result against = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        dir.resolve("head-out").toString(),
+        "--no-install",
+        "--baseline",
+        before.toString(),
+        head.toString());
     assertEquals(against.code, 1, against.toString());
 
-    Result againstItself = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-again").toString(), "--no-install",
-        "--baseline", dir.resolve("head-out").toString(), head.toString());
-    assertEquals(againstItself.code, 0, "the same dead target is not new against a run that had it: " + againstItself);
+    Result againstItself = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        dir.resolve("head-again").toString(),
+        "--no-install",
+        "--baseline",
+        dir.resolve("head-out").toString(),
+        head.toString());
+    assertEquals(
+        againstItself.code,
+        0,
+        "the same dead target is not new against a run that had it: " + againstItself);
 
-    Result without = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("head-alone").toString(), "--no-install",
+    Result without = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        dir.resolve("head-alone").toString(),
+        "--no-install",
         head.toString());
     assertEquals(without.code, 0, "without a baseline the new* rule is skipped: " + without);
   }
@@ -240,8 +325,14 @@ public class MainTest {
       closedPort = socket.getLocalPort();
     }
     Path file = scenario("away.yaml", "url: /\n");
-    Result result = heatcheck("run", "--base-url", "http://127.0.0.1:" + closedPort, "--out", dir.resolve("away-out").toString(),
-        "--no-install", file.toString());
+    Result result = heatcheck(
+        "run",
+        "--base-url",
+        "http://127.0.0.1:" + closedPort,
+        "--out",
+        dir.resolve("away-out").toString(),
+        "--no-install",
+        file.toString());
     assertEquals(result.code, 3, result.toString());
     assertEquals(result.err.strip().lines().count(), 1L, result.err);
     assertTrue(result.err.contains("ERR_CONNECTION_REFUSED"), result.err);
@@ -250,8 +341,15 @@ public class MainTest {
   @Test
   public void a_browser_path_that_is_not_a_browser_is_exit_3_with_the_fix() throws IOException {
     Path file = scenario("nobrowser.yaml", "url: /\n");
-    Result result = heatcheck("run", "--base-url", shop.baseUrl(), "--out", dir.resolve("nb-out").toString(),
-        "--browser", dir.resolve("no-chrome-here").toString(), file.toString());
+    Result result = heatcheck(
+        "run",
+        "--base-url",
+        shop.baseUrl(),
+        "--out",
+        dir.resolve("nb-out").toString(),
+        "--browser",
+        dir.resolve("no-chrome-here").toString(),
+        file.toString());
     assertEquals(result.code, 3, result.toString());
     assertTrue(result.err.startsWith("heatcheck: cannot run: --browser names "), result.err);
     assertEquals(result.err.strip().lines().count(), 1L, result.err);

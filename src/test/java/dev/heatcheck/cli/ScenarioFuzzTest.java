@@ -36,9 +36,11 @@ public class ScenarioFuzzTest {
   private static final int FILES = 400;
   private static final long PER_FILE_SECONDS = 10;
   private static final int BATCH = 25;
-  private static final Pattern TYPE_NAME = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|at dev\\.|snakeyaml|LinkedHashMap");
+  private static final Pattern TYPE_NAME =
+      Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|at dev\\.|snakeyaml|LinkedHashMap");
   private static final Pattern LINE_COL_MESSAGE = Pattern.compile("\\d+:\\d+: \\S.*");
-  private static final List<Path> SOURCES = List.of(Path.of("scenarios"), Path.of("src/test/resources"));
+  private static final List<Path> SOURCES =
+      List.of(Path.of("scenarios"), Path.of("src/test/resources"));
 
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "fuzz");
@@ -52,7 +54,8 @@ public class ScenarioFuzzTest {
   }
 
   @Test
-  public void every_mutated_scenario_loads_or_is_exit_2_with_file_line_col_on_every_line() throws Exception {
+  public void every_mutated_scenario_loads_or_is_exit_2_with_file_line_col_on_every_line()
+      throws Exception {
     List<byte[]> seeds = seeds();
     assertTrue(seeds.size() >= 8, "too few scenario files to mutate: " + seeds.size());
     Random random = new Random(SEED);
@@ -76,11 +79,13 @@ public class ScenarioFuzzTest {
       List<Path> batch = rejected.subList(from, Math.min(rejected.size(), from + BATCH));
       String failure = throughTheCommandLine(batch);
       if (failure != null) {
-        failures.add("files " + batch.get(0).getFileName() + " to " + batch.get(batch.size() - 1).getFileName()
-            + " (kept in " + dir + "): " + failure);
+        failures.add("files " + batch.get(0).getFileName() + " to "
+            + batch.get(batch.size() - 1).getFileName() + " (kept in " + dir + "): " + failure);
       }
     }
-    assertTrue(failures.isEmpty(), failures.size() + " failures in " + FILES + " files:\n" + String.join("\n", failures));
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " failures in " + FILES + " files:\n" + String.join("\n", failures));
     // the files are kept only when they show a failure
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
@@ -89,7 +94,9 @@ public class ScenarioFuzzTest {
     }
     Files.delete(dir);
     // the mutations must actually break files, or the test proves nothing
-    assertTrue(rejected.size() >= FILES / 2, "only " + rejected.size() + " of " + FILES + " mutated files were rejected");
+    assertTrue(
+        rejected.size() >= FILES / 2,
+        "only " + rejected.size() + " of " + FILES + " mutated files were rejected");
     assertTrue(rejected.size() < FILES, "no mutated file loaded; the sources are not scenarios");
   }
 
@@ -121,8 +128,10 @@ public class ScenarioFuzzTest {
     files.forEach(file -> args.add(file.toString()));
     StringWriter err = new StringWriter();
     // only refused files get here, so no browser starts; the port is closed anyway
-    Future<Integer> run = worker.submit(() -> Main.execute(args.toArray(String[]::new),
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+    Future<Integer> run = worker.submit(() -> Main.execute(
+        args.toArray(String[]::new),
+        new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true)));
     int code;
     try {
       code = run.get(PER_FILE_SECONDS * files.size(), TimeUnit.SECONDS);
@@ -150,7 +159,9 @@ public class ScenarioFuzzTest {
         }
       }
     }
-    long named = lines.stream().filter(text -> files.stream().anyMatch(file -> text.startsWith(file + ":"))).count();
+    long named = lines.stream()
+        .filter(text -> files.stream().anyMatch(file -> text.startsWith(file + ":")))
+        .count();
     if (named != lines.size()) {
       return "stderr has lines that name none of the files: " + err;
     }
@@ -171,25 +182,96 @@ public class ScenarioFuzzTest {
 
   private static boolean isScenario(Path file) {
     String name = file.getFileName().toString();
-    return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml")
-        || name.endsWith(".json") && file.toString().contains("scenario"));
+    return Files.isRegularFile(file)
+        && (name.endsWith(".yaml")
+            || name.endsWith(".yml")
+            || name.endsWith(".json") && file.toString().contains("scenario"));
   }
 
   /** One to three random edits of the kinds people and tools make, and a few of the kinds attackers make. */
   private static final class Mutator {
     private static final String[] VALUES = {
-      "1e999", "-1e999", "99999999999999999999999999", "-0", ".nan", ".inf", "-.inf", "0x7fffffff", "1_000_000",
-      "2147483648", "-2147483649", "0.0000001", "1e-400", "~", "null", "true", "no", "''", "\"\"", "[]", "{}",
-      "[1, 2]", "{a: 1}", "\"\\uD800\"", "\"\\uDFFF\\uD800\"", "\"a\\u0000b\"", "\"\\x07\"", "\"ht tp://x y\"",
-      "javascript:alert(1)", "\"//\"", "\"http://\"", "\"/a%zz\"", "!!binary aGVsbG8=", "!!python/object:x {}",
-      "&a 1", "*a", "*nope", "|\n  block", ">-\n  folded", "'it''s'", "\"\\U0001F600\"", "8193", "199", "0",
-      "-1", "60001", "4294967296", "1.5", "\"\u202Eevil\"", "\"\uFFFE\"", "\"\uD83D\uDE00\""
+      "1e999",
+      "-1e999",
+      "99999999999999999999999999",
+      "-0",
+      ".nan",
+      ".inf",
+      "-.inf",
+      "0x7fffffff",
+      "1_000_000",
+      "2147483648",
+      "-2147483649",
+      "0.0000001",
+      "1e-400",
+      "~",
+      "null",
+      "true",
+      "no",
+      "''",
+      "\"\"",
+      "[]",
+      "{}",
+      "[1, 2]",
+      "{a: 1}",
+      "\"\\uD800\"",
+      "\"\\uDFFF\\uD800\"",
+      "\"a\\u0000b\"",
+      "\"\\x07\"",
+      "\"ht tp://x y\"",
+      "javascript:alert(1)",
+      "\"//\"",
+      "\"http://\"",
+      "\"/a%zz\"",
+      "!!binary aGVsbG8=",
+      "!!python/object:x {}",
+      "&a 1",
+      "*a",
+      "*nope",
+      "|\n  block",
+      ">-\n  folded",
+      "'it''s'",
+      "\"\\U0001F600\"",
+      "8193",
+      "199",
+      "0",
+      "-1",
+      "60001",
+      "4294967296",
+      "1.5",
+      "\"\u202Eevil\"",
+      "\"\uFFFE\"",
+      "\"\uD83D\uDE00\""
     };
     private static final String[] LINES = {
-      "? [a, b]\n: 1", "? {a: 1}: 2", "<<: *a", "---", "...", "%YAML 1.2", "%TAG ! tag:x,2000:", "\t- click: a",
-      "url: /again", "steps:", "- ", ": :", "&anchor", "*alias: 3", "[", "]", "{", "}", "\"", "'", "#", "|",
-      "viewports: [{width: 99999999, height: 800}]", "visitors: 1e400", "name: \"\\uD800\"",
-      "steps: [click: \"\\uDC00\"]", "expect: {deadClicks: {max: .nan}}", "judge: {windows: {mutation: 1e99}}"
+      "? [a, b]\n: 1",
+      "? {a: 1}: 2",
+      "<<: *a",
+      "---",
+      "...",
+      "%YAML 1.2",
+      "%TAG ! tag:x,2000:",
+      "\t- click: a",
+      "url: /again",
+      "steps:",
+      "- ",
+      ": :",
+      "&anchor",
+      "*alias: 3",
+      "[",
+      "]",
+      "{",
+      "}",
+      "\"",
+      "'",
+      "#",
+      "|",
+      "viewports: [{width: 99999999, height: 800}]",
+      "visitors: 1e400",
+      "name: \"\\uD800\"",
+      "steps: [click: \"\\uDC00\"]",
+      "expect: {deadClicks: {max: .nan}}",
+      "judge: {windows: {mutation: 1e99}}"
     };
 
     private final Random random;
@@ -221,11 +303,19 @@ public class ScenarioFuzzTest {
         case 7 -> insert(bytes, text(randomUnicode()));
         case 8 -> nest(bytes);
         case 9 -> lines(bytes, Edit.INSERT);
-        default -> insert(bytes, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // a surrogate in raw UTF-8
+        default ->
+          insert(
+              bytes,
+              new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // a surrogate in raw UTF-8
       };
     }
 
-    private enum Edit { DELETE, DUPLICATE, INDENT, INSERT }
+    private enum Edit {
+      DELETE,
+      DUPLICATE,
+      INDENT,
+      INSERT
+    }
 
     private byte[] flipByte(byte[] bytes) {
       byte[] copy = bytes.clone();
@@ -234,7 +324,8 @@ public class ScenarioFuzzTest {
     }
 
     private byte[] lines(byte[] bytes, Edit edit) {
-      List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+      List<String> lines =
+          new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
       if (lines.isEmpty()) {
         lines.add("");
       }
@@ -245,7 +336,11 @@ public class ScenarioFuzzTest {
         case INDENT -> {
           String line = lines.get(at);
           int shift = random.nextInt(7) - 3;
-          lines.set(at, shift >= 0 ? " ".repeat(shift) + line : line.replaceFirst("^ {1," + -shift + "}", ""));
+          lines.set(
+              at,
+              shift >= 0
+                  ? " ".repeat(shift) + line
+                  : line.replaceFirst("^ {1," + -shift + "}", ""));
           if (lines.size() > 1 && random.nextBoolean()) {
             int other = random.nextInt(lines.size());
             lines.set(other, lines.set(at, lines.get(other)));
@@ -295,14 +390,16 @@ public class ScenarioFuzzTest {
       StringBuilder out = new StringBuilder();
       int count = 1 + random.nextInt(4);
       for (int i = 0; i < count; i++) {
-        out.append(switch (random.nextInt(6)) {
-          case 0 -> "\\uD800"; // as an escape: the one way a lone surrogate gets into a parsed string
-          case 1 -> "\u0000";
-          case 2 -> "\u202E";
-          case 3 -> "\uFFFE";
-          case 4 -> new String(Character.toChars(0x1F600 + random.nextInt(80)));
-          default -> new String(Character.toChars(0x80 + random.nextInt(0x2000)));
-        });
+        out.append(
+            switch (random.nextInt(6)) {
+              case 0 ->
+                "\\uD800"; // as an escape: the one way a lone surrogate gets into a parsed string
+              case 1 -> "\u0000";
+              case 2 -> "\u202E";
+              case 3 -> "\uFFFE";
+              case 4 -> new String(Character.toChars(0x1F600 + random.nextInt(80)));
+              default -> new String(Character.toChars(0x80 + random.nextInt(0x2000)));
+            });
       }
       return out.toString();
     }

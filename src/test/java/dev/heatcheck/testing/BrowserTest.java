@@ -61,7 +61,8 @@ public abstract class BrowserTest {
 
   @AfterMethod(alwaysRun = true)
   public final void closeContext() {
-    // a test that closed its context itself (Recorder.close waits for the page's last events) is done
+    // a test that closed its context itself (Recorder.close waits for the page's last events) is
+    // done
     if (context != null) {
       context.close();
     }

@@ -26,12 +26,16 @@ public class AllureReportTest {
 
   @Test
   public void a_step_written_over_several_lines_is_joined_onto_one() {
-    assertEquals(AllureReport.source(new Location(FILE, 3, 5), LINES), "click: selector: \"#place-order\" times: 4");
+    assertEquals(
+        AllureReport.source(new Location(FILE, 3, 5), LINES),
+        "click: selector: \"#place-order\" times: 4");
   }
 
   @Test
   public void a_hash_inside_quotes_is_no_comment() {
-    assertEquals(AllureReport.source(new Location(FILE, 6, 5), LINES), "fill: {selector: '#email', value: 'a#b@c.d'}");
+    assertEquals(
+        AllureReport.source(new Location(FILE, 6, 5), LINES),
+        "fill: {selector: '#email', value: 'a#b@c.d'}");
   }
 
   @Test

@@ -57,6 +57,7 @@ public class ScenarioTestsTest {
   private Path allure;
   /** What the suite wrote to standard error. */
   private String stderr;
+
   private final Map<String, ITestResult> outcomes = new TreeMap<>();
 
   @BeforeClass
@@ -69,10 +70,12 @@ public class ScenarioTestsTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     TestListenerAdapter listener;
     try {
-      listener = run(Map.of(
-          SuiteSettings.SCENARIOS, FIXTURES.toString(),
-          SuiteSettings.DEMO, "true",
-          SuiteSettings.OUT, runs.toString()), allure);
+      listener = run(
+          Map.of(
+              SuiteSettings.SCENARIOS, FIXTURES.toString(),
+              SuiteSettings.DEMO, "true",
+              SuiteSettings.OUT, runs.toString()),
+          allure);
     } finally {
       System.setErr(original);
     }
@@ -85,34 +88,46 @@ public class ScenarioTestsTest {
 
   @Test
   public void there_is_one_test_per_scenario_and_viewport_named_scenario_at_viewport() {
-    assertEquals(outcomes.keySet(), Set.of("fails @ 1280x800", "holds @ 1280x800", "holds @ 390x844"));
+    assertEquals(
+        outcomes.keySet(), Set.of("fails @ 1280x800", "holds @ 1280x800", "holds @ 390x844"));
   }
 
   @Test
   public void each_test_tells_the_browser_it_chose_on_standard_error() {
-    assertEquals(stderr.lines().filter(l -> l.startsWith("Browser: Chromium ")).count(), 3L, stderr);
+    assertEquals(
+        stderr.lines().filter(l -> l.startsWith("Browser: Chromium ")).count(), 3L, stderr);
     assertTrue(stderr.lines().noneMatch(l -> l.startsWith("Running ")), stderr);
   }
 
   @Test
   public void a_scenario_whose_limits_hold_passes_at_each_viewport() {
-    assertEquals(outcomes.get("holds @ 1280x800").getStatus(), ITestResult.SUCCESS, describe(outcomes.get("holds @ 1280x800")));
-    assertEquals(outcomes.get("holds @ 390x844").getStatus(), ITestResult.SUCCESS, describe(outcomes.get("holds @ 390x844")));
+    assertEquals(
+        outcomes.get("holds @ 1280x800").getStatus(),
+        ITestResult.SUCCESS,
+        describe(outcomes.get("holds @ 1280x800")));
+    assertEquals(
+        outcomes.get("holds @ 390x844").getStatus(),
+        ITestResult.SUCCESS,
+        describe(outcomes.get("holds @ 390x844")));
   }
 
   @Test
-  public void a_crossed_limit_fails_with_the_rule_the_actual_value_the_limit_where_it_is_written_and_the_heatmap() {
+  public void
+      a_crossed_limit_fails_with_the_rule_the_actual_value_the_limit_where_it_is_written_and_the_heatmap() {
     ITestResult failed = outcomes.get("fails @ 1280x800");
     assertEquals(failed.getStatus(), ITestResult.FAILURE);
     assertTrue(failed.getThrowable() instanceof AssertionError, describe(failed));
     Path dir = runs.resolve("fails-1280x800");
-    assertEquals(failed.getThrowable().getMessage(), String.join(System.lineSeparator(),
-        "fails @ 1280x800: 1 of 1 check(s) failed:",
-        "  deadClicks was 1, limit 0 (" + FIXTURES.resolve("fails.yaml") + ":7:3)",
-        "Findings:",
-        "  dead #wishlist \"♡ Save to wishlist\" on /product/1: 1",
-        "Heatmap: " + dir.resolve("heatmaps/product-1-desktop-click.png"),
-        "Report: " + dir.resolve("index.html")));
+    assertEquals(
+        failed.getThrowable().getMessage(),
+        String.join(
+            System.lineSeparator(),
+            "fails @ 1280x800: 1 of 1 check(s) failed:",
+            "  deadClicks was 1, limit 0 (" + FIXTURES.resolve("fails.yaml") + ":7:3)",
+            "Findings:",
+            "  dead #wishlist \"♡ Save to wishlist\" on /product/1: 1",
+            "Heatmap: " + dir.resolve("heatmaps/product-1-desktop-click.png"),
+            "Report: " + dir.resolve("index.html")));
     assertTrue(Files.isRegularFile(dir.resolve("heatmaps/product-1-desktop-click.png")));
   }
 
@@ -126,7 +141,8 @@ public class ScenarioTestsTest {
   }
 
   @Test
-  public void allure_holds_a_result_per_test_with_its_steps_heatmaps_findings_summary_and_events() throws IOException {
+  public void allure_holds_a_result_per_test_with_its_steps_heatmaps_findings_summary_and_events()
+      throws IOException {
     Map<String, JsonNode> results = allureResults(allure);
     assertEquals(results.keySet(), outcomes.keySet());
     JsonNode failed = results.get("fails @ 1280x800");
@@ -144,14 +160,23 @@ public class ScenarioTestsTest {
     List<String> steps = new ArrayList<>();
     failed.path("steps").forEach(s -> {
       steps.add(s.path("status").asText() + " " + s.path("name").asText());
-      s.path("steps").forEach(c -> steps.add("  " + c.path("status").asText() + " " + c.path("name").asText()));
+      s.path("steps")
+          .forEach(c ->
+              steps.add("  " + c.path("status").asText() + " " + c.path("name").asText()));
     });
     String at = FIXTURES.resolve("fails.yaml").toString();
     assertEquals(steps.get(1), "  passed click: \"#wishlist\"  (" + at + ":5:5)");
-    assertEquals(steps.subList(2, 4), List.of(
-        "failed Check expect: limits crossed",
-        "  failed deadClicks was 1, limit 0 (" + at + ":7:3)"));
-    assertTrue(steps.get(0).matches("passed Visit http://127\\.0\\.0\\.1:\\d+/product/1 at 1280x800, 1 visitor\\(s\\)"), steps.get(0));
+    assertEquals(
+        steps.subList(2, 4),
+        List.of(
+            "failed Check expect: limits crossed",
+            "  failed deadClicks was 1, limit 0 (" + at + ":7:3)"));
+    assertTrue(
+        steps
+            .get(0)
+            .matches(
+                "passed Visit http://127\\.0\\.0\\.1:\\d+/product/1 at 1280x800, 1 visitor\\(s\\)"),
+        steps.get(0));
 
     Map<String, String> types = new TreeMap<>();
     Map<String, Path> files = new HashMap<>();
@@ -159,36 +184,52 @@ public class ScenarioTestsTest {
       types.put(a.path("name").asText(), a.path("type").asText());
       files.put(a.path("name").asText(), allure.resolve(a.path("source").asText()));
     });
-    assertEquals(types, new TreeMap<>(Map.of(
-        "Scenario fails.yaml", "text/yaml",
-        "click map /product/1 desktop", "image/png",
-        "move map /product/1 desktop", "image/png",
-        "scroll map /product/1 desktop", "image/png",
-        "Findings", "text/csv",
-        "summary.json", "application/json",
-        "events.jsonl", "text/plain")));
-    for (String map : List.of("click map /product/1 desktop", "move map /product/1 desktop", "scroll map /product/1 desktop")) {
+    assertEquals(
+        types,
+        new TreeMap<>(Map.of(
+            "Scenario fails.yaml", "text/yaml",
+            "click map /product/1 desktop", "image/png",
+            "move map /product/1 desktop", "image/png",
+            "scroll map /product/1 desktop", "image/png",
+            "Findings", "text/csv",
+            "summary.json", "application/json",
+            "events.jsonl", "text/plain")));
+    for (String map : List.of(
+        "click map /product/1 desktop",
+        "move map /product/1 desktop",
+        "scroll map /product/1 desktop")) {
       byte[] image = Files.readAllBytes(files.get(map));
       assertEquals(Arrays.copyOf(image, 4), PNG, map);
-      assertEquals(image, Files.readAllBytes(runs.resolve("fails-1280x800/heatmaps").resolve(
-          "product-1-desktop-" + map.substring(0, map.indexOf(' ')) + ".png")), map);
+      assertEquals(
+          image,
+          Files.readAllBytes(runs.resolve("fails-1280x800/heatmaps")
+              .resolve("product-1-desktop-" + map.substring(0, map.indexOf(' ')) + ".png")),
+          map);
     }
-    assertEquals(Files.readString(files.get("Findings")), String.join("\n",
-        "kind,page,viewport,selector,text,count,signal",
-        "dead,/product/1,1280x800,#wishlist,♡ Save to wishlist,1,no reaction", ""));
+    assertEquals(
+        Files.readString(files.get("Findings")),
+        String.join(
+            "\n",
+            "kind,page,viewport,selector,text,count,signal",
+            "dead,/product/1,1280x800,#wishlist,♡ Save to wishlist,1,no reaction",
+            ""));
     assertTrue(Files.readString(files.get("events.jsonl")).contains("\"type\":\"click\""));
-    assertEquals(Files.readString(files.get("summary.json")),
+    assertEquals(
+        Files.readString(files.get("summary.json")),
         Files.readString(runs.resolve("fails-1280x800").resolve(SummaryFile.NAME)));
 
     JsonNode passed = results.get("holds @ 390x844");
     assertEquals(passed.path("status").asText(), "passed");
     Set<String> names = new TreeSet<>();
     passed.path("attachments").forEach(a -> names.add(a.path("name").asText()));
-    assertTrue(names.containsAll(List.of("click map /product/2 mobile", "Findings", "events.jsonl")), names.toString());
+    assertTrue(
+        names.containsAll(List.of("click map /product/2 mobile", "Findings", "events.jsonl")),
+        names.toString());
   }
 
   @Test
-  public void an_attachment_allure_cannot_write_is_a_warning_and_the_test_keeps_its_own_verdict() throws IOException {
+  public void an_attachment_allure_cannot_write_is_a_warning_and_the_test_keeps_its_own_verdict()
+      throws IOException {
     Path results = Files.createTempDirectory("heatcheck-allure");
     FileSystemResultsWriter files = new FileSystemResultsWriter(results);
     AllureResultsWriter noAttachments = new AllureResultsWriter() {
@@ -223,25 +264,44 @@ public class ScenarioTestsTest {
     java.util.logging.Logger log = java.util.logging.Logger.getLogger(AllureReport.class.getName());
     log.addHandler(handler);
     try {
-      TestListenerAdapter listener = run(Map.of(SuiteSettings.SCENARIOS, FIXTURES.resolve("fails.yaml").toString(),
-          SuiteSettings.DEMO, "true", SuiteSettings.OUT, runs.resolveSibling("runs-without-attachments").toString()), noAttachments);
+      TestListenerAdapter listener = run(
+          Map.of(
+              SuiteSettings.SCENARIOS,
+              FIXTURES.resolve("fails.yaml").toString(),
+              SuiteSettings.DEMO,
+              "true",
+              SuiteSettings.OUT,
+              runs.resolveSibling("runs-without-attachments").toString()),
+          noAttachments);
       assertEquals(listener.getFailedTests().size(), 1);
-      assertTrue(listener.getFailedTests().get(0).getThrowable().getMessage()
-          .startsWith("fails @ 1280x800: 1 of 1 check(s) failed:"), describe(listener.getFailedTests().get(0)));
+      assertTrue(
+          listener
+              .getFailedTests()
+              .get(0)
+              .getThrowable()
+              .getMessage()
+              .startsWith("fails @ 1280x800: 1 of 1 check(s) failed:"),
+          describe(listener.getFailedTests().get(0)));
     } finally {
       log.removeHandler(handler);
     }
-    assertTrue(warnings.stream().anyMatch(w -> w.startsWith("WARNING heatcheck: could not add a heatmap")
-        && w.contains("disk full")), warnings.toString());
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.startsWith("WARNING heatcheck: could not add a heatmap")
+                && w.contains("disk full")),
+        warnings.toString());
     assertEquals(allureResults(results).keySet(), Set.of("fails @ 1280x800"));
   }
 
   @Test
-  public void with_no_site_named_the_suite_setup_fails_and_says_which_property_to_set() throws IOException {
-    TestListenerAdapter listener = run(Map.of(SuiteSettings.SCENARIOS, FIXTURES.toString()),
+  public void with_no_site_named_the_suite_setup_fails_and_says_which_property_to_set()
+      throws IOException {
+    TestListenerAdapter listener = run(
+        Map.of(SuiteSettings.SCENARIOS, FIXTURES.toString()),
         Files.createTempDirectory("heatcheck-allure"));
     assertEquals(listener.getConfigurationFailures().size(), 1);
-    assertEquals(listener.getConfigurationFailures().get(0).getThrowable().getMessage(),
+    assertEquals(
+        listener.getConfigurationFailures().get(0).getThrowable().getMessage(),
         "no site to run the scenarios against: set heatcheck.baseUrl (e.g. -Dheatcheck.baseUrl=http://127.0.0.1:8080),"
             + " or heatcheck.demo=true for the bundled demo shop");
     assertEquals(listener.getSkippedTests().size(), 3);
@@ -249,15 +309,27 @@ public class ScenarioTestsTest {
   }
 
   @Test
-  public void scenario_files_that_do_not_load_fail_one_test_with_each_problem_at_its_file_line_and_column() throws IOException {
+  public void
+      scenario_files_that_do_not_load_fail_one_test_with_each_problem_at_its_file_line_and_column()
+          throws IOException {
     Path broken = FIXTURES.resolve("broken");
-    TestListenerAdapter listener = run(Map.of(SuiteSettings.SCENARIOS, broken.toString(), SuiteSettings.BASE_URL,
-        "http://127.0.0.1:9"), Files.createTempDirectory("heatcheck-allure"));
+    TestListenerAdapter listener = run(
+        Map.of(
+            SuiteSettings.SCENARIOS,
+            broken.toString(),
+            SuiteSettings.BASE_URL,
+            "http://127.0.0.1:9"),
+        Files.createTempDirectory("heatcheck-allure"));
     assertEquals(listener.getFailedTests().size(), 1);
     ITestResult failed = listener.getFailedTests().get(0);
     assertEquals(failed.getTestName(), broken + " @ load");
-    assertTrue(failed.getThrowable().getMessage().startsWith("cannot load the scenarios in " + broken
-        + " (heatcheck.scenarios):" + System.lineSeparator() + broken.resolve("typo.yaml") + ":4:5: unknown step \"clik\""),
+    assertTrue(
+        failed
+            .getThrowable()
+            .getMessage()
+            .startsWith("cannot load the scenarios in " + broken + " (heatcheck.scenarios):"
+                + System.lineSeparator() + broken.resolve("typo.yaml")
+                + ":4:5: unknown step \"clik\""),
         failed.getThrowable().getMessage());
   }
 
@@ -269,7 +341,8 @@ public class ScenarioTestsTest {
     return run(parameters, new FileSystemResultsWriter(allureResults));
   }
 
-  private static TestListenerAdapter run(Map<String, String> parameters, AllureResultsWriter allureResults) {
+  private static TestListenerAdapter run(
+      Map<String, String> parameters, AllureResultsWriter allureResults) {
     XmlSuite suite = new XmlSuite();
     suite.setName("heatcheck");
     suite.setParameters(parameters);
@@ -286,7 +359,8 @@ public class ScenarioTestsTest {
     testng.setVerbose(0);
     AllureLifecycle outer = Allure.getLifecycle();
     Properties heatcheck = new Properties();
-    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("heatcheck."))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(n -> n.startsWith("heatcheck."))
         .forEach(n -> heatcheck.setProperty(n, System.getProperties().getProperty(n)));
     heatcheck.stringPropertyNames().forEach(System::clearProperty);
     Allure.setLifecycle(lifecycle);
@@ -302,7 +376,8 @@ public class ScenarioTestsTest {
   private static Map<String, JsonNode> allureResults(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       Map<String, JsonNode> results = new TreeMap<>();
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
         JsonNode result = Json.mapper().readTree(file.toFile());
         results.put(result.path("name").asText(), result);
       }
@@ -312,12 +387,17 @@ public class ScenarioTestsTest {
 
   private static Map<String, String> parameters(JsonNode result) {
     Map<String, String> parameters = new TreeMap<>();
-    result.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
+    result
+        .path("parameters")
+        .forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
     return parameters;
   }
 
   private static String describe(ITestResult result) {
-    return result == null ? "no such test" : result.getThrowable() == null ? "status " + result.getStatus()
-        : result.getThrowable().toString();
+    return result == null
+        ? "no such test"
+        : result.getThrowable() == null
+            ? "status " + result.getStatus()
+            : result.getThrowable().toString();
   }
 }

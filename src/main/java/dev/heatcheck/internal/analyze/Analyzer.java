@@ -37,6 +37,7 @@ public final class Analyzer implements Consumer<Event> {
   static final long IDLE_MS = 5 * 60_000;
   /** Lines this much older than the newest seen start another stretch of the file. */
   static final long JUMP_MS = 10 * 60_000;
+
   private static final int SETTLE_EVERY = 64;
 
   /** Receives each click once judged, and each pointer move, with the place of its view (null without one). */
@@ -52,6 +53,7 @@ public final class Analyzer implements Consumer<Event> {
   private List<JudgedClick> kept;
   /** Open visitors, least recently seen first. */
   private final LinkedHashMap<String, Session> open = new LinkedHashMap<>(64, 0.75f, true);
+
   private final Map<Event.Judging, Rules> scenarioRules = new HashMap<>();
   private final Tallies tallies = new Tallies();
   private long clock = Long.MIN_VALUE;
@@ -160,6 +162,7 @@ public final class Analyzer implements Consumer<Event> {
     long lastT = Long.MIN_VALUE;
     /** The latest click or other action of the judged part, and what followed the click. */
     Event latest;
+
     Evidence evidence;
     Rage.Burst burst;
 
@@ -187,7 +190,8 @@ public final class Analyzer implements Consumer<Event> {
     /** Judges, in time order, what happened before {@code until}; what came later waits for stragglers. */
     void settle(long until) {
       // in one millisecond, the visitor's action comes first: what follows may be its answer
-      pending.sort(Comparator.comparingLong(Analyzer::time).thenComparingInt(e -> isAction(e) ? 0 : 1));
+      pending.sort(
+          Comparator.comparingLong(Analyzer::time).thenComparingInt(e -> isAction(e) ? 0 : 1));
       int done = 0;
       while (done < pending.size() && time(pending.get(done)) < until) {
         step(pending.get(done));
@@ -222,7 +226,8 @@ public final class Analyzer implements Consumer<Event> {
     private void judge(Event.Click click, Evidence seen) {
       Event.View view = viewOf(click.view());
       ViewPlace place = placeOf(click.view());
-      PageKey page = place == null ? new PageKey("?", "?") : new PageKey(place.key().page(), place.viewport());
+      PageKey page =
+          place == null ? new PageKey("?", "?") : new PageKey(place.key().page(), place.viewport());
       String scenario = view == null ? "?" : String.valueOf(view.scenario());
       Verdict verdict;
       if (!Judgeable.test(click)) {
@@ -234,8 +239,10 @@ public final class Analyzer implements Consumer<Event> {
       } else {
         verdict = seen.unknown != null ? Verdict.UNDETERMINED : Verdict.DEAD;
       }
-      String signal = seen.signal != null ? seen.signal : verdict == Verdict.UNDETERMINED ? seen.unknown : null;
-      JudgedClick judged = new JudgedClick(click, page, scenario, verdict, signal, seen.delay, seen.error);
+      String signal =
+          seen.signal != null ? seen.signal : verdict == Verdict.UNDETERMINED ? seen.unknown : null;
+      JudgedClick judged =
+          new JudgedClick(click, page, scenario, verdict, signal, seen.delay, seen.error);
       tallies.click(judged, place);
       if (kept != null) {
         kept.add(judged);
@@ -253,7 +260,8 @@ public final class Analyzer implements Consumer<Event> {
     }
 
     private void closeBurst() {
-      if (burst != null && burst.length() >= rules(viewOf(burst.first().click().view())).rageClicks()) {
+      if (burst != null
+          && burst.length() >= rules(viewOf(burst.first().click().view())).rageClicks()) {
         tallies.rage(burst.first(), burst.place());
       }
       burst = null;
@@ -285,8 +293,11 @@ public final class Analyzer implements Consumer<Event> {
   private ViewPlace place(Event.View view) {
     String path = Route.of(view.url(), view.path());
     String page = grouping.page(path);
-    return new ViewPlace(new MapKey(page, grouping.buckets().of(view.vw())), view.vw() + "x" + view.vh(),
-        path == null ? "?" : path, String.valueOf(view.scenario()));
+    return new ViewPlace(
+        new MapKey(page, grouping.buckets().of(view.vw())),
+        view.vw() + "x" + view.vh(),
+        path == null ? "?" : path,
+        String.valueOf(view.scenario()));
   }
 
   /** One page view: the latest report of it (the tallest document), and how far into it and its containers the visitor got. */
@@ -309,7 +320,9 @@ public final class Analyzer implements Consumer<Event> {
         if (containers == null) {
           containers = new LinkedHashMap<>();
         }
-        containers.computeIfAbsent(scroll.container(), c -> new Pages.ContainerSeen()).add(scroll);
+        containers
+            .computeIfAbsent(scroll.container(), c -> new Pages.ContainerSeen())
+            .add(scroll);
       }
     }
 
@@ -387,7 +400,8 @@ public final class Analyzer implements Consumer<Event> {
           signal = kind.id();
           delay = after;
         }
-      } else if (event instanceof Event.PageError pageError && error == null
+      } else if (event instanceof Event.PageError pageError
+          && error == null
           && pageError.t() - clickTime <= rules.errorWindowMs()) {
         error = pageError.message();
       }

@@ -49,14 +49,18 @@ public record Buckets(List<Bucket> bounded, String widest) {
       String[] nameAndBound = parts[i].strip().split("<");
       int below = nameAndBound.length == 2 ? parseBound(nameAndBound[1].strip(), text) : -1;
       if (below <= last || !isName(nameAndBound[0].strip())) {
-        throw new HeatcheckException("--buckets: expected names with rising widths like mobile<768,tablet<1024,desktop, got \"" + text + "\"");
+        throw new HeatcheckException(
+            "--buckets: expected names with rising widths like mobile<768,tablet<1024,desktop, got \""
+                + text + "\"");
       }
       bounded.add(new Bucket(nameAndBound[0].strip(), below));
       last = below;
     }
     String widest = parts[parts.length - 1].strip();
     if (!isName(widest)) {
-      throw new HeatcheckException("--buckets: the last bucket is a name without a width (like desktop), got \"" + text + "\"");
+      throw new HeatcheckException(
+          "--buckets: the last bucket is a name without a width (like desktop), got \"" + text
+              + "\"");
     }
     return new Buckets(bounded, widest);
   }

@@ -9,4 +9,11 @@ package dev.heatcheck.internal.analyze;
  * @param viewport the exact viewport ("1280x800"), "?" when the view is unknown
  */
 public record ClickTally(
-    String scenario, String page, String path, String viewport, String selector, int clicks, int dead, int error) {}
+    String scenario,
+    String page,
+    String path,
+    String viewport,
+    String selector,
+    int clicks,
+    int dead,
+    int error) {}

@@ -10,12 +10,11 @@ import java.util.Map;
 
 /** Groups judged clicks into findings as they come: one per kind, scenario, page, viewport and target. */
 final class Findings {
-  static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::kind)
-          .thenComparing(Finding::scenario)
-          .thenComparing(Finding::page)
-          .thenComparing(Finding::viewport)
-          .thenComparing(Finding::selector, Comparator.nullsFirst(Comparator.naturalOrder()));
+  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
+      .thenComparing(Finding::scenario)
+      .thenComparing(Finding::page)
+      .thenComparing(Finding::viewport)
+      .thenComparing(Finding::selector, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private final Map<List<Object>, Finding> grouped = new LinkedHashMap<>();
 
@@ -68,6 +67,14 @@ final class Findings {
   }
 
   private static Finding sum(Finding a, Finding b) {
-    return new Finding(a.kind(), a.scenario(), a.page(), a.viewport(), a.selector(), a.text(), a.count() + b.count(), a.signal());
+    return new Finding(
+        a.kind(),
+        a.scenario(),
+        a.page(),
+        a.viewport(),
+        a.selector(),
+        a.text(),
+        a.count() + b.count(),
+        a.signal());
   }
 }

@@ -22,6 +22,9 @@ final class Judgeable {
 
   /** A link that goes somewhere is the browser's job; "#" and javascript: links are the page's. */
   private static boolean isRealLink(String href) {
-    return href != null && !href.isBlank() && !href.endsWith("#") && !href.startsWith("javascript:");
+    return href != null
+        && !href.isBlank()
+        && !href.endsWith("#")
+        && !href.startsWith("javascript:");
   }
 }

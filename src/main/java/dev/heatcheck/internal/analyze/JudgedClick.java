@@ -10,4 +10,10 @@ import dev.heatcheck.internal.events.Event;
  * @param error the error blamed on the click, null when none
  */
 public record JudgedClick(
-    Event.Click click, PageKey page, String scenario, Verdict verdict, String signal, long delayMs, String error) {}
+    Event.Click click,
+    PageKey page,
+    String scenario,
+    Verdict verdict,
+    String signal,
+    long delayMs,
+    String error) {}

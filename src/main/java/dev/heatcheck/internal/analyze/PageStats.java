@@ -38,12 +38,14 @@ public record PageStats(
    * with k = share × views. Empty without views.
    */
   public Map<String, Integer> reached() {
-    List<Double> deepestFirst = reach.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    List<Double> deepestFirst =
+        reach.stream().sorted(java.util.Comparator.reverseOrder()).toList();
     Map<String, Integer> reached = new java.util.LinkedHashMap<>();
     for (int percent : new int[] {75, 50, 25}) {
       if (!deepestFirst.isEmpty()) {
         int k = (int) Math.ceil(percent / 100.0 * deepestFirst.size()) - 1;
-        reached.put(String.valueOf(percent), (int) Math.min(docHeight, Math.round(deepestFirst.get(k))));
+        reached.put(
+            String.valueOf(percent), (int) Math.min(docHeight, Math.round(deepestFirst.get(k))));
       }
     }
     return reached;

@@ -55,7 +55,8 @@ final class Pages {
       reach.add(state.reach());
       docHeight = Math.max(docHeight, state.docHeight());
       if (state.containers != null) {
-        state.containers.forEach((selector, seen) -> containers.computeIfAbsent(selector, s -> new ContainerSum()).add(seen));
+        state.containers.forEach((selector, seen) ->
+            containers.computeIfAbsent(selector, s -> new ContainerSum()).add(seen));
       }
     }
 
@@ -70,20 +71,36 @@ final class Pages {
     Counts element(JudgedClick click) {
       var target = click.click().target();
       String selector = target == null ? null : target.selector();
-      return elements.computeIfAbsent(String.valueOf(selector), s -> new Counts(selector, target == null ? null : target.text()));
+      return elements.computeIfAbsent(
+          String.valueOf(selector),
+          s -> new Counts(selector, target == null ? null : target.text()));
     }
 
     PageStats build(MapKey key) {
       List<ElementStats> stats = elements.values().stream()
-          .map(c -> new ElementStats(c.selector, c.text, c.clicks, clicks == 0 ? 0 : (double) c.clicks / clicks, c.dead, c.rage, c.error))
-          .sorted(Comparator.comparingInt(ElementStats::clicks).reversed()
-              .thenComparing(ElementStats::selector, Comparator.nullsLast(Comparator.naturalOrder())))
+          .map(c -> new ElementStats(
+              c.selector,
+              c.text,
+              c.clicks,
+              clicks == 0 ? 0 : (double) c.clicks / clicks,
+              c.dead,
+              c.rage,
+              c.error))
+          .sorted(Comparator.comparingInt(ElementStats::clicks)
+              .reversed()
+              .thenComparing(
+                  ElementStats::selector, Comparator.nullsLast(Comparator.naturalOrder())))
           .toList();
       int fold = views == 0 ? 0 : (int) Math.round((double) viewportHeights / views);
       List<ContainerStats> inner = new ArrayList<>();
-      containers.forEach((selector, sum) -> inner.add(new ContainerStats(selector, sum.height,
-          (int) Math.round(sum.views == 0 ? 0 : (double) sum.visible / sum.views), sum.width, sum.reach.list())));
-      return new PageStats(key, views, viewports, paths, docHeight, fold, reach.list(), clicks, stats, inner);
+      containers.forEach((selector, sum) -> inner.add(new ContainerStats(
+          selector,
+          sum.height,
+          (int) Math.round(sum.views == 0 ? 0 : (double) sum.visible / sum.views),
+          sum.width,
+          sum.reach.list())));
+      return new PageStats(
+          key, views, viewports, paths, docHeight, fold, reach.list(), clicks, stats, inner);
     }
   }
 
@@ -96,7 +113,8 @@ final class Pages {
 
     void add(Event.Scroll scroll) {
       int seenHeight = scroll.containerVh() == null ? 0 : scroll.containerVh();
-      deepest = Math.max(deepest, (scroll.containerY() == null ? 0 : scroll.containerY()) + seenHeight);
+      deepest =
+          Math.max(deepest, (scroll.containerY() == null ? 0 : scroll.containerY()) + seenHeight);
       height = Math.max(height, scroll.containerH() == null ? 0 : scroll.containerH());
       visible = Math.max(visible, seenHeight);
       if (scroll.containerBox() != null && scroll.containerBox().size() == 4) {

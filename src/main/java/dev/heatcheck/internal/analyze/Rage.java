@@ -21,7 +21,8 @@ final class Rage {
 
     /** @param rules the rules {@code next} is judged by (its scenario's) */
     boolean continues(JudgedClick next, Rules rules) {
-      double distance = Math.abs(next.click().x() - last.click().x()) + Math.abs(next.click().y() - last.click().y());
+      double distance = Math.abs(next.click().x() - last.click().x())
+          + Math.abs(next.click().y() - last.click().y());
       return next.page().equals(last.page())
           && Objects.equals(next.click().view(), last.click().view())
           && next.click().t() - last.click().t() <= rules.rageGapMs()

@@ -32,7 +32,12 @@ public record Rules(
     windows = Map.copyOf(windows);
   }
 
-  public Rules(Map<EffectKind, Long> windows, int rageClicks, long rageGapMs, double rageDistancePx, long errorWindowMs) {
+  public Rules(
+      Map<EffectKind, Long> windows,
+      int rageClicks,
+      long rageGapMs,
+      double rageDistancePx,
+      long errorWindowMs) {
     this(windows, rageClicks, rageGapMs, rageDistancePx, errorWindowMs, false);
   }
 

@@ -19,9 +19,15 @@ final class Tallies {
     findings.judged(click);
     pages.click(click, place);
     undetermined += click.verdict() == Verdict.UNDETERMINED ? 1 : 0;
-    String selector = click.click().target() == null ? null : click.click().target().selector();
+    String selector =
+        click.click().target() == null ? null : click.click().target().selector();
     int[] counts = clicks.computeIfAbsent(
-        Arrays.asList(click.scenario(), click.page().page(), place == null ? null : place.path(), click.page().viewport(), selector),
+        Arrays.asList(
+            click.scenario(),
+            click.page().page(),
+            place == null ? null : place.path(),
+            click.page().viewport(),
+            selector),
         k -> new int[3]);
     counts[0]++;
     counts[1] += click.verdict() == Verdict.DEAD ? 1 : 0;
@@ -36,20 +42,24 @@ final class Tallies {
   void view(Analyzer.ViewState view) {
     pages.view(view);
     ViewPlace place = view.place;
-    List<String> key = List.of(place.scenario(), place.key().page(), place.key().bucket(), place.path(), place.viewport());
+    List<String> key = List.of(
+        place.scenario(), place.key().page(), place.key().bucket(), place.path(), place.viewport());
     viewKeys.computeIfAbsent(key, k -> new ViewTallyKey(place));
     views.computeIfAbsent(key, k -> new Depths()).add(view.reach());
   }
 
   Analysis analysis(List<JudgedClick> kept) {
     List<ClickTally> clickTallies = new ArrayList<>();
-    clicks.forEach((k, c) -> clickTallies.add(new ClickTally(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), c[0], c[1], c[2])));
+    clicks.forEach((k, c) -> clickTallies.add(
+        new ClickTally(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), c[0], c[1], c[2])));
     List<ViewTally> viewTallies = new ArrayList<>();
     views.forEach((k, depths) -> {
       ViewPlace place = viewKeys.get(k).place();
-      viewTallies.add(new ViewTally(place.scenario(), place.key(), place.path(), place.viewport(), depths));
+      viewTallies.add(
+          new ViewTally(place.scenario(), place.key(), place.path(), place.viewport(), depths));
     });
-    return new Analysis(findings.sorted(), pages.build(), clickTallies, viewTallies, undetermined, kept);
+    return new Analysis(
+        findings.sorted(), pages.build(), clickTallies, viewTallies, undetermined, kept);
   }
 
   private record ViewTallyKey(ViewPlace place) {}

@@ -29,6 +29,7 @@ public final class ClickGenerator {
   private static final int ARRIVAL_MS = 2_500;
   /** Clicks between other clicks are this far apart: every window (2.5 s at most) closes in between. */
   private static final int CLICK_GAP_MS = 3_200;
+
   private static final String SCENARIO = "crowd";
 
   private final int width;
@@ -65,18 +66,58 @@ public final class ClickGenerator {
   }
 
   /** An element of a page: where it is (as fractions of the page), how big, its share of clicks, what clicking does. */
-  private record Spot(String selector, String tag, String text, double fx, double fy, double w, double h, double weight, Behaviour behaviour) {}
+  private record Spot(
+      String selector,
+      String tag,
+      String text,
+      double fx,
+      double fy,
+      double w,
+      double h,
+      double weight,
+      Behaviour behaviour) {}
 
   private static final List<Spot> LANDING = List.of(
-      new Spot("#hero .cta-primary", "button", "Start free trial", 0.50, 0.13, 240, 56, 0.30, Behaviour.ALIVE),
+      new Spot(
+          "#hero .cta-primary",
+          "button",
+          "Start free trial",
+          0.50,
+          0.13,
+          240,
+          56,
+          0.30,
+          Behaviour.ALIVE),
       new Spot("#hero img.screenshot", "img", "", 0.50, 0.24, 600, 300, 0.12, Behaviour.DEAD),
-      new Spot("#features [role=tab]:nth-of-type(3)", "button", "Integrations", 0.35, 0.38, 160, 44, 0.14, Behaviour.ALIVE),
-      new Spot("#plan-pro button", "button", "Choose Pro", 0.50, 0.62, 200, 48, 0.16, Behaviour.ERROR),
-      new Spot("#faq details:nth-of-type(2) > summary", "summary", "Can I cancel anytime?", 0.50, 0.80, 600, 56, 0.20, Behaviour.ALIVE),
-      new Spot("nav a[href=\"/pricing\"]", "a", "Pricing", 0.66, 0.01, 80, 24, 0.08, Behaviour.LINK));
+      new Spot(
+          "#features [role=tab]:nth-of-type(3)",
+          "button",
+          "Integrations",
+          0.35,
+          0.38,
+          160,
+          44,
+          0.14,
+          Behaviour.ALIVE),
+      new Spot(
+          "#plan-pro button", "button", "Choose Pro", 0.50, 0.62, 200, 48, 0.16, Behaviour.ERROR),
+      new Spot(
+          "#faq details:nth-of-type(2) > summary",
+          "summary",
+          "Can I cancel anytime?",
+          0.50,
+          0.80,
+          600,
+          56,
+          0.20,
+          Behaviour.ALIVE),
+      new Spot(
+          "nav a[href=\"/pricing\"]", "a", "Pricing", 0.66, 0.01, 80, 24, 0.08, Behaviour.LINK));
   private static final List<Spot> PRICING = List.of(
-      new Spot("#compare .toggle", "button", "Compare plans", 0.30, 0.20, 180, 40, 0.5, Behaviour.ALIVE),
-      new Spot("#pricing .coupon", "span", "Have a coupon?", 0.70, 0.55, 140, 24, 0.5, Behaviour.DEAD));
+      new Spot(
+          "#compare .toggle", "button", "Compare plans", 0.30, 0.20, 180, 40, 0.5, Behaviour.ALIVE),
+      new Spot(
+          "#pricing .coupon", "span", "Have a coupon?", 0.70, 0.55, 140, 24, 0.5, Behaviour.DEAD));
 
   /** Writes visitors until {@code clicks} clicks are written; returns what was planted. */
   public Planted write(Path file, long clicks) {
@@ -86,13 +127,19 @@ public final class ClickGenerator {
     long sessions = 0;
     long[] lines = {0};
     // each visitor's lines are made whole, then all are written in time order
-    PriorityQueue<Visit> open = new PriorityQueue<>((a, b) -> Long.compare(a.nextTime(), b.nextTime()));
+    PriorityQueue<Visit> open =
+        new PriorityQueue<>((a, b) -> Long.compare(a.nextTime(), b.nextTime()));
     try (EventLog log = EventLog.create(file)) {
       long arrival = START_MS;
       while (written < clicks || !open.isEmpty()) {
         if (written < clicks && (open.isEmpty() || arrival <= open.peek().nextTime())) {
           sessions++;
-          Visit visit = visit(random, sessions, arrival, Math.min(clicks - written, CLICKS_PER_VISIT * 2L), planted);
+          Visit visit = visit(
+              random,
+              sessions,
+              arrival,
+              Math.min(clicks - written, CLICKS_PER_VISIT * 2L),
+              planted);
           written += visit.clicks;
           open.add(visit);
           arrival += 1 + random.nextInt(2 * ARRIVAL_MS);
@@ -120,7 +167,8 @@ public final class ClickGenerator {
     }
   }
 
-  private Visit visit(Random random, long number, long start, long maxClicks, Map<String, long[]> planted) {
+  private Visit visit(
+      Random random, long number, long start, long maxClicks, Map<String, long[]> planted) {
     boolean phone = random.nextInt(4) == 0;
     int vw = phone ? 390 : 1440;
     int vh = phone ? 844 : 900;
@@ -131,8 +179,10 @@ public final class ClickGenerator {
     String view = session + ":v1";
     long t = start;
     int ids = 0;
-    visit.events.add(new Event.View(view, session, SCENARIO, "http://127.0.0.1/", "/", vw, vh, page.width, page.height, t));
-    long wanted = Math.max(1, Math.min(maxClicks, CLICKS_PER_VISIT / 2 + random.nextInt(CLICKS_PER_VISIT + 1)));
+    visit.events.add(new Event.View(
+        view, session, SCENARIO, "http://127.0.0.1/", "/", vw, vh, page.width, page.height, t));
+    long wanted = Math.max(
+        1, Math.min(maxClicks, CLICKS_PER_VISIT / 2 + random.nextInt(CLICKS_PER_VISIT + 1)));
     double scrollY = 0;
     while (visit.clicks < wanted) {
       t += CLICK_GAP_MS + random.nextInt(1_500);
@@ -140,46 +190,77 @@ public final class ClickGenerator {
       double[] centre = page.centre(spot);
       // the pointer travels there, and the page scrolls to it if needed
       for (int step = 1; step <= 3; step++) {
-        visit.events.add(new Event.Move(session + ":" + ++ids, view, session, t - 400 + 100 * step,
-            centre[0] - 60 + 20 * step, centre[1] - 30 + 10 * step));
+        visit.events.add(new Event.Move(
+            session + ":" + ++ids,
+            view,
+            session,
+            t - 400 + 100 * step,
+            centre[0] - 60 + 20 * step,
+            centre[1] - 30 + 10 * step));
       }
       double top = Math.max(0, Math.min(page.height - vh, centre[1] - vh / 2.0));
       if (top > scrollY) {
         scrollY = top;
-        visit.events.add(new Event.Scroll(session + ":" + ++ids, view, session, t - 500, Math.round(scrollY), page.height));
+        visit.events.add(new Event.Scroll(
+            session + ":" + ++ids, view, session, t - 500, Math.round(scrollY), page.height));
       }
-      // a third of the clicks on a dead element come 3 to 5 in a row, 150 ms and 1 px apart: a rage click
-      int times = spot.behaviour == Behaviour.DEAD && random.nextInt(3) == 0 ? 3 + random.nextInt(3) : 1;
+      // a third of the clicks on a dead element come 3 to 5 in a row, 150 ms and 1 px apart: a rage
+      // click
+      int times =
+          spot.behaviour == Behaviour.DEAD && random.nextInt(3) == 0 ? 3 + random.nextInt(3) : 1;
       times = (int) Math.min(times, wanted - visit.clicks);
-      long[] counts = planted.computeIfAbsent(Planted.key(page.path, bucket, spot.selector), k -> new long[4]);
+      long[] counts =
+          planted.computeIfAbsent(Planted.key(page.path, bucket, spot.selector), k -> new long[4]);
       double baseX = Math.round(centre[0] + random.nextGaussian() * spot.w / 8);
       double baseY = Math.round(centre[1] + random.nextGaussian() * spot.h / 8);
       for (int i = 0; i < times; i++) {
         double x = baseX + i;
         double y = baseY;
         long at = t + 150L * i;
-        visit.events.add(new Event.Click(session + ":" + ++ids, view, session, at, x, y, false, page.target(spot, x, y),
-            x, y - scrollY));
+        visit.events.add(new Event.Click(
+            session + ":" + ++ids,
+            view,
+            session,
+            at,
+            x,
+            y,
+            false,
+            page.target(spot, x, y),
+            x,
+            y - scrollY));
         visit.clicks++;
         counts[0]++;
         switch (spot.behaviour) {
-          case ALIVE -> visit.events.add(new Event.Effect(session + ":" + ++ids, view, session, at + 120, "mutation", null));
+          case ALIVE ->
+            visit.events.add(
+                new Event.Effect(session + ":" + ++ids, view, session, at + 120, "mutation", null));
           case ERROR -> {
-            visit.events.add(new Event.PageError(session + ":" + ++ids, view, session, at + 40, "TypeError: plan is undefined"));
+            visit.events.add(new Event.PageError(
+                session + ":" + ++ids, view, session, at + 40, "TypeError: plan is undefined"));
             counts[2]++;
           }
           case DEAD -> counts[1]++;
-          case LINK -> { }
+          case LINK -> {}
         }
       }
       counts[3] += times >= 3 ? 1 : 0;
       if (spot.behaviour == Behaviour.LINK) {
-        visit.events.add(new Event.Effect(session + ":" + ++ids, view, session, t + 30, "navigation", null));
+        visit.events.add(
+            new Event.Effect(session + ":" + ++ids, view, session, t + 30, "navigation", null));
         view = session + ":v" + (visit.events.size());
         page = new Page("/pricing", phone ? vw : width, phone ? 2_400 : 1_800, PRICING);
         scrollY = 0;
-        visit.events.add(new Event.View(view, session, SCENARIO, "http://127.0.0.1/pricing", "/pricing", vw, vh,
-            page.width, page.height, t + 200));
+        visit.events.add(new Event.View(
+            view,
+            session,
+            SCENARIO,
+            "http://127.0.0.1/pricing",
+            "/pricing",
+            vw,
+            vh,
+            page.width,
+            page.height,
+            t + 200));
       }
     }
     visit.events.sort((a, b) -> Long.compare(time(a), time(b)));
@@ -210,8 +291,17 @@ public final class ClickGenerator {
       double left = centre[0] - w / 2;
       double top = centre[1] - spot.h / 2;
       String href = spot.behaviour == Behaviour.LINK ? "/pricing" : null;
-      return new Target(spot.selector, spot.tag, spot.text, spot.tag.equals("a") ? "link" : "button", href,
-          !spot.tag.equals("img"), false, List.of(left, top, w, spot.h), fraction(x, left, w), fraction(y, top, spot.h));
+      return new Target(
+          spot.selector,
+          spot.tag,
+          spot.text,
+          spot.tag.equals("a") ? "link" : "button",
+          href,
+          !spot.tag.equals("img"),
+          false,
+          List.of(left, top, w, spot.h),
+          fraction(x, left, w),
+          fraction(y, top, spot.h));
     }
   }
 

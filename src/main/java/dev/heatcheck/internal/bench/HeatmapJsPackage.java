@@ -38,12 +38,14 @@ final class HeatmapJsPackage {
     if (Files.isRegularFile(script) && VERSION.equals(installedVersion(packageDir))) {
       return new HeatmapJsPackage(script, true);
     }
-    progress.println("heatcheck: installing " + NAME + "@" + VERSION + " from the npm registry into " + cache);
+    progress.println(
+        "heatcheck: installing " + NAME + "@" + VERSION + " from the npm registry into " + cache);
     install(cache);
     String installed = installedVersion(packageDir);
     if (!Files.isRegularFile(script) || !VERSION.equals(installed)) {
-      throw new HeatcheckException("npm installed " + NAME + " " + installed + " without build/heatmap.min.js into "
-          + cache + "; expected version " + VERSION + "; delete that folder and run again");
+      throw new HeatcheckException(
+          "npm installed " + NAME + " " + installed + " without build/heatmap.min.js into " + cache
+              + "; expected version " + VERSION + "; delete that folder and run again");
     }
     return new HeatmapJsPackage(script, false);
   }
@@ -67,25 +69,39 @@ final class HeatmapJsPackage {
 
   private static void install(Path cache) {
     Path log = cache.resolve("npm-install.log");
-    List<String> command =
-        List.of(npm(), "install", "--prefix", cache.toString(), "--no-save", "--no-package-lock", "--no-audit",
-            "--no-fund", "--ignore-scripts", NAME + "@" + VERSION);
+    List<String> command = List.of(
+        npm(),
+        "install",
+        "--prefix",
+        cache.toString(),
+        "--no-save",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        "--ignore-scripts",
+        NAME + "@" + VERSION);
     Process process;
     try {
       Files.createDirectories(cache);
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
         throw new HeatcheckException("npm not found; the report bench gets " + NAME + " " + VERSION
             + " from the npm registry with it: " + NPM_FIX);
       }
-      throw new HeatcheckException("cannot run npm to install " + NAME + " into " + cache + ": " + e.getMessage(), e);
+      throw new HeatcheckException(
+          "cannot run npm to install " + NAME + " into " + cache + ": " + e.getMessage(), e);
     }
     try {
       if (!process.waitFor(NPM_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new HeatcheckException("npm install " + NAME + "@" + VERSION + " took over " + NPM_TIMEOUT_MINUTES
-            + " minutes; check the network or the npm registry setting (npm config get registry), see " + log);
+        throw new HeatcheckException(
+            "npm install " + NAME + "@" + VERSION + " took over " + NPM_TIMEOUT_MINUTES
+                + " minutes; check the network or the npm registry setting (npm config get registry), see "
+                + log);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
@@ -93,14 +109,18 @@ final class HeatmapJsPackage {
       throw new HeatcheckException("interrupted while installing " + NAME, e);
     }
     if (process.exitValue() != 0) {
-      throw new HeatcheckException("npm install " + NAME + "@" + VERSION + " failed (exit " + process.exitValue()
-          + "): " + lastError(log) + "; check the network or the npm registry setting (npm config get registry), see "
-          + log);
+      throw new HeatcheckException(
+          "npm install " + NAME + "@" + VERSION + " failed (exit " + process.exitValue()
+              + "): " + lastError(log)
+              + "; check the network or the npm registry setting (npm config get registry), see "
+              + log);
     }
   }
 
   private static String npm() {
-    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "npm.cmd" : "npm";
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+        ? "npm.cmd"
+        : "npm";
   }
 
   private static String installedVersion(Path packageDir) {
@@ -119,10 +139,14 @@ final class HeatmapJsPackage {
   /** npm's first two "npm error" lines, which name the code and the cause, or its last line of any kind. */
   private static String lastError(Path log) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(String::strip)
-          .filter(line -> !line.isEmpty()).toList();
-      List<String> errors =
-          lines.stream().filter(line -> line.startsWith("npm error") || line.startsWith("npm ERR!")).limit(2).toList();
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .toList();
+      List<String> errors = lines.stream()
+          .filter(line -> line.startsWith("npm error") || line.startsWith("npm ERR!"))
+          .limit(2)
+          .toList();
       if (!errors.isEmpty()) {
         return String.join("; ", errors);
       }

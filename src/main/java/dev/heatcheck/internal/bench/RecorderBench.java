@@ -63,26 +63,41 @@ public final class RecorderBench {
 
   /** Runs the scenario {@code runs} times each way and prints the report to {@code out}. */
   public static Outcome run(Browser browser, Options options, PrintStream out) {
-    try (LocalServer site = LocalServer.serve("dev/heatcheck/internal/demo/site").route("/recorder-bench", exchange -> {
-      byte[] body = page().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    })) {
-      Outcome outcome = new RecorderBench(browser, site.baseUrl() + "/recorder-bench", options).measure(options.runs());
+    try (LocalServer site = LocalServer.serve("dev/heatcheck/internal/demo/site")
+        .route("/recorder-bench", exchange -> {
+          byte[] body = page().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.getResponseHeaders().set("Cache-Control", "no-store");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        })) {
+      Outcome outcome = new RecorderBench(browser, site.baseUrl() + "/recorder-bench", options)
+          .measure(options.runs());
       print(outcome, options, out);
       return outcome;
     }
   }
 
   static void print(Outcome o, Options options, PrintStream out) {
-    out.printf(Locale.ROOT, "recorder bench: %d clicks (pointer moved in %d steps to each), the median of %d runs each way after a warm-up%n",
-        options.clicks(), options.pointerSteps(), options.runs());
-    out.printf(Locale.ROOT, "recorder cost: on %.0f ms, off %.0f ms, ratio %.3f (goal <= %.2f)%n", o.onMs(), o.offMs(), o.ratio(), GOAL_RATIO);
-    out.printf(Locale.ROOT, "recorder size: %d bytes as sent through the DevTools protocol (%d bytes gzipped)%n",
-        o.scriptBytes(), o.gzipBytes());
+    out.printf(
+        Locale.ROOT,
+        "recorder bench: %d clicks (pointer moved in %d steps to each), the median of %d runs each way after a warm-up%n",
+        options.clicks(),
+        options.pointerSteps(),
+        options.runs());
+    out.printf(
+        Locale.ROOT,
+        "recorder cost: on %.0f ms, off %.0f ms, ratio %.3f (goal <= %.2f)%n",
+        o.onMs(),
+        o.offMs(),
+        o.ratio(),
+        GOAL_RATIO);
+    out.printf(
+        Locale.ROOT,
+        "recorder size: %d bytes as sent through the DevTools protocol (%d bytes gzipped)%n",
+        o.scriptBytes(),
+        o.gzipBytes());
   }
 
   private Outcome measure(int runs) {
@@ -90,7 +105,8 @@ public final class RecorderBench {
     try {
       scratch = Files.createTempDirectory("heatcheck-bench-recorder-");
     } catch (IOException e) {
-      throw new HeatcheckException("cannot make a temporary folder for the recorder bench: " + e.getMessage(), e);
+      throw new HeatcheckException(
+          "cannot make a temporary folder for the recorder bench: " + e.getMessage(), e);
     }
     try {
       visit(true, scratch);
@@ -104,7 +120,8 @@ public final class RecorderBench {
       }
       double onMs = median(on);
       double offMs = median(off);
-      return new Outcome(onMs, offMs, onMs / offMs, bytes(Recorder.script()), gzipped(Recorder.script()));
+      return new Outcome(
+          onMs, offMs, onMs / offMs, bytes(Recorder.script()), gzipped(Recorder.script()));
     } finally {
       try (var files = Files.walk(scratch)) {
         files.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -117,11 +134,13 @@ public final class RecorderBench {
   /** One visitor: a fresh context, the page, every click; with recording, until the last click is logged. */
   private double visit(boolean record, Path scratch) {
     Path events = scratch.resolve("events-" + System.nanoTime() + ".jsonl");
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     EventLog log = EventLog.create(events);
     try {
       long start = System.nanoTime();
-      Recorder recorder = record ? Recorder.attach(context, "bench/1280x800/1", "bench", log) : null;
+      Recorder recorder =
+          record ? Recorder.attach(context, "bench/1280x800/1", "bench", log) : null;
       Page page = context.newPage();
       page.navigate(url);
       List<?> centres = (List<?>) page.evaluate(
@@ -140,7 +159,8 @@ public final class RecorderBench {
         page.waitForTimeout(5);
       }
       double ms = (System.nanoTime() - start) / 1e6;
-      page.waitForTimeout(SETTLE_MS); // the last batch of reactions arrives before the context closes
+      page.waitForTimeout(
+          SETTLE_MS); // the last batch of reactions arrives before the context closes
       return ms;
     } finally {
       Recorder.close(context);
@@ -150,18 +170,23 @@ public final class RecorderBench {
 
   /** Buttons in a grid that do what buttons do: add rows, flip attributes, change text, or nothing. */
   private static String page() {
-    StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>recorder bench</title>"
-        + "<style>body{font:14px sans-serif;margin:16px;display:grid;grid-template-columns:repeat(8,1fr);gap:12px}"
-        + "button{height:48px}.card{padding:4px;border:1px solid #ccc}</style></head><body>");
+    StringBuilder html = new StringBuilder(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>recorder bench</title>"
+            + "<style>body{font:14px sans-serif;margin:16px;display:grid;grid-template-columns:repeat(8,1fr);gap:12px}"
+            + "button{height:48px}.card{padding:4px;border:1px solid #ccc}</style></head><body>");
     for (int i = 0; i < BUTTONS; i++) {
-      html.append("<div class=\"card\"><button data-kind=\"").append(i % 4).append("\">Button <span>").append(i)
+      html.append("<div class=\"card\"><button data-kind=\"")
+          .append(i % 4)
+          .append("\">Button <span>")
+          .append(i)
           .append("</span></button><p class=\"out\"></p></div>");
     }
-    html.append("<script>for (const b of document.querySelectorAll('button')) b.addEventListener('click', () => {"
-        + " const out = b.nextElementSibling; switch (b.dataset.kind) {"
-        + " case '0': out.append(document.createElement('i')); break;"
-        + " case '1': b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')); break;"
-        + " case '2': out.textContent = String(Date.now() % 97); break; default: } });</script></body></html>");
+    html.append(
+        "<script>for (const b of document.querySelectorAll('button')) b.addEventListener('click', () => {"
+            + " const out = b.nextElementSibling; switch (b.dataset.kind) {"
+            + " case '0': out.append(document.createElement('i')); break;"
+            + " case '1': b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')); break;"
+            + " case '2': out.textContent = String(Date.now() % 97); break; default: } });</script></body></html>");
     return html.toString();
   }
 

@@ -24,6 +24,8 @@ record Samples(long[] nanos) {
 
   /** e.g. "812, 801, 830". */
   String runsMs() {
-    return LongStream.of(nanos).mapToObj(n -> String.format(Locale.ROOT, "%.0f", n / 1e6)).collect(Collectors.joining(", "));
+    return LongStream.of(nanos)
+        .mapToObj(n -> String.format(Locale.ROOT, "%.0f", n / 1e6))
+        .collect(Collectors.joining(", "));
   }
 }

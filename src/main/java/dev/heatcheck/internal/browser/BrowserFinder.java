@@ -17,12 +17,11 @@ public final class BrowserFinder {
 
   private static final List<String> SYSTEM_NAMES =
       List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome");
-  private static final List<String> SYSTEM_PATHS =
-      List.of(
-          "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-          "/Applications/Chromium.app/Contents/MacOS/Chromium",
-          "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
-          "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe");
+  private static final List<String> SYSTEM_PATHS = List.of(
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+      "/Applications/Chromium.app/Contents/MacOS/Chromium",
+      "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+      "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe");
 
   private final Map<String, String> env;
   private final Supplier<Optional<Path>> playwrightManaged;
@@ -52,7 +51,8 @@ public final class BrowserFinder {
 
   /** Places searched on this machine, for the message when nothing is found. */
   String searched() {
-    return "--browser, " + ENV + ", Playwright's browsers folder, and " + String.join(", ", SYSTEM_NAMES) + " on PATH";
+    return "--browser, " + ENV + ", Playwright's browsers folder, and "
+        + String.join(", ", SYSTEM_NAMES) + " on PATH";
   }
 
   private Optional<Path> systemBrowser() {
@@ -84,8 +84,8 @@ public final class BrowserFinder {
 
   private static BrowserChoice requireExecutable(Path path, String source) {
     if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
-      throw new BrowserNotFound(
-          source + " names " + path + ", which is not an executable file; fix the path or unset it to let heatcheck search");
+      throw new BrowserNotFound(source + " names " + path
+          + ", which is not an executable file; fix the path or unset it to let heatcheck search");
     }
     return new BrowserChoice(path, source);
   }

@@ -33,14 +33,17 @@ final class BrowserInstaller {
       command.add("--with-deps");
     }
     command.add("chromium");
-    progress.println("heatcheck: no Chromium found; installing Playwright's Chromium (one time, a few minutes)...");
+    progress.println(
+        "heatcheck: no Chromium found; installing Playwright's Chromium (one time, a few minutes)...");
     try {
       Process process = new ProcessBuilder(command).inheritIO().start();
       if (!process.waitFor(15, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         return "playwright install took longer than 15 minutes";
       }
-      return process.exitValue() == 0 ? null : "playwright install exited with " + process.exitValue();
+      return process.exitValue() == 0
+          ? null
+          : "playwright install exited with " + process.exitValue();
     } catch (IOException e) {
       return "cannot start playwright install: " + e.getMessage();
     } catch (InterruptedException e) {

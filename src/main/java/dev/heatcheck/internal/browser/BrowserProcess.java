@@ -25,7 +25,8 @@ final class BrowserProcess {
    * starts it), if it can be found; renderers and helpers carry a {@code --type=} and not the marker.
    */
   static Optional<BrowserProcess> find(String marker) {
-    return ProcessHandle.current().descendants()
+    return ProcessHandle.current()
+        .descendants()
         .filter(p -> {
           String line = commandLine(p);
           return line.contains(marker) && !line.contains("--type=");
@@ -41,10 +42,13 @@ final class BrowserProcess {
    * @return how many were killed
    */
   int killRenderers() {
-    return (int) browser.descendants()
+    return (int) browser
+        .descendants()
         .filter(p -> {
           String line = commandLine(p);
-          return line.contains("--type=renderer") && !line.contains("--top-chrome-webui") && !line.contains("--extension-process");
+          return line.contains("--type=renderer")
+              && !line.contains("--top-chrome-webui")
+              && !line.contains("--extension-process");
         })
         .filter(ProcessHandle::destroyForcibly)
         .count();
@@ -61,7 +65,9 @@ final class BrowserProcess {
    */
   void killDriver() {
     browser.destroyForcibly();
-    driver.filter(d -> !d.equals(ProcessHandle.current())).ifPresent(ProcessHandle::destroyForcibly);
+    driver
+        .filter(d -> !d.equals(ProcessHandle.current()))
+        .ifPresent(ProcessHandle::destroyForcibly);
   }
 
   /**

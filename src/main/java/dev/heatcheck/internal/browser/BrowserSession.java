@@ -15,14 +15,13 @@ import java.util.UUID;
 /** A launched Chromium and the Playwright driver behind it; close it to stop both. */
 public final class BrowserSession implements AutoCloseable {
   /** Keep Chromium from calling home; this tool's runs must stay on the machine. */
-  private static final List<String> QUIET_ARGS =
-      List.of(
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic");
+  private static final List<String> QUIET_ARGS = List.of(
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic");
 
   private final Playwright playwright;
   private final Browser browser;
@@ -30,7 +29,11 @@ public final class BrowserSession implements AutoCloseable {
   private final Optional<BrowserProcess> process;
   private volatile boolean driverKilled;
 
-  private BrowserSession(Playwright playwright, Browser browser, BrowserChoice choice, Optional<BrowserProcess> process) {
+  private BrowserSession(
+      Playwright playwright,
+      Browser browser,
+      BrowserChoice choice,
+      Optional<BrowserProcess> process) {
     this.playwright = playwright;
     this.browser = browser;
     this.choice = choice;
@@ -43,11 +46,13 @@ public final class BrowserSession implements AutoCloseable {
    * @param explicit a path the user gave, if any
    * @param mayInstall whether to run Playwright's installer when no browser is found
    */
-  public static BrowserSession open(Optional<Path> explicit, boolean mayInstall, PrintStream progress) {
+  public static BrowserSession open(
+      Optional<Path> explicit, boolean mayInstall, PrintStream progress) {
     Playwright playwright = createPlaywright();
     try {
       BrowserChoice choice = choose(playwright, explicit, mayInstall, progress);
-      // a switch Chromium ignores, by which this browser's process is told from others on the machine
+      // a switch Chromium ignores, by which this browser's process is told from others on the
+      // machine
       String marker = "--heatcheck-browser=" + UUID.randomUUID();
       Browser browser = launch(playwright, choice, marker);
       return new BrowserSession(playwright, browser, choice, BrowserProcess.find(marker));
@@ -120,7 +125,8 @@ public final class BrowserSession implements AutoCloseable {
 
   private static Playwright createPlaywright() {
     Map<String, String> env = new HashMap<>(System.getenv());
-    // heatcheck finds or installs the browser itself; Playwright must not try to download one on start
+    // heatcheck finds or installs the browser itself; Playwright must not try to download one on
+    // start
     env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     return Playwright.create(new Playwright.CreateOptions().setEnv(env));
   }
@@ -133,18 +139,16 @@ public final class BrowserSession implements AutoCloseable {
       return found.get();
     }
     if (!mayInstall) {
-      throw new BrowserNotFound("no Chromium found (searched " + finder.searched() + "); " + BrowserInstaller.MANUAL_FIX);
+      throw new BrowserNotFound(
+          "no Chromium found (searched " + finder.searched() + "); " + BrowserInstaller.MANUAL_FIX);
     }
     String failure = BrowserInstaller.install(progress);
     return finder
         .find(Optional.empty())
-        .orElseThrow(
-            () ->
-                new BrowserNotFound(
-                    "no Chromium found and installing one failed ("
-                        + (failure == null ? "nothing was installed" : failure)
-                        + "); "
-                        + BrowserInstaller.MANUAL_FIX));
+        .orElseThrow(() -> new BrowserNotFound("no Chromium found and installing one failed ("
+            + (failure == null ? "nothing was installed" : failure)
+            + "); "
+            + BrowserInstaller.MANUAL_FIX));
   }
 
   private static Optional<Path> managedPath(Playwright playwright) {
@@ -164,11 +168,10 @@ public final class BrowserSession implements AutoCloseable {
     try {
       return playwright
           .chromium()
-          .launch(
-              new BrowserType.LaunchOptions()
-                  .setExecutablePath(choice.executable())
-                  .setHeadless(true)
-                  .setArgs(args));
+          .launch(new BrowserType.LaunchOptions()
+              .setExecutablePath(choice.executable())
+              .setHeadless(true)
+              .setArgs(args));
     } catch (PlaywrightException e) {
       throw new BrowserNotFound(
           "cannot start " + choice + ": " + Reasons.of(e) + "; " + BrowserInstaller.MANUAL_FIX);

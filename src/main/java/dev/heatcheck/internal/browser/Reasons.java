@@ -6,7 +6,9 @@ public final class Reasons {
 
   /** e.g. "net::ERR_CONNECTION_REFUSED at http://127.0.0.1:9/" out of "Error {\n  message='net::ERR…". */
   public static String of(Throwable error) {
-    String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().strip();
+    String text = error.getMessage() == null
+        ? error.getClass().getSimpleName()
+        : error.getMessage().strip();
     int message = text.indexOf("message='");
     if (message >= 0) {
       text = text.substring(message + "message='".length());

@@ -100,7 +100,8 @@ public final class Recorder {
   private boolean stopped;
   private volatile boolean contextClosed;
 
-  private Recorder(BrowserContext context, String session, String scenario, EventLog log, Options options) {
+  private Recorder(
+      BrowserContext context, String session, String scenario, EventLog log, Options options) {
     this.context = context;
     this.session = session;
     this.scenario = scenario;
@@ -109,14 +110,19 @@ public final class Recorder {
   }
 
   /** Starts recording every page the context opens from now on, popups included. */
-  public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log) {
+  public static Recorder attach(
+      BrowserContext context, String session, String scenario, EventLog log) {
     return attach(context, session, scenario, log, Options.defaults());
   }
 
   /** Starts recording every page the context opens from now on, popups included. */
-  public static Recorder attach(BrowserContext context, String session, String scenario, EventLog log, Options options) {
+  public static Recorder attach(
+      BrowserContext context, String session, String scenario, EventLog log, Options options) {
     Recorder recorder = new Recorder(context, session, scenario, log, options);
-    String script = SCRIPT + "(" + Json.mapper().valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs())) + ");";
+    String script = SCRIPT + "("
+        + Json.mapper()
+            .valueToTree(Map.of("maskText", options.maskText(), "watch", options.watchMs()))
+        + ");";
     recorder.initScript = context.addInitScript(script);
     context.onPage(recorder.onPage);
     context.onClose(recorder.onContextClose);
@@ -124,8 +130,9 @@ public final class Recorder {
     for (Page page : context.pages()) {
       if (!recorder.watch(page) && !page.isClosed()) {
         recorder.stop();
-        throw new HeatcheckException("cannot record " + page.url() + ": the browser gave no DevTools session to it;"
-            + " heatcheck records Chromium pages only");
+        throw new HeatcheckException(
+            "cannot record " + page.url() + ": the browser gave no DevTools session to it;"
+                + " heatcheck records Chromium pages only");
       }
       try {
         page.evaluate("() => { " + script + " }");
@@ -169,7 +176,8 @@ public final class Recorder {
     try {
       context.close();
     } catch (PlaywrightException e) {
-      // the browser went first (it crashed or was closed) and took the context with it: what was sent is in
+      // the browser went first (it crashed or was closed) and took the context with it: what was
+      // sent is in
       // the log. A context that is still there and cannot close is a fault to report.
       Browser browser = context.browser();
       if (!gone.get() && (browser == null || browser.isConnected())) {
@@ -239,7 +247,8 @@ public final class Recorder {
         throw e;
       }
     } catch (Exception e) {
-      throw new IllegalStateException(e); // Playwright's AutoCloseable declares Exception; it throws none other
+      throw new IllegalStateException(
+          e); // Playwright's AutoCloseable declares Exception; it throws none other
     }
   }
 
@@ -250,7 +259,8 @@ public final class Recorder {
 
   /** Marks a visitor action other than a click, so later reactions are not credited to an earlier click. */
   public void action(Page page, String kind) {
-    log.append(new Event.Action(nextId(), currentView.get(page), session, System.currentTimeMillis(), kind));
+    log.append(new Event.Action(
+        nextId(), currentView.get(page), session, System.currentTimeMillis(), kind));
   }
 
   /** How many clicks reached the event log. */
@@ -335,8 +345,10 @@ public final class Recorder {
         devtools = context.newCDPSession(page);
         devtools.on("Runtime.bindingCalled", onBinding);
         devtools.on("Page.javascriptDialogOpening", onDialog);
-        devtools.send("Runtime.enable"); // a binding answers only while its session has the runtime enabled
-        devtools.send("Page.enable"); // dialog events come only while its session has the page domain enabled
+        devtools.send(
+            "Runtime.enable"); // a binding answers only while its session has the runtime enabled
+        devtools.send(
+            "Page.enable"); // dialog events come only while its session has the page domain enabled
         JsonObject binding = new JsonObject();
         binding.addProperty("name", BINDING);
         devtools.send("Runtime.addBinding", binding);
@@ -393,7 +405,12 @@ public final class Recorder {
   private void endDialogs(Page page) {
     DialogTally tally = dialogs.remove(page);
     if (tally != null && tally.seen > DIALOGS_PER_VIEW) {
-      log.append(new Event.Effect(nextId(), tally.view, session, tally.last, EffectKind.DIALOG.id(),
+      log.append(new Event.Effect(
+          nextId(),
+          tally.view,
+          session,
+          tally.last,
+          EffectKind.DIALOG.id(),
           (tally.seen - DIALOGS_PER_VIEW) + " more"));
     }
   }
@@ -418,7 +435,8 @@ public final class Recorder {
   /** A new document, or an SPA route to a new URL; history calls that keep the URL are no navigation. */
   private void onNavigated(Page page, Frame frame) {
     // about:blank is where a new page or popup starts, not a page of the site
-    if (frame == page.mainFrame() && !frame.url().startsWith("about:")
+    if (frame == page.mainFrame()
+        && !frame.url().startsWith("about:")
         && !frame.url().equals(currentUrl.put(page, frame.url()))) {
       effect(page, EffectKind.NAVIGATION, withoutValues(frame.url()));
     }
@@ -433,14 +451,17 @@ public final class Recorder {
 
   /** Timed by the page's clock, so an error just after a click is not blamed on the click after it. */
   private void onConsole(Page page, ConsoleMessage message) {
-    if ("error".equals(message.type()) && !String.valueOf(message.location()).contains("favicon.ico")) {
-      long t = message.timestamp() > 0 ? Math.round(message.timestamp()) : System.currentTimeMillis();
+    if ("error".equals(message.type())
+        && !String.valueOf(message.location()).contains("favicon.ico")) {
+      long t =
+          message.timestamp() > 0 ? Math.round(message.timestamp()) : System.currentTimeMillis();
       error(page, t, "console.error: " + firstLine(message.text()));
     }
   }
 
   private void effect(Page page, EffectKind kind, String detail) {
-    log.append(new Event.Effect(nextId(), currentView.get(page), session, System.currentTimeMillis(), kind.id(), detail));
+    log.append(new Event.Effect(
+        nextId(), currentView.get(page), session, System.currentTimeMillis(), kind.id(), detail));
   }
 
   private void error(Page page, long t, String message) {
@@ -469,12 +490,16 @@ public final class Recorder {
       case "view" -> onView(page, view, message, t);
       case "click" -> onClick(view, message, t);
       case "scroll" -> onScroll(view, message, t);
-      case "move" -> log.append(
-          new Event.Move(nextId(), view, session, t, pixel(message, "x"), pixel(message, "y")));
-      case "effect" -> log.append(
-          new Event.Effect(nextId(), view, session, t, message.path("kind").asText(), text(message, "detail")));
-      case "error" -> log.append(new Event.PageError(nextId(), view, session, t, firstLine(text(message, "message"))));
-      default -> { }
+      case "move" ->
+        log.append(
+            new Event.Move(nextId(), view, session, t, pixel(message, "x"), pixel(message, "y")));
+      case "effect" ->
+        log.append(new Event.Effect(
+            nextId(), view, session, t, message.path("kind").asText(), text(message, "detail")));
+      case "error" ->
+        log.append(
+            new Event.PageError(nextId(), view, session, t, firstLine(text(message, "message"))));
+      default -> {}
     }
   }
 
@@ -482,7 +507,13 @@ public final class Recorder {
   private void onScroll(String view, JsonNode message, long t) {
     JsonNode inner = message.path("container");
     boolean isInner = inner.isArray() && inner.size() == 5;
-    log.append(new Event.Scroll(nextId(), view, session, t, pixel(message, "y"), message.path("docH").asInt(),
+    log.append(new Event.Scroll(
+        nextId(),
+        view,
+        session,
+        t,
+        pixel(message, "y"),
+        message.path("docH").asInt(),
         isInner ? inner.get(0).asText() : null,
         isInner ? (double) Math.round(inner.get(1).asDouble()) : null,
         isInner ? inner.get(2).asInt() : null,
@@ -496,19 +527,18 @@ public final class Recorder {
     }
     String path = pathOf(message.path("url").asText());
     urlByPath.putIfAbsent(path, message.path("url").asText());
-    log.append(
-        new Event.View(
-            view,
-            session,
-            scenario,
-            message.path("url").asText(),
-            path,
-            message.path("vw").asInt(),
-            message.path("vh").asInt(),
-            message.path("docW").asInt(),
-            message.path("docH").asInt(),
-            t,
-            options.judge()));
+    log.append(new Event.View(
+        view,
+        session,
+        scenario,
+        message.path("url").asText(),
+        path,
+        message.path("vw").asInt(),
+        message.path("vh").asInt(),
+        message.path("docW").asInt(),
+        message.path("docH").asInt(),
+        t,
+        options.judge()));
   }
 
   private void onClick(String view, JsonNode message, long t) {
@@ -519,7 +549,8 @@ public final class Recorder {
     double vy = message.path("vy").asDouble();
     List<Double> box = TargetReader.box(message.path("target"));
     if (message.path("key").asBoolean() && box != null) {
-      // pressed with a key (Enter, Space): there is no pointer position, so the click is at the element's middle
+      // pressed with a key (Enter, Space): there is no pointer position, so the click is at the
+      // element's middle
       double middleX = box.get(0) + box.get(2) / 2;
       double middleY = box.get(1) + box.get(3) / 2;
       vx += middleX - x;
@@ -534,8 +565,17 @@ public final class Recorder {
       selectors.add(target.selector());
     }
     clicks.incrementAndGet();
-    log.append(new Event.Click(nextId(), view, session, t, x, y, message.path("modifier").asBoolean(), target,
-        (double) Math.round(vx), (double) Math.round(vy)));
+    log.append(new Event.Click(
+        nextId(),
+        view,
+        session,
+        t,
+        x,
+        y,
+        message.path("modifier").asBoolean(),
+        target,
+        (double) Math.round(vx),
+        (double) Math.round(vy)));
   }
 
   /**
@@ -593,7 +633,10 @@ public final class Recorder {
       return url;
     }
     int start = query >= 0 ? query : fragment;
-    return url.substring(0, start) + QUERY_VALUE.matcher(url.substring(start)).replaceAll(m -> m.group().startsWith("#") ? "" : "=***");
+    return url.substring(0, start)
+        + QUERY_VALUE
+            .matcher(url.substring(start))
+            .replaceAll(m -> m.group().startsWith("#") ? "" : "=***");
   }
 
   private static String firstLine(String text) {
@@ -605,11 +648,13 @@ public final class Recorder {
   private static String loadScript() {
     try (InputStream in = Recorder.class.getResourceAsStream("recorder.js")) {
       if (in == null) {
-        throw new HeatcheckException("recorder.js is missing from heatcheck's jar; rebuild with mvn package");
+        throw new HeatcheckException(
+            "recorder.js is missing from heatcheck's jar; rebuild with mvn package");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new HeatcheckException("cannot read recorder.js from heatcheck's jar: " + e.getMessage(), e);
+      throw new HeatcheckException(
+          "cannot read recorder.js from heatcheck's jar: " + e.getMessage(), e);
     }
   }
 }

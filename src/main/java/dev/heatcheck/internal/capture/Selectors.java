@@ -20,18 +20,17 @@ public final class Selectors {
    * [x, y, width, height] of its element in the top document, or null when it is not there or has no
    * size. It reads both separators, so it works on any page, without Playwright's selector engine.
    */
-  public static final String BOXES =
-      "selectors => selectors.map(selector => { try {"
-          + " let x = 0, y = 0, root = document, el = null;"
-          + " for (const inDocument of selector.split(' >>> ')) {"
-          + "   if (el) { const r = el.getBoundingClientRect(), s = el.ownerDocument.defaultView.getComputedStyle(el);"
-          + "     x += r.left + el.clientLeft + parseFloat(s.paddingLeft); y += r.top + el.clientTop + parseFloat(s.paddingTop);"
-          + "     root = el.contentDocument; if (!root) return null; el = null; }"
-          + "   for (const part of inDocument.split(' >> ')) { el = (el ? el.shadowRoot : root).querySelector(part); if (!el) return null; }"
-          + " }"
-          + " const r = el.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return null;"
-          + " return [r.left + x + scrollX, r.top + y + scrollY, r.width, r.height].map(v => Math.round(v * 10) / 10);"
-          + " } catch (e) { return null; } })";
+  public static final String BOXES = "selectors => selectors.map(selector => { try {"
+      + " let x = 0, y = 0, root = document, el = null;"
+      + " for (const inDocument of selector.split(' >>> ')) {"
+      + "   if (el) { const r = el.getBoundingClientRect(), s = el.ownerDocument.defaultView.getComputedStyle(el);"
+      + "     x += r.left + el.clientLeft + parseFloat(s.paddingLeft); y += r.top + el.clientTop + parseFloat(s.paddingTop);"
+      + "     root = el.contentDocument; if (!root) return null; el = null; }"
+      + "   for (const part of inDocument.split(' >> ')) { el = (el ? el.shadowRoot : root).querySelector(part); if (!el) return null; }"
+      + " }"
+      + " const r = el.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return null;"
+      + " return [r.left + x + scrollX, r.top + y + scrollY, r.width, r.height].map(v => Math.round(v * 10) / 10);"
+      + " } catch (e) { return null; } })";
 
   private Selectors() {}
 

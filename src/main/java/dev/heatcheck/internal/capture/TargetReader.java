@@ -14,12 +14,46 @@ import java.util.Set;
  */
 final class TargetReader {
   private static final Map<String, String> ROLES = Map.of(
-      "a", "link", "button", "button", "select", "combobox", "textarea", "textbox", "img", "img", "summary", "button");
+      "a",
+      "link",
+      "button",
+      "button",
+      "select",
+      "combobox",
+      "textarea",
+      "textbox",
+      "img",
+      "img",
+      "summary",
+      "button");
   private static final Map<String, String> INPUT_ROLES = Map.of(
-      "checkbox", "checkbox", "radio", "radio", "button", "button", "submit", "button", "reset", "button", "range", "slider");
+      "checkbox",
+      "checkbox",
+      "radio",
+      "radio",
+      "button",
+      "button",
+      "submit",
+      "button",
+      "reset",
+      "button",
+      "range",
+      "slider");
   /** Input types whose clicks are for typing: never judged dead. */
   private static final Set<String> TEXT_INPUTS = Set.of(
-      "text", "email", "password", "search", "tel", "url", "number", "date", "datetime-local", "month", "time", "week");
+      "text",
+      "email",
+      "password",
+      "search",
+      "tel",
+      "url",
+      "number",
+      "date",
+      "datetime-local",
+      "month",
+      "time",
+      "week");
+
   private static final Set<String> EDITABLE_TAGS = Set.of("textarea", "select", "canvas");
 
   private TargetReader() {}
@@ -82,7 +116,9 @@ final class TargetReader {
   }
 
   static boolean editable(String tag, String type, boolean contentEditable) {
-    return contentEditable || EDITABLE_TAGS.contains(tag) || ("input".equals(tag) && TEXT_INPUTS.contains(type));
+    return contentEditable
+        || EDITABLE_TAGS.contains(tag)
+        || ("input".equals(tag) && TEXT_INPUTS.contains(type));
   }
 
   /** Where {@code v} lies along the box side from {@code from} of {@code size}, in thousandths; the middle of an empty box. */

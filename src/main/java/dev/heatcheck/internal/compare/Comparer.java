@@ -2,22 +2,22 @@ package dev.heatcheck.internal.compare;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
-import dev.heatcheck.internal.analyze.JudgedClick;
-import dev.heatcheck.internal.analyze.Rules;
-import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.analyze.Buckets;
 import dev.heatcheck.internal.analyze.ElementStats;
 import dev.heatcheck.internal.analyze.Grouping;
+import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.MapKey;
 import dev.heatcheck.internal.analyze.PageStats;
+import dev.heatcheck.internal.analyze.Rules;
+import dev.heatcheck.internal.analyze.ViewPlace;
 import dev.heatcheck.internal.drive.Screens;
 import dev.heatcheck.internal.drive.Shot;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.files.AtomicFile;
-import dev.heatcheck.internal.render.DiffMap;
 import dev.heatcheck.internal.render.DensityGrid;
+import dev.heatcheck.internal.render.DiffMap;
 import dev.heatcheck.internal.render.Heatmap;
 import dev.heatcheck.internal.render.PageMaps;
 import dev.heatcheck.internal.render.Png;
@@ -56,16 +56,23 @@ public final class Comparer {
     Grouping grouping = grouping(head.summary);
     Analysis baseAnalysis = Analyzer.analyze(base.events(), grouping);
     Analysis headAnalysis = Analyzer.analyze(head.events(), grouping);
-    // the pages of both runs decide what each side is drawn on; then a second pass places the clicks
+    // the pages of both runs decide what each side is drawn on; then a second pass places the
+    // clicks
     Map<MapKey, Side> sides = new TreeMap<>();
-    pages(baseAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).base = page);
-    pages(headAnalysis).forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).head = page);
+    pages(baseAnalysis)
+        .forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).base = page);
+    pages(headAnalysis)
+        .forEach((key, page) -> sides.computeIfAbsent(key, k -> new Side()).head = page);
     sides.values().forEach(side -> side.prepare(base.dir, head.dir));
     project(base.events(), grouping, sides, false);
     project(head.events(), grouping, sides, true);
     List<Comparison.PageChange> pages = new ArrayList<>();
     sides.forEach((key, side) -> pages.add(side.change(key, outDir)));
-    Comparison comparison = new Comparison(Comparison.VERSION, baseDir.toString(), headDir.toString(), pages,
+    Comparison comparison = new Comparison(
+        Comparison.VERSION,
+        baseDir.toString(),
+        headDir.toString(),
+        pages,
         difference(head.summary.findings(), base.summary.findings()),
         difference(base.summary.findings(), head.summary.findings()));
     write(comparison, outDir);
@@ -76,14 +83,17 @@ public final class Comparer {
     if (summary.grouping() == null) {
       return Grouping.defaults();
     }
-    return new Grouping(Buckets.parse(summary.grouping().buckets()), summary.grouping().pages());
+    return new Grouping(
+        Buckets.parse(summary.grouping().buckets()), summary.grouping().pages());
   }
 
   private static Map<MapKey, PageStats> pages(Analysis analysis) {
-    return analysis.pages().stream().collect(Collectors.toMap(PageStats::key, p -> p, (a, b) -> a, LinkedHashMap::new));
+    return analysis.pages().stream()
+        .collect(Collectors.toMap(PageStats::key, p -> p, (a, b) -> a, LinkedHashMap::new));
   }
 
-  private static void project(Path events, Grouping grouping, Map<MapKey, Side> sides, boolean isHead) {
+  private static void project(
+      Path events, Grouping grouping, Map<MapKey, Side> sides, boolean isHead) {
     Analyzer analyzer = new Analyzer(Rules.defaults(), grouping).listening(new Analyzer.Listener() {
       @Override
       public void judged(JudgedClick click, ViewPlace place) {
@@ -108,9 +118,12 @@ public final class Comparer {
 
   private static void write(Comparison comparison, Path outDir) {
     try {
-      AtomicFile.write(outDir.resolve(NAME), out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, comparison));
+      AtomicFile.write(
+          outDir.resolve(NAME),
+          out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, comparison));
     } catch (IOException e) {
-      throw new HeatcheckException("cannot write " + outDir.resolve(NAME) + ": " + e.getMessage(), e);
+      throw new HeatcheckException(
+          "cannot write " + outDir.resolve(NAME) + ": " + e.getMessage(), e);
     }
   }
 
@@ -119,7 +132,8 @@ public final class Comparer {
     static Run load(Path dir) {
       Path summary = dir.resolve(SummaryFile.NAME);
       if (!Files.isRegularFile(summary)) {
-        throw new HeatcheckException(dir + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
+        throw new HeatcheckException(
+            dir + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
       }
       return new Run(dir, SummaryFile.read(summary));
     }
@@ -127,7 +141,8 @@ public final class Comparer {
     Path events() {
       Path events = dir.resolve(summary.events() == null ? "events.jsonl" : summary.events());
       if (!Files.isRegularFile(events)) {
-        throw new HeatcheckException(dir + " has no " + events.getFileName() + "; compare needs the events of both runs");
+        throw new HeatcheckException(
+            dir + " has no " + events.getFileName() + "; compare needs the events of both runs");
       }
       return events;
     }
@@ -146,7 +161,9 @@ public final class Comparer {
 
     void prepare(Path baseDir, Path headDir) {
       PageStats drawnOn = head != null ? head : base;
-      Optional<Shot> headShot = head == null ? Optional.empty() : Shot.find(headDir.resolve("screens"), head.mainPath(), head.mainViewport());
+      Optional<Shot> headShot = head == null
+          ? Optional.empty()
+          : Shot.find(headDir.resolve("screens"), head.mainPath(), head.mainViewport());
       Optional<Shot> shot = headShot.isPresent() || base == null
           ? headShot
           : Shot.find(baseDir.resolve("screens"), base.mainPath(), base.mainViewport());
@@ -171,10 +188,21 @@ public final class Comparer {
     Comparison.PageChange change(MapKey key, Path outDir) {
       int baseViews = base == null ? 0 : base.views();
       int headViews = head == null ? 0 : head.views();
-      Path file = outDir.resolve("diff").resolve(Screens.stem(key.page(), key.bucket()) + "-click.png");
-      Png.write(DiffMap.draw(background, baseGrid, baseViews, headGrid, headViews, Heatmap.DEFAULT_SIGMA_PX), file);
-      return new Comparison.PageChange(key.page(), key.bucket(), baseViews, headViews, outDir.relativize(file).toString(),
-          shares(), reach(), gone);
+      Path file =
+          outDir.resolve("diff").resolve(Screens.stem(key.page(), key.bucket()) + "-click.png");
+      Png.write(
+          DiffMap.draw(
+              background, baseGrid, baseViews, headGrid, headViews, Heatmap.DEFAULT_SIGMA_PX),
+          file);
+      return new Comparison.PageChange(
+          key.page(),
+          key.bucket(),
+          baseViews,
+          headViews,
+          outDir.relativize(file).toString(),
+          shares(),
+          reach(),
+          gone);
     }
 
     private List<Comparison.ShareChange> shares() {
@@ -187,7 +215,8 @@ public final class Comparer {
         double was = share(before.get(selector));
         double now = share(after.get(selector));
         ElementStats any = after.getOrDefault(selector, before.get(selector));
-        changes.add(new Comparison.ShareChange(selector, any.text(), round(was), round(now), round(now - was)));
+        changes.add(new Comparison.ShareChange(
+            selector, any.text(), round(was), round(now), round(now - was)));
       }
       changes.sort(Comparator.comparingDouble((Comparison.ShareChange c) -> -Math.abs(c.change()))
           .thenComparing(Comparison.ShareChange::selector));

@@ -12,7 +12,11 @@ import java.util.Map;
  * @param resolvedFindings friction of the baseline that the new run no longer has
  */
 public record Comparison(
-    int version, String base, String head, List<PageChange> pages, List<Finding> newFindings,
+    int version,
+    String base,
+    String head,
+    List<PageChange> pages,
+    List<Finding> newFindings,
     List<Finding> resolvedFindings) {
   public static final int VERSION = 1;
 
@@ -35,7 +39,8 @@ public record Comparison(
       Map<String, Integer> gone) {}
 
   /** An element's share of its page's clicks, before and after; change = head − base. */
-  public record ShareChange(String selector, String text, double baseShare, double headShare, double change) {}
+  public record ShareChange(
+      String selector, String text, double baseShare, double headShare, double change) {}
 
   /** A depth before and after, in page pixels; null where the run did not have the page. */
   public record Reach(Integer base, Integer head) {}

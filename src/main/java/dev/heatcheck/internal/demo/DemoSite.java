@@ -22,38 +22,39 @@ import java.util.regex.Pattern;
 public final class DemoSite {
   /** How long "Place order" keeps the visitor waiting, unless a test asks for another delay. */
   public static final Duration ORDER_DELAY = Duration.ofSeconds(3);
+
   private static final String SITE = "dev/heatcheck/internal/demo/site";
   private static final String JSON = "application/json; charset=utf-8";
   private static final Pattern PRODUCT_PATH = Pattern.compile("/product/(\\d+)/?");
-  private static final Pattern TOP = Pattern.compile("<!--#top title=\"([^\"]*)\" current=\"([^\"]*)\"-->\n?");
+  private static final Pattern TOP =
+      Pattern.compile("<!--#top title=\"([^\"]*)\" current=\"([^\"]*)\"-->\n?");
   private static final String BOTTOM = "<!--#bottom-->";
   private static final Pattern CURRENT = Pattern.compile("\\{\\{current (/[^}]*)}}");
 
   record Product(int id, String name, String price, String tagline, String description) {}
 
-  static final List<Product> CATALOG =
-      List.of(
-          new Product(
-              1,
-              "Stoneware Mug",
-              "$18.00",
-              "Hand-glazed, holds 350 ml",
-              "Thrown and glazed by hand in a small studio. Heavy enough to stay put on a desk,"
-                  + " light enough for a morning walk around the garden. Dishwasher safe."),
-          new Product(
-              2,
-              "Canvas Tote",
-              "$34.00",
-              "Waxed cotton, leather handles",
-              "A roomy everyday bag in waxed cotton canvas that shrugs off rain. Inside pocket for"
-                  + " keys, stitched leather handles that soften with use."),
-          new Product(
-              3,
-              "Brass Desk Lamp",
-              "$89.00",
-              "Solid brass, warm 2700 K bulb",
-              "A jointed desk lamp in solid brass that takes on a soft patina over the years. Comes"
-                  + " with a warm LED bulb and a braided fabric cable."));
+  static final List<Product> CATALOG = List.of(
+      new Product(
+          1,
+          "Stoneware Mug",
+          "$18.00",
+          "Hand-glazed, holds 350 ml",
+          "Thrown and glazed by hand in a small studio. Heavy enough to stay put on a desk,"
+              + " light enough for a morning walk around the garden. Dishwasher safe."),
+      new Product(
+          2,
+          "Canvas Tote",
+          "$34.00",
+          "Waxed cotton, leather handles",
+          "A roomy everyday bag in waxed cotton canvas that shrugs off rain. Inside pocket for"
+              + " keys, stitched leather handles that soften with use."),
+      new Product(
+          3,
+          "Brass Desk Lamp",
+          "$89.00",
+          "Solid brass, warm 2700 K bulb",
+          "A jointed desk lamp in solid brass that takes on a soft patina over the years. Comes"
+              + " with a warm LED bulb and a braided fabric cable."));
 
   private DemoSite() {}
 
@@ -88,9 +89,7 @@ public final class DemoSite {
     }
     StringBuilder cards = new StringBuilder();
     for (Product product : CATALOG) {
-      cards.append(
-          fill(
-              """
+      cards.append(fill("""
                   <li class="card">
                     <a class="product-link" href="/product/{{id}}">
                       <img src="/img/product-{{id}}.svg" alt="" width="400" height="400">
@@ -99,21 +98,21 @@ public final class DemoSite {
                       <span class="card-price">{{price}}</span>
                     </a>
                   </li>
-              """,
-              product));
+              """, product));
     }
-    html(exchange, template("products.html").replace("{{cards}}", cards.toString().strip()));
+    html(
+        exchange,
+        template("products.html").replace("{{cards}}", cards.toString().strip()));
   }
 
   private static void productPage(HttpExchange exchange) throws IOException {
     Matcher matcher = PRODUCT_PATH.matcher(exchange.getRequestURI().getPath());
-    Product product =
-        matcher.matches()
-            ? CATALOG.stream()
-                .filter(p -> String.valueOf(p.id()).equals(matcher.group(1)))
-                .findFirst()
-                .orElse(null)
-            : null;
+    Product product = matcher.matches()
+        ? CATALOG.stream()
+            .filter(p -> String.valueOf(p.id()).equals(matcher.group(1)))
+            .findFirst()
+            .orElse(null)
+        : null;
     if (product == null) {
       LocalServer.sendText(exchange, 404, "No such product\n");
       return;
@@ -162,7 +161,10 @@ public final class DemoSite {
 
   private static void html(HttpExchange exchange, String page) throws IOException {
     LocalServer.send(
-        exchange, 200, LocalServer.contentType("page.html"), withPartials(page).getBytes(StandardCharsets.UTF_8));
+        exchange,
+        200,
+        LocalServer.contentType("page.html"),
+        withPartials(page).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void json(HttpExchange exchange, String body) throws IOException {
@@ -189,7 +191,8 @@ public final class DemoSite {
       return bottom;
     }
     String current = top.group(2);
-    Matcher link = CURRENT.matcher(template("partials/top.html").replace("{{title}}", top.group(1)));
+    Matcher link =
+        CURRENT.matcher(template("partials/top.html").replace("{{title}}", top.group(1)));
     StringBuilder header = new StringBuilder();
     while (link.find()) {
       link.appendReplacement(header, link.group(1).equals(current) ? " aria-current=\"page\"" : "");

@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 
 /**
@@ -28,15 +28,14 @@ import java.util.jar.JarEntry;
  * <p>Only loopback is bound, so a demo or fixture is never reachable from the network.
  */
 public final class LocalServer implements AutoCloseable {
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "html", "text/html; charset=utf-8",
-          "css", "text/css; charset=utf-8",
-          "js", "text/javascript; charset=utf-8",
-          "json", "application/json; charset=utf-8",
-          "svg", "image/svg+xml; charset=utf-8",
-          "txt", "text/plain; charset=utf-8",
-          "png", "image/png");
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "css", "text/css; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "json", "application/json; charset=utf-8",
+      "svg", "image/svg+xml; charset=utf-8",
+      "txt", "text/plain; charset=utf-8",
+      "png", "image/png");
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final HttpServer server;
@@ -65,29 +64,30 @@ public final class LocalServer implements AutoCloseable {
       loader = LocalServer.class.getClassLoader();
     }
     if (loader.getResource(root.isEmpty() ? "" : root + "/") == null) {
-      throw new HeatcheckException(
-          "Nothing to serve: classpath root '"
-              + root
-              + "' not found; put the pages under"
-              + " src/main/resources/"
-              + root
-              + " or src/test/resources/"
-              + root);
+      throw new HeatcheckException("Nothing to serve: classpath root '"
+          + root
+          + "' not found; put the pages under"
+          + " src/main/resources/"
+          + root
+          + " or src/test/resources/"
+          + root);
     }
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     } catch (IOException e) {
-      throw new HeatcheckException("Could not start a local HTTP server on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": " + e.getMessage(), e);
+      throw new HeatcheckException(
+          "Could not start a local HTTP server on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": "
+              + e.getMessage(),
+          e);
     }
     // Cached, not fixed: some handlers sleep for seconds and must not hold up page loads.
-    ExecutorService executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "heatcheck-http-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService executor = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "heatcheck-http-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
     server.setExecutor(executor);
     ResourceHandler files = new ResourceHandler(loader, root);
     server.createContext("/", files);
@@ -205,7 +205,9 @@ public final class LocalServer implements AutoCloseable {
           byte[] body = read(loader, root.isEmpty() ? candidate : root + "/" + candidate);
           if (body != null) {
             if (candidate.endsWith(".html")) {
-              body = pageFilter.apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+              body = pageFilter
+                  .apply(new String(body, StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8);
             }
             send(exchange, 200, contentType(candidate), body);
             return;

@@ -13,7 +13,11 @@ import java.util.List;
  * @param timedOut whether the run's deadline cut this scenario short
  */
 public record Drive(
-    Scenario scenario, List<StepFailure> failures, List<VisitorFailure> visitors, List<PageFailure> pages, boolean timedOut) {
+    Scenario scenario,
+    List<StepFailure> failures,
+    List<VisitorFailure> visitors,
+    List<PageFailure> pages,
+    boolean timedOut) {
   public Drive {
     failures = List.copyOf(failures);
     visitors = List.copyOf(visitors);

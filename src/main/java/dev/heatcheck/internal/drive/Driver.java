@@ -6,9 +6,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -18,8 +18,8 @@ import dev.heatcheck.internal.browser.Reasons;
 import dev.heatcheck.internal.capture.Recorder;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
-import dev.heatcheck.internal.scenario.JudgeSettings;
 import dev.heatcheck.internal.scenario.Expectation;
+import dev.heatcheck.internal.scenario.JudgeSettings;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScrollTarget;
 import dev.heatcheck.internal.scenario.Step;
@@ -32,10 +32,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -50,8 +50,13 @@ import java.util.function.Supplier;
  */
 public final class Driver implements AutoCloseable {
   /** Network errors that mean nothing answers at that address: the run cannot say anything about the site. */
-  private static final List<String> UNREACHABLE = List.of("ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED",
-      "ERR_NAME_RESOLUTION_FAILED", "ERR_ADDRESS_UNREACHABLE", "ERR_INTERNET_DISCONNECTED", "ERR_ADDRESS_INVALID");
+  private static final List<String> UNREACHABLE = List.of(
+      "ERR_CONNECTION_REFUSED",
+      "ERR_NAME_NOT_RESOLVED",
+      "ERR_NAME_RESOLUTION_FAILED",
+      "ERR_ADDRESS_UNREACHABLE",
+      "ERR_INTERNET_DISCONNECTED",
+      "ERR_ADDRESS_INVALID");
 
   /**
    * @param baseUrl what relative URLs in scenarios resolve against
@@ -61,13 +66,19 @@ public final class Driver implements AutoCloseable {
    * @param deadline when the whole run must stop driving
    */
   public record Options(
-      String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies, RunDeadline deadline) {
+      String baseUrl,
+      long settleMs,
+      long pauseMs,
+      long timeoutMs,
+      Map<String, String> cookies,
+      RunDeadline deadline) {
     public Options {
       cookies = Map.copyOf(cookies);
       deadline = deadline == null ? RunDeadline.NONE : deadline;
     }
 
-    public Options(String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies) {
+    public Options(
+        String baseUrl, long settleMs, long pauseMs, long timeoutMs, Map<String, String> cookies) {
       this(baseUrl, settleMs, pauseMs, timeoutMs, cookies, RunDeadline.NONE);
     }
 
@@ -99,7 +110,8 @@ public final class Driver implements AutoCloseable {
    * @param browsers starts a browser: the first, and one for the visitors after a browser died
    * @param notices where a browser replaced and a screenshot that could not be taken are told
    */
-  public Driver(Supplier<BrowserSession> browsers, Options options, EventLog log, PrintStream notices) {
+  public Driver(
+      Supplier<BrowserSession> browsers, Options options, EventLog log, PrintStream notices) {
     this.browsers = browsers;
     this.options = options;
     this.log = log;
@@ -130,7 +142,12 @@ public final class Driver implements AutoCloseable {
         String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
         if (options.deadline().passed()) {
           timedOut = true;
-          visitors.add(new VisitorFailure(scenario.name(), session, viewport.label(), null, null,
+          visitors.add(new VisitorFailure(
+              scenario.name(),
+              session,
+              viewport.label(),
+              null,
+              null,
               "not started: " + options.deadline().reason()));
           continue;
         }
@@ -154,14 +171,23 @@ public final class Driver implements AutoCloseable {
   }
 
   /** The screenshots of one viewport's pages, within a load deadline per page; what is not shot is drawn on blank. */
-  private void shoot(Scenario scenario, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir) {
+  private void shoot(
+      Scenario scenario,
+      Viewport viewport,
+      Map<String, String> pages,
+      Set<String> selectors,
+      Path dir) {
     BrowserSession live = live();
-    long ms = Math.min((long) (pages.size() + 1) * scenario.timeouts().load(), options.deadline().leftMs());
+    long ms = Math.min(
+        (long) (pages.size() + 1) * scenario.timeouts().load(),
+        options.deadline().leftMs());
     watchdog.reset();
     try (Watchdog.Deadline deadline = watchdog.arm(live, ms, "screenshots")) {
-      Screenshots.shoot(live.browser(), viewport, pages, selectors, dir, options.cookies(), notices);
+      Screenshots.shoot(
+          live.browser(), viewport, pages, selectors, dir, options.cookies(), notices);
     } catch (PlaywrightException e) {
-      // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor gets a new one
+      // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor
+      // gets a new one
     }
   }
 
@@ -229,12 +255,20 @@ public final class Driver implements AutoCloseable {
         if (!options.cookies().isEmpty()) {
           String site = resolve(scenario.url());
           context.addCookies(options.cookies().entrySet().stream()
-              .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site)).toList());
+              .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(site))
+              .toList());
         }
         Event.Judging judging = judging(scenario.judge());
         long longest = scenario.judge().longestWindow();
-        recorder = Recorder.attach(context, name, scenario.name(), log,
-            new Recorder.Options(scenario.capture().maskText(), judging, Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
+        recorder = Recorder.attach(
+            context,
+            name,
+            scenario.name(),
+            log,
+            new Recorder.Options(
+                scenario.capture().maskText(),
+                judging,
+                Math.max(Recorder.Options.defaults().watchMs(), 2 * longest)));
         context.onResponse(this::onResponse);
         context.onRequestFailed(this::onRequestFailed);
         Page page = context.newPage();
@@ -243,7 +277,10 @@ public final class Driver implements AutoCloseable {
         navigate(page, resolve(scenario.url()));
         StepFailure failure = steps(page, recorder);
         if (ended == null) {
-          try (Watchdog.Deadline deadline = guard(Math.max(options.settleMs(), longest + 100) + timeouts.step(), "timeouts.step", timeouts.step())) {
+          try (Watchdog.Deadline deadline = guard(
+              Math.max(options.settleMs(), longest + 100) + timeouts.step(),
+              "timeouts.step",
+              timeouts.step())) {
             settle(page, recorder, Math.max(options.settleMs(), longest + 100));
           }
         }
@@ -275,14 +312,18 @@ public final class Driver implements AutoCloseable {
             end(fault().get());
             return null;
           }
-          return new StepFailure(step.at(), viewport.label(),
-              describe(step) + ": no visible element matched within " + options.timeoutMs() + " ms");
+          return new StepFailure(
+              step.at(),
+              viewport.label(),
+              describe(step) + ": no visible element matched within " + options.timeoutMs()
+                  + " ms");
         } catch (PlaywrightException e) {
           if (fault().isPresent()) {
             end(fault().get());
             return null;
           }
-          return new StepFailure(step.at(), viewport.label(), describe(step) + ": " + Reasons.of(e));
+          return new StepFailure(
+              step.at(), viewport.label(), describe(step) + ": " + Reasons.of(e));
         }
       }
       return null;
@@ -290,10 +331,11 @@ public final class Driver implements AutoCloseable {
 
     /** How long a step may take: the step deadline, plus what the step itself asks to wait. */
     private long budget(Step step) {
-      long own = step instanceof Step.Wait w ? w.ms()
-          : step instanceof Step.Click c ? (long) c.times() * c.intervalMs() + options.pauseMs()
-          : step instanceof Step.Goto ? timeouts.load() + Watchdog.GRACE_MS
-          : 0;
+      long own = step instanceof Step.Wait w
+          ? w.ms()
+          : step instanceof Step.Click c
+              ? (long) c.times() * c.intervalMs() + options.pauseMs()
+              : step instanceof Step.Goto ? timeouts.load() + Watchdog.GRACE_MS : 0;
       return timeouts.step() + own;
     }
 
@@ -307,9 +349,16 @@ public final class Driver implements AutoCloseable {
       if (runLeft <= phaseMs && runLeft <= visitLeft) {
         return watchdog.arm(browser, runLeft, options.deadline().reason());
       } else if (visitLeft <= phaseMs) {
-        return watchdog.arm(browser, visitLeft, "timeouts.visit (" + timeouts.visit() + " ms) passed; the visitor's pages were stopped");
+        return watchdog.arm(
+            browser,
+            visitLeft,
+            "timeouts.visit (" + timeouts.visit()
+                + " ms) passed; the visitor's pages were stopped");
       }
-      return watchdog.arm(browser, phaseMs, setting + " (" + settingMs + " ms) passed; the visitor's pages were stopped");
+      return watchdog.arm(
+          browser,
+          phaseMs,
+          setting + " (" + settingMs + " ms) passed; the visitor's pages were stopped");
     }
 
     /** Why a call failed when it was not the site's doing: a deadline, a crashed page, a dead browser. */
@@ -336,14 +385,19 @@ public final class Driver implements AutoCloseable {
       loaded = false;
       loadFailure = null;
       long loadMs = timeouts.load();
-      try (Watchdog.Deadline deadline = guard(loadMs + Watchdog.GRACE_MS, "timeouts.load", loadMs)) {
-        page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(loadMs));
-        page.waitForCondition(() -> loaded || loadFailure != null, new Page.WaitForConditionOptions().setTimeout(loadMs));
+      try (Watchdog.Deadline deadline =
+          guard(loadMs + Watchdog.GRACE_MS, "timeouts.load", loadMs)) {
+        page.navigate(
+            url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(loadMs));
+        page.waitForCondition(
+            () -> loaded || loadFailure != null,
+            new Page.WaitForConditionOptions().setTimeout(loadMs));
       } catch (TimeoutError e) {
         if (fault().isPresent()) {
           throw e;
         }
-        throw new VisitEnded("timeouts.load (" + loadMs + " ms) passed: " + withoutQuery(url) + " did not finish loading");
+        throw new VisitEnded("timeouts.load (" + loadMs + " ms) passed: " + withoutQuery(url)
+            + " did not finish loading");
       } catch (PlaywrightException e) {
         if (fault().isPresent()) {
           throw e;
@@ -375,7 +429,14 @@ public final class Driver implements AutoCloseable {
     /** A document answered with an HTTP error: the page's own failure, whatever the steps do next. */
     private void onResponse(Response response) {
       if (isDocument(response.request()) && response.status() >= 400) {
-        pageFailures.add(new PageFailure(scenario.name(), name, viewport.label(), withoutQuery(response.url()), response.status(), null, at));
+        pageFailures.add(new PageFailure(
+            scenario.name(),
+            name,
+            viewport.label(),
+            withoutQuery(response.url()),
+            response.status(),
+            null,
+            at));
       }
     }
 
@@ -385,8 +446,14 @@ public final class Driver implements AutoCloseable {
       if (isDocument(request) && error != null && !error.contains("ERR_ABORTED")) {
         loadFailure = error;
         Response response = request.response();
-        pageFailures.add(new PageFailure(scenario.name(), name, viewport.label(), withoutQuery(request.url()),
-            response == null ? 0 : response.status(), error, at));
+        pageFailures.add(new PageFailure(
+            scenario.name(),
+            name,
+            viewport.label(),
+            withoutQuery(request.url()),
+            response == null ? 0 : response.status(),
+            error,
+            at));
       }
     }
 
@@ -450,12 +517,19 @@ public final class Driver implements AutoCloseable {
     }
     Map<String, Long> windows = new TreeMap<>();
     judge.windows().forEach((kind, ms) -> windows.put(kind, ms.longValue()));
-    boolean rage = judge.rageClicks() != null || judge.rageInterval() != null || judge.rageDistance() != null
+    boolean rage = judge.rageClicks() != null
+        || judge.rageInterval() != null
+        || judge.rageDistance() != null
         || judge.rageSameTarget() != null;
-    return new Event.Judging(windows.isEmpty() ? null : windows, rage
-        ? new Event.Judging.Rage(judge.rageClicks(), judge.rageInterval() == null ? null : judge.rageInterval().longValue(),
-            judge.rageDistance(), judge.rageSameTarget())
-        : null);
+    return new Event.Judging(
+        windows.isEmpty() ? null : windows,
+        rage
+            ? new Event.Judging.Rage(
+                judge.rageClicks(),
+                judge.rageInterval() == null ? null : judge.rageInterval().longValue(),
+                judge.rageDistance(),
+                judge.rageSameTarget())
+            : null);
   }
 
   private static Browser.NewContextOptions contextOptions(Viewport viewport) {
@@ -553,7 +627,9 @@ public final class Driver implements AutoCloseable {
 
     private Locator visible(String css) {
       Locator locator = page.locator(css).first();
-      locator.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(options.timeoutMs()));
+      locator.waitFor(new Locator.WaitForOptions()
+          .setState(WaitForSelectorState.VISIBLE)
+          .setTimeout(options.timeoutMs()));
       return locator;
     }
 
@@ -578,11 +654,14 @@ public final class Driver implements AutoCloseable {
     }
 
     private Locator byText(String text) {
-      Locator locator = page.getByText(text, new Page.GetByTextOptions().setExact(true)).first();
+      Locator locator =
+          page.getByText(text, new Page.GetByTextOptions().setExact(true)).first();
       if (locator.count() == 0) {
         locator = page.getByText(text).first();
       }
-      locator.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(options.timeoutMs()));
+      locator.waitFor(new Locator.WaitForOptions()
+          .setState(WaitForSelectorState.VISIBLE)
+          .setTimeout(options.timeoutMs()));
       return locator;
     }
 
@@ -595,20 +674,22 @@ public final class Driver implements AutoCloseable {
 
     /** Brings a page point into view and returns where it is in the viewport. */
     private double[] viewportPoint(double x, double y) {
-      Object scroll =
-          page.evaluate(
-              "([x, y]) => { if (y < scrollY || y >= scrollY + innerHeight || x >= scrollX + innerWidth)"
-                  + " window.scrollTo(Math.max(0, x - innerWidth / 2), Math.max(0, y - innerHeight / 2));"
-                  + " return [scrollX, scrollY]; }",
-              List.of(x, y));
+      Object scroll = page.evaluate(
+          "([x, y]) => { if (y < scrollY || y >= scrollY + innerHeight || x >= scrollX + innerWidth)"
+              + " window.scrollTo(Math.max(0, x - innerWidth / 2), Math.max(0, y - innerHeight / 2));"
+              + " return [scrollX, scrollY]; }",
+          List.of(x, y));
       afterPaint();
       List<?> offsets = (List<?>) scroll;
-      return new double[] {x - ((Number) offsets.get(0)).doubleValue(), y - ((Number) offsets.get(1)).doubleValue()};
+      return new double[] {
+        x - ((Number) offsets.get(0)).doubleValue(), y - ((Number) offsets.get(1)).doubleValue()
+      };
     }
 
     /** Lets the scroll events of a programmatic scroll fire before the click, so they are not its reaction. */
     private void afterPaint() {
-      page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+      page.evaluate(
+          "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     }
 
     /** Scrolls with the mouse wheel in steps, as a visitor does, so every depth passed is recorded. */
@@ -624,7 +705,8 @@ public final class Driver implements AutoCloseable {
         stalled = Math.abs(y - last) < 1 ? stalled + 1 : 0;
         last = y;
         double viewportHeight = page.viewportSize().height;
-        page.mouse().wheel(0, Math.signum(remaining) * Math.min(Math.abs(remaining), viewportHeight * 0.8));
+        page.mouse()
+            .wheel(0, Math.signum(remaining) * Math.min(Math.abs(remaining), viewportHeight * 0.8));
         page.waitForTimeout(80);
       }
     }
@@ -638,8 +720,12 @@ public final class Driver implements AutoCloseable {
         return number("() => scrollY") + b.dy();
       } else if (target instanceof ScrollTarget.ToSelector s) {
         Locator locator = page.locator(s.css()).first();
-        locator.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(options.timeoutMs()));
-        return ((Number) locator.evaluate("e => Math.max(0, e.getBoundingClientRect().top + scrollY - 80)")).doubleValue();
+        locator.waitFor(new Locator.WaitForOptions()
+            .setState(WaitForSelectorState.ATTACHED)
+            .setTimeout(options.timeoutMs()));
+        return ((Number)
+                locator.evaluate("e => Math.max(0, e.getBoundingClientRect().top + scrollY - 80)"))
+            .doubleValue();
       }
       return 0;
     }

@@ -10,9 +10,17 @@ package dev.heatcheck.internal.drive;
  * @param error the browser's network error, or null when the document came with an error status
  * @param at the step that loaded it, "file:line:column" (or "file (url)" for the start URL)
  */
-public record PageFailure(String scenario, String session, String viewport, String url, int status, String error, String at) {
+public record PageFailure(
+    String scenario,
+    String session,
+    String viewport,
+    String url,
+    int status,
+    String error,
+    String at) {
   @Override
   public String toString() {
-    return url + ": " + (error != null ? error : "HTTP " + status) + " (" + session + ", " + at + ")";
+    return url + ": " + (error != null ? error : "HTTP " + status) + " (" + session + ", " + at
+        + ")";
   }
 }

@@ -16,7 +16,8 @@ public final class Screens {
   }
 
   static String slug(String page) {
-    String slug = page.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String slug =
+        page.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     return slug.isEmpty() ? "home" : slug;
   }
 }

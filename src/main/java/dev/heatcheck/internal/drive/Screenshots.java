@@ -35,20 +35,33 @@ public final class Screenshots {
    * a blank page.
    */
   public static Map<String, Shot> shoot(
-      Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors, Path dir, PrintStream warnings) {
+      Browser browser,
+      Viewport viewport,
+      Map<String, String> pages,
+      Set<String> selectors,
+      Path dir,
+      PrintStream warnings) {
     return shoot(browser, viewport, pages, selectors, dir, Map.of(), warnings);
   }
 
   /** As {@link #shoot(Browser, Viewport, Map, Set, Path, PrintStream)}, with the cookies the visitors had (a variant's). */
-  public static Map<String, Shot> shoot(Browser browser, Viewport viewport, Map<String, String> pages, Set<String> selectors,
-      Path dir, Map<String, String> cookies, PrintStream warnings) {
+  public static Map<String, Shot> shoot(
+      Browser browser,
+      Viewport viewport,
+      Map<String, String> pages,
+      Set<String> selectors,
+      Path dir,
+      Map<String, String> cookies,
+      PrintStream warnings) {
     Map<String, Shot> shots = new LinkedHashMap<>();
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(viewport.width(), viewport.height())
         .setDeviceScaleFactor(1))) {
       for (String url : pages.values()) {
         if (!cookies.isEmpty()) {
-          context.addCookies(cookies.entrySet().stream().map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(url)).toList());
+          context.addCookies(cookies.entrySet().stream()
+              .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(url))
+              .toList());
         }
       }
       Page page = context.newPage();
@@ -59,16 +72,20 @@ public final class Screenshots {
           page.navigate(entry.getValue());
           page.waitForLoadState(LoadState.LOAD);
           page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(image));
-          // several scenarios can shoot one page: within a run it is one layout, so their anchors add up
-          Map<String, List<Double>> anchors = new LinkedHashMap<>(
-              Shot.find(dir, entry.getKey(), viewport.label()).map(Shot::anchors).orElse(Map.of()));
+          // several scenarios can shoot one page: within a run it is one layout, so their anchors
+          // add up
+          Map<String, List<Double>> anchors =
+              new LinkedHashMap<>(Shot.find(dir, entry.getKey(), viewport.label())
+                  .map(Shot::anchors)
+                  .orElse(Map.of()));
           anchors.putAll(locate(page, wanted));
           writeAnchors(Shot.anchorsFile(image), anchors);
           shots.put(entry.getKey(), new Shot(image, viewport.label(), anchors));
         } catch (PlaywrightException e) {
           // the events keep everything; only the picture of this page is missing
-          warnings.println("warning: no screenshot of " + entry.getKey() + " at " + viewport.label() + " (" + entry.getValue()
-              + "): " + Reasons.of(e) + "; its clicks are drawn on a blank page");
+          warnings.println("warning: no screenshot of " + entry.getKey() + " at " + viewport.label()
+              + " (" + entry.getValue() + "): " + Reasons.of(e)
+              + "; its clicks are drawn on a blank page");
         }
       }
     }
@@ -80,7 +97,8 @@ public final class Screenshots {
     Map<String, List<Double>> anchors = new LinkedHashMap<>();
     for (int i = 0; i < selectors.size(); i++) {
       if (boxes.get(i) instanceof List<?> box) {
-        anchors.put(selectors.get(i), box.stream().map(v -> ((Number) v).doubleValue()).toList());
+        anchors.put(
+            selectors.get(i), box.stream().map(v -> ((Number) v).doubleValue()).toList());
       }
     }
     return anchors;

@@ -40,7 +40,9 @@ public record Shot(Path image, String viewport, Map<String, List<Double>> anchor
   @SuppressWarnings("unchecked")
   private static Map<String, List<Double>> readAnchors(Path file) {
     try {
-      return Files.isRegularFile(file) ? Json.mapper().readValue(file.toFile(), Map.class) : Map.of();
+      return Files.isRegularFile(file)
+          ? Json.mapper().readValue(file.toFile(), Map.class)
+          : Map.of();
     } catch (IOException e) {
       return Map.of(); // without anchors the clicks are drawn where they were recorded
     }

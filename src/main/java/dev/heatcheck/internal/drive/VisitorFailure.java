@@ -10,7 +10,8 @@ package dev.heatcheck.internal.drive;
  * @param step what the visitor was doing, e.g. {@code click "#go"}; null when it never started
  * @param reason why it was ended, in a sentence
  */
-public record VisitorFailure(String scenario, String session, String viewport, String at, String step, String reason) {
+public record VisitorFailure(
+    String scenario, String session, String viewport, String at, String step, String reason) {
   @Override
   public String toString() {
     return session + (at == null ? "" : " at " + at + " (" + step + ")") + ": " + reason;

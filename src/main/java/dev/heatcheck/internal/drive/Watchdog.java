@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 final class Watchdog implements AutoCloseable {
   static final long GRACE_MS = 5_000;
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "heatcheck-watchdog");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "heatcheck-watchdog");
+        thread.setDaemon(true);
+        return thread;
+      });
   private volatile String fired;
 
   /** A deadline armed for one phase of a visit; closing it disarms it. */
@@ -44,20 +45,29 @@ final class Watchdog implements AutoCloseable {
 
   /** Past {@code ms}, records {@code reason} and stops the pages of {@code session}. */
   Deadline arm(BrowserSession session, long ms, String reason) {
-    ScheduledFuture<?> stop = timer.schedule(() -> {
-      fired = reason;
-      if (!session.crashPages()) {
-        session.kill();
-      }
-    }, Math.max(0, ms), TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> kill = timer.schedule(() -> {
-      fired = reason;
-      session.kill();
-    }, Math.max(0, ms) + GRACE_MS, TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> killDriver = timer.schedule(() -> {
-      fired = reason;
-      session.killDriver();
-    }, Math.max(0, ms) + 2 * GRACE_MS, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> stop = timer.schedule(
+        () -> {
+          fired = reason;
+          if (!session.crashPages()) {
+            session.kill();
+          }
+        },
+        Math.max(0, ms),
+        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> kill = timer.schedule(
+        () -> {
+          fired = reason;
+          session.kill();
+        },
+        Math.max(0, ms) + GRACE_MS,
+        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> killDriver = timer.schedule(
+        () -> {
+          fired = reason;
+          session.killDriver();
+        },
+        Math.max(0, ms) + 2 * GRACE_MS,
+        TimeUnit.MILLISECONDS);
     return () -> {
       stop.cancel(false);
       kill.cancel(false);

@@ -46,7 +46,17 @@ public sealed interface Event {
       long t,
       Judging judge)
       implements Event {
-    public View(String id, String session, String scenario, String url, String path, int vw, int vh, int docW, int docH, long t) {
+    public View(
+        String id,
+        String session,
+        String scenario,
+        String url,
+        String path,
+        int vw,
+        int vh,
+        int docW,
+        int docH,
+        long t) {
       this(id, session, scenario, url, path, vw, vh, docW, docH, t, null);
     }
   }
@@ -73,10 +83,26 @@ public sealed interface Event {
    * viewport point is the one that stays true while the page scrolls.
    */
   record Click(
-      String id, String view, String session, long t, double x, double y, boolean modifier, Target target,
-      Double vx, Double vy)
+      String id,
+      String view,
+      String session,
+      long t,
+      double x,
+      double y,
+      boolean modifier,
+      Target target,
+      Double vx,
+      Double vy)
       implements Event {
-    public Click(String id, String view, String session, long t, double x, double y, boolean modifier, Target target) {
+    public Click(
+        String id,
+        String view,
+        String session,
+        long t,
+        double x,
+        double y,
+        boolean modifier,
+        Target target) {
       this(id, view, session, t, x, y, modifier, target, null, null);
     }
   }
@@ -89,21 +115,32 @@ public sealed interface Event {
    * {@code y} and {@code docH} still tell the window's, so a reader that ignores containers stays right.
    */
   record Scroll(
-      String id, String view, String session, long t, double y, int docH,
-      String container, Double containerY, Integer containerVh, Integer containerH, List<Double> containerBox)
+      String id,
+      String view,
+      String session,
+      long t,
+      double y,
+      int docH,
+      String container,
+      Double containerY,
+      Integer containerVh,
+      Integer containerH,
+      List<Double> containerBox)
       implements Event {
     public Scroll(String id, String view, String session, long t, double y, int docH) {
       this(id, view, session, t, y, docH, null, null, null, null, null);
     }
   }
 
-  record Move(String id, String view, String session, long t, double x, double y) implements Event {}
+  record Move(String id, String view, String session, long t, double x, double y)
+      implements Event {}
 
   /**
    * Something the page did by itself: evidence that the click before it was not dead. {@code kind} is one
    * of {@link EffectKind}'s names.
    */
-  record Effect(String id, String view, String session, long t, String kind, String detail) implements Event {}
+  record Effect(String id, String view, String session, long t, String kind, String detail)
+      implements Event {}
 
   /**
    * The visitor did something other than click (went to a URL, typed, scrolled): what the page does next
@@ -112,5 +149,6 @@ public sealed interface Event {
   record Action(String id, String view, String session, long t, String kind) implements Event {}
 
   /** An uncaught exception or a console error. */
-  record PageError(String id, String view, String session, long t, String message) implements Event {}
+  record PageError(String id, String view, String session, long t, String message)
+      implements Event {}
 }

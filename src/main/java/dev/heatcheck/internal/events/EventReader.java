@@ -51,14 +51,17 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class EventReader {
-  private static final Set<String> TYPES = Set.of("action", "click", "effect", "error", "move", "run", "scroll", "view");
+  private static final Set<String> TYPES =
+      Set.of("action", "click", "effect", "error", "move", "run", "scroll", "view");
   private static final String STATS = "heatcheck.stats";
-  private static final ObjectReader READER = Json.mapper().readerFor(Event.class)
+  private static final ObjectReader READER = Json.mapper()
+      .readerFor(Event.class)
       .with(StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature())
       .withHandler(new Unknowns());
   static final int BLOCK_BYTES = 1 << 20;
   /** More would only wait for the one thread that hands events to the sink. */
   private static final int MAX_THREADS = 4;
+
   private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
   /**
@@ -125,6 +128,7 @@ public final class EventReader {
     private long linesBefore;
     /** A bad line is an error (or a skipped bad line) only once another line follows it. */
     private BadLine pending;
+
     private long pendingLine;
 
     Delivery(Path file, Consumer<Event> sink, Options options, ReadStats stats) {
@@ -287,7 +291,8 @@ public final class EventReader {
    *
    * @param last the block's last line, so maybe the file's, which may be cut short
    */
-  private record BadLine(long line, long column, String reason, boolean last, boolean endsWithNewline) {}
+  private record BadLine(
+      long line, long column, String reason, boolean last, boolean endsWithNewline) {}
 
   /** What one block's lines hold, in order: an event, a bad line, or nothing (blank, passed over, unknown). */
   static final class Chunk {
@@ -344,7 +349,8 @@ public final class EventReader {
         lines++;
         start = end + 1;
       }
-      try (MappingIterator<Event> values = READER.withAttribute(STATS, chunk).readValues(bytes, 0, length)) {
+      try (MappingIterator<Event> values =
+          READER.withAttribute(STATS, chunk).readValues(bytes, 0, length)) {
         while (values.hasNextValue()) {
           Event event = values.nextValue();
           if (event == null) {
@@ -363,7 +369,8 @@ public final class EventReader {
       return chunk;
     }
 
-    private void line(ObjectReader reader, byte[] bytes, int from, int to, boolean lastInBlock, boolean newline) {
+    private void line(
+        ObjectReader reader, byte[] bytes, int from, int to, boolean lastInBlock, boolean newline) {
       try {
         Event event = reader.readValue(bytes, from, to - from);
         if (event == null) {
@@ -480,7 +487,11 @@ public final class EventReader {
   private static final class Unknowns extends DeserializationProblemHandler {
     @Override
     public boolean handleUnknownProperty(
-        DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName)
+        DeserializationContext ctxt,
+        JsonParser p,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String propertyName)
         throws IOException {
       if (ctxt.getAttribute(STATS) instanceof Chunk chunk) {
         chunk.unknownField(propertyName);
@@ -491,7 +502,11 @@ public final class EventReader {
 
     @Override
     public JavaType handleUnknownTypeId(
-        DeserializationContext ctxt, JavaType baseType, String subTypeId, TypeIdResolver idResolver, String failureMsg)
+        DeserializationContext ctxt,
+        JavaType baseType,
+        String subTypeId,
+        TypeIdResolver idResolver,
+        String failureMsg)
         throws IOException {
       if (TYPES.contains(subTypeId)) {
         return null;
@@ -500,9 +515,11 @@ public final class EventReader {
     }
   }
 
-  // ---- bytes -------------------------------------------------------------------------------------
+  // ---- bytes
+  // -------------------------------------------------------------------------------------
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 

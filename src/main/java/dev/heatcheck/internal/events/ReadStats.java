@@ -85,17 +85,28 @@ public final class ReadStats {
   public String warning(long undetermined) {
     List<String> parts = new ArrayList<>();
     if (unknownTypeLines > 0) {
-      parts.add(String.format(Locale.ROOT, "%d line(s) of unknown type (%s) skipped", unknownTypeLines, String.join(", ", unknownTypes)));
+      parts.add(String.format(
+          Locale.ROOT,
+          "%d line(s) of unknown type (%s) skipped",
+          unknownTypeLines,
+          String.join(", ", unknownTypes)));
     }
     if (unknownFields > 0) {
-      parts.add(String.format(Locale.ROOT, "%d unknown field(s) ignored (%s)", unknownFields, String.join(", ", unknownFieldNames)));
+      parts.add(String.format(
+          Locale.ROOT,
+          "%d unknown field(s) ignored (%s)",
+          unknownFields,
+          String.join(", ", unknownFieldNames)));
     }
     if (undetermined > 0) {
-      parts.add(String.format(Locale.ROOT,
-          "%d click(s) left undetermined: an effect of a kind this version does not know followed them", undetermined));
+      parts.add(String.format(
+          Locale.ROOT,
+          "%d click(s) left undetermined: an effect of a kind this version does not know followed them",
+          undetermined));
     }
     if (skippedBad > 0) {
-      parts.add(String.format(Locale.ROOT, "%d bad line(s) skipped (first at %s)", skippedBad, firstSkipped));
+      parts.add(String.format(
+          Locale.ROOT, "%d bad line(s) skipped (first at %s)", skippedBad, firstSkipped));
     }
     if (!truncated.isEmpty()) {
       parts.add("last line cut short, skipped: " + String.join(", ", truncated));

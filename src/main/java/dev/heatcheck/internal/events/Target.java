@@ -31,8 +31,16 @@ public record Target(
     boolean ignored,
     String frame) {
   public Target(
-      String selector, String tag, String text, String role, String href, boolean interactive, boolean editable,
-      List<Double> box, double rx, double ry) {
+      String selector,
+      String tag,
+      String text,
+      String role,
+      String href,
+      boolean interactive,
+      boolean editable,
+      List<Double> box,
+      double rx,
+      double ry) {
     this(selector, tag, text, role, href, interactive, editable, box, rx, ry, false, false, null);
   }
 }

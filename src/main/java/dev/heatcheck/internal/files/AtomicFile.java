@@ -34,9 +34,11 @@ public final class AtomicFile {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
     // not Files.createTempFile: its owner-only permissions would stay on the moved file
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
         content.writeTo(out);
       }
       moveIntoPlace(temp, target);
@@ -58,7 +60,8 @@ public final class AtomicFile {
     try {
       bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
     } catch (CharacterCodingException e) {
-      throw new IOException("the text holds half of a character (a lone surrogate), which UTF-8 cannot store", e);
+      throw new IOException(
+          "the text holds half of a character (a lone surrogate), which UTF-8 cannot store", e);
     }
     byte[] out = new byte[bytes.remaining()];
     bytes.get(out);

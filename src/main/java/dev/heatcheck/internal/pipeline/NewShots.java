@@ -40,30 +40,46 @@ final class NewShots {
           }
         }
       } catch (IOException e) {
-        throw new HeatcheckException("cannot copy screenshots from " + beside + ": " + e.getMessage(), e);
+        throw new HeatcheckException(
+            "cannot copy screenshots from " + beside + ": " + e.getMessage(), e);
       }
     }
   }
 
   /** Shoots each map's page at its main viewport, from the recorded URL or the same path on baseUrl. */
-  static String take(List<Path> events, List<PageStats> pages, ReportOptions options, Path screens, PrintStream progress) {
+  static String take(
+      List<Path> events,
+      List<PageStats> pages,
+      ReportOptions options,
+      Path screens,
+      PrintStream progress) {
     Map<String, String> urls = new HashMap<>();
     Set<String> selectors = new LinkedHashSet<>();
-    EventReader.Options reading = EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
+    EventReader.Options reading =
+        EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
     EventReader.read(events, reading.only(Set.of("view", "click")), event -> {
       if (event instanceof Event.View view) {
         urls.putIfAbsent(Route.of(view.url(), view.path()), rebase(view.url(), options.baseUrl()));
-      } else if (event instanceof Event.Click click && click.target() != null && click.target().selector() != null) {
+      } else if (event instanceof Event.Click click
+          && click.target() != null
+          && click.target().selector() != null) {
         selectors.add(click.target().selector());
       }
     });
-    try (BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
+    try (BrowserSession session =
+        BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
       for (PageStats page : pages) {
         String url = urls.get(page.mainPath());
         Viewport viewport = viewport(page.mainViewport());
         if (url != null && viewport != null) {
           progress.println("Screenshot of " + url + " at " + viewport.label());
-          Screenshots.shoot(session.browser(), viewport, Map.of(page.mainPath(), url), selectors, screens, progress);
+          Screenshots.shoot(
+              session.browser(),
+              viewport,
+              Map.of(page.mainPath(), url),
+              selectors,
+              screens,
+              progress);
         }
       }
       return session.description();
@@ -77,8 +93,10 @@ final class NewShots {
     URI uri = URI.create(recorded);
     // a hash route is part of the page (#/install); an anchor only scrolls
     String route = Route.of(recorded, uri.getRawPath());
-    String hash = route != null && route.indexOf('#') >= 0 ? route.substring(route.indexOf('#')) : "";
-    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + hash;
+    String hash =
+        route != null && route.indexOf('#') >= 0 ? route.substring(route.indexOf('#')) : "";
+    String pathAndQuery =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + hash;
     return URI.create(baseUrl).resolve(pathAndQuery).toString();
   }
 

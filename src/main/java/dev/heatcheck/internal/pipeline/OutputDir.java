@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /** Where a run writes: {@code reports/<timestamp>/} by default, with {@code reports/latest} pointing at it. */
 public final class OutputDir {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
   private OutputDir() {}
 
@@ -54,7 +55,8 @@ public final class OutputDir {
     Path fresh = root.resolve(".latest-" + UUID.randomUUID());
     try {
       Files.createSymbolicLink(fresh, root.toAbsolutePath().relativize(dir.toAbsolutePath()));
-      Files.move(fresh, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          fresh, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | UnsupportedOperationException e) {
       deleteQuietly(fresh);
       writeLatestTxt(root, dir);
@@ -65,7 +67,11 @@ public final class OutputDir {
     Path fresh = root.resolve(".latest-" + UUID.randomUUID() + ".txt");
     try {
       Files.writeString(fresh, dir.getFileName() + System.lineSeparator());
-      Files.move(fresh, root.resolve("latest.txt"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          fresh,
+          root.resolve("latest.txt"),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException ignored) {
       // the run's own folder is complete; only the shortcut to it is missing
       deleteQuietly(fresh);

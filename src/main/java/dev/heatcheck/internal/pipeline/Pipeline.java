@@ -2,9 +2,9 @@ package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
-import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.analyze.Grouping;
 import dev.heatcheck.internal.analyze.PageStats;
+import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.check.Checker;
 import dev.heatcheck.internal.drive.Drive;
@@ -56,14 +56,16 @@ public final class Pipeline {
    * @param notices what a user must see even from a quiet run: a browser being installed (minutes), the
    *     browser chosen, screenshots that could not be taken
    */
-  public static RunResult run(List<Scenario> scenarios, RunOptions options, PrintStream progress, PrintStream notices) {
+  public static RunResult run(
+      List<Scenario> scenarios, RunOptions options, PrintStream progress, PrintStream notices) {
     List<Summary.VariantRun> variants = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       if (!scenario.variants().isEmpty()) {
         variants.add(Variants.run(scenario, options, progress, notices));
       }
     }
-    List<Scenario> plain = scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
+    List<Scenario> plain =
+        scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
     Path dir = options.out();
     String runId = UUID.randomUUID().toString();
     String startedAt = Instant.now().toString();
@@ -75,13 +77,24 @@ public final class Pipeline {
         browserName = drive(plain, options, log, runId, startedAt, drives, progress, notices);
       }
     }
-    Grouping grouping = new Grouping(options.buckets(), scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
-    Analyzed analyzed = analyzeAndDraw(List.of(events), EventReader.Options.defaults(), grouping, dir, true, plan -> {});
+    Grouping grouping = new Grouping(
+        options.buckets(),
+        scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
+    Analyzed analyzed = analyzeAndDraw(
+        List.of(events), EventReader.Options.defaults(), grouping, dir, true, plan -> {});
     Header header = new Header(runId, startedAt, options.baseUrl(), browserName, EVENTS);
-    Summary summary = summarize(dir, drives, analyzed.analysis(), analyzed.drawn(), header, grouping, variants,
+    Summary summary = summarize(
+        dir,
+        drives,
+        analyzed.analysis(),
+        analyzed.drawn(),
+        header,
+        grouping,
+        variants,
         options.baseline().map(Pipeline::findingsOf));
     write(summary, dir);
-    boolean timedOut = drives.stream().anyMatch(Drive::timedOut) || !variants.isEmpty() && options.deadline().passed();
+    boolean timedOut = drives.stream().anyMatch(Drive::timedOut)
+        || !variants.isEmpty() && options.deadline().passed();
     return new RunResult(dir, summary, timedOut);
   }
 
@@ -91,11 +104,20 @@ public final class Pipeline {
    * visitors is reported as not started.
    */
   private static String drive(
-      List<Scenario> scenarios, RunOptions options, EventLog log, String runId, String startedAt, List<Drive> drives,
-      PrintStream progress, PrintStream notices) {
-    Driver.Options driving = Driver.Options.defaults(options.baseUrl()).withCookies(options.cookies()).withDeadline(options.deadline());
+      List<Scenario> scenarios,
+      RunOptions options,
+      EventLog log,
+      String runId,
+      String startedAt,
+      List<Drive> drives,
+      PrintStream progress,
+      PrintStream notices) {
+    Driver.Options driving = Driver.Options.defaults(options.baseUrl())
+        .withCookies(options.cookies())
+        .withDeadline(options.deadline());
     Supplier<BrowserSession> browsers = () -> {
-      BrowserSession session = BrowserSession.open(options.browser(), options.mayInstall(), notices);
+      BrowserSession session =
+          BrowserSession.open(options.browser(), options.mayInstall(), notices);
       notices.println("Browser: " + session.description() + " at " + session.choice());
       return session;
     };
@@ -103,8 +125,12 @@ public final class Pipeline {
       String browserName = driver.session().description();
       log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
       for (Scenario scenario : scenarios) {
-        progress.printf(Locale.ROOT, "Running %s: %d visitor(s) at %s%n",
-            scenario.name(), scenario.visitors(), scenario.viewports().stream().map(Viewport::label).toList());
+        progress.printf(
+            Locale.ROOT,
+            "Running %s: %d visitor(s) at %s%n",
+            scenario.name(),
+            scenario.visitors(),
+            scenario.viewports().stream().map(Viewport::label).toList());
         drives.add(driver.drive(scenario, options.out().resolve("screens")));
       }
       return browserName;
@@ -122,7 +148,8 @@ public final class Pipeline {
     Path merged = dir.resolve(EVENTS);
     for (Path input : inputs) {
       if (input.toAbsolutePath().normalize().equals(merged.toAbsolutePath().normalize())) {
-        throw new HeatcheckException("--out " + dir + " holds " + input + "; write the report to another folder");
+        throw new HeatcheckException(
+            "--out " + dir + " holds " + input + "; write the report to another folder");
       }
     }
     Grouping grouping = new Grouping(options.buckets(), options.pagePatterns());
@@ -131,30 +158,60 @@ public final class Pipeline {
     if (!options.screenshots()) {
       NewShots.copyBeside(inputs, screens);
     }
-    EventReader.Options reading = EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
+    EventReader.Options reading =
+        EventReader.Options.defaults().withSkipBadLines(options.skipBadLines());
     Analyzed analyzed;
     String eventsName;
     if (inputs.size() == 1) {
       eventsName = inputs.get(0).toAbsolutePath().normalize().toString();
-      analyzed = analyzeAndDraw(inputs, reading, grouping, dir, !options.screenshots(),
-          plan -> browser[0] = options.screenshots() ? NewShots.take(inputs, plan, options, screens, progress) : null);
+      analyzed = analyzeAndDraw(
+          inputs,
+          reading,
+          grouping,
+          dir,
+          !options.screenshots(),
+          plan -> browser[0] = options.screenshots()
+              ? NewShots.take(inputs, plan, options, screens, progress)
+              : null);
     } else {
       eventsName = EVENTS;
       try (EventLog log = EventLog.create(merged)) {
-        analyzed = analyzeAndDraw(inputs, reading, grouping, dir, !options.screenshots(),
-            plan -> browser[0] = options.screenshots() ? NewShots.take(inputs, plan, options, screens, progress) : null, log);
+        analyzed = analyzeAndDraw(
+            inputs,
+            reading,
+            grouping,
+            dir,
+            !options.screenshots(),
+            plan -> browser[0] = options.screenshots()
+                ? NewShots.take(inputs, plan, options, screens, progress)
+                : null,
+            log);
       }
     }
     ReadStats read = analyzed.read();
     // clicks as analysed: each once, however many files held it
-    progress.printf(Locale.ROOT, "Read %d event(s), %d click(s), from %d file(s)%n", read.events(),
-        analyzed.analysis().clickCount(), inputs.size());
+    progress.printf(
+        Locale.ROOT,
+        "Read %d event(s), %d click(s), from %d file(s)%n",
+        read.events(),
+        analyzed.analysis().clickCount(),
+        inputs.size());
     String warning = read.warning(analyzed.analysis().undetermined());
     if (warning != null) {
       progress.println(warning);
     }
-    Summary summary = summarize(dir, List.of(), analyzed.analysis(), analyzed.drawn(),
-        new Header(UUID.randomUUID().toString(), Instant.now().toString(), options.baseUrl(), browser[0], eventsName), grouping);
+    Summary summary = summarize(
+        dir,
+        List.of(),
+        analyzed.analysis(),
+        analyzed.drawn(),
+        new Header(
+            UUID.randomUUID().toString(),
+            Instant.now().toString(),
+            options.baseUrl(),
+            browser[0],
+            eventsName),
+        grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -165,9 +222,20 @@ public final class Pipeline {
    */
   public static RunResult conclude(Path dir, String runId, String startedAt, String browser) {
     Grouping grouping = Grouping.defaults();
-    Analyzed analyzed = analyzeAndDraw(List.of(dir.resolve(EVENTS)), EventReader.Options.defaults(), grouping, dir, true, plan -> {});
-    Summary summary = summarize(dir, List.of(), analyzed.analysis(), analyzed.drawn(),
-        new Header(runId, startedAt, null, browser, EVENTS), grouping);
+    Analyzed analyzed = analyzeAndDraw(
+        List.of(dir.resolve(EVENTS)),
+        EventReader.Options.defaults(),
+        grouping,
+        dir,
+        true,
+        plan -> {});
+    Summary summary = summarize(
+        dir,
+        List.of(),
+        analyzed.analysis(),
+        analyzed.drawn(),
+        new Header(runId, startedAt, null, browser, EVENTS),
+        grouping);
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -176,7 +244,11 @@ public final class Pipeline {
   record Analyzed(Analysis analysis, List<PageMaps.Drawn> drawn, ReadStats read) {}
 
   static Analyzed analyzeAndDraw(
-      List<Path> events, EventReader.Options reading, Grouping grouping, Path dir, boolean recordedLayout,
+      List<Path> events,
+      EventReader.Options reading,
+      Grouping grouping,
+      Path dir,
+      boolean recordedLayout,
       Consumer<List<PageStats>> beforeDrawing) {
     return analyzeAndDraw(events, reading, grouping, dir, recordedLayout, beforeDrawing, null);
   }
@@ -188,8 +260,13 @@ public final class Pipeline {
    * @param copy where to write each distinct event as it is read (several inputs joined), or null
    */
   static Analyzed analyzeAndDraw(
-      List<Path> events, EventReader.Options reading, Grouping grouping, Path dir, boolean recordedLayout,
-      Consumer<List<PageStats>> beforeDrawing, EventLog copy) {
+      List<Path> events,
+      EventReader.Options reading,
+      Grouping grouping,
+      Path dir,
+      boolean recordedLayout,
+      Consumer<List<PageStats>> beforeDrawing,
+      EventLog copy) {
     Analyzer planner = new Analyzer(Rules.defaults(), grouping);
     Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(planner) : planner;
     EventReader.read(events, reading.only(Set.of("view", "scroll")), plannerInput);
@@ -205,7 +282,8 @@ public final class Pipeline {
         analyzer.accept(event);
       };
     }
-    ReadStats read = EventReader.read(events, reading, events.size() > 1 ? EventMerge.distinct(input) : input);
+    ReadStats read =
+        EventReader.read(events, reading, events.size() > 1 ? EventMerge.distinct(input) : input);
     Analysis analysis = analyzer.finish();
     Stages.mark("analyze");
     List<PageMaps.Drawn> drawn = drawing.write(analysis, dir.resolve("heatmaps"));
@@ -224,7 +302,12 @@ public final class Pipeline {
   record Header(String runId, String startedAt, String baseUrl, String browser, String events) {}
 
   static Summary summarize(
-      Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping) {
+      Path dir,
+      List<Drive> drives,
+      Analysis analysis,
+      List<PageMaps.Drawn> drawn,
+      Header header,
+      Grouping grouping) {
     return summarize(dir, drives, analysis, drawn, header, grouping, List.of(), Optional.empty());
   }
 
@@ -232,7 +315,8 @@ public final class Pipeline {
   static Set<List<String>> findingsOf(Path run) {
     Path file = run.resolve(SummaryFile.NAME);
     if (!Files.isRegularFile(file)) {
-      throw new HeatcheckException("--baseline " + run + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
+      throw new HeatcheckException(
+          "--baseline " + run + " is not a heatcheck run folder: it has no " + SummaryFile.NAME);
     }
     return SummaryFile.read(file).findings().stream()
         .map(f -> List.of(f.kind().id(), f.page(), f.viewport(), String.valueOf(f.selector())))
@@ -240,8 +324,14 @@ public final class Pipeline {
   }
 
   static Summary summarize(
-      Path dir, List<Drive> drives, Analysis analysis, List<PageMaps.Drawn> drawn, Header header, Grouping grouping,
-      List<Summary.VariantRun> variants, Optional<Set<List<String>>> baseline) {
+      Path dir,
+      List<Drive> drives,
+      Analysis analysis,
+      List<PageMaps.Drawn> drawn,
+      Header header,
+      Grouping grouping,
+      List<Summary.VariantRun> variants,
+      Optional<Set<List<String>>> baseline) {
     List<Check> checks = new ArrayList<>();
     List<FailedStep> failedSteps = new ArrayList<>();
     Checker checker = new Checker(analysis, dir.resolve("screens"), baseline);
@@ -250,7 +340,8 @@ public final class Pipeline {
       Scenario scenario = drive.scenario();
       List<Check> own = checker.check(scenario, drive.visitors(), drive.pages());
       List<FailedStep> failed = drive.failures().stream()
-          .map(f -> new FailedStep(scenario.name(), f.viewport(), f.message(), f.at().toString()))
+          .map(f ->
+              new FailedStep(scenario.name(), f.viewport(), f.message(), f.at().toString()))
           .toList();
       checks.addAll(own);
       failedSteps.addAll(failed);
@@ -262,32 +353,83 @@ public final class Pipeline {
           analysis.totals(scenario.name()).clicks(),
           failed.isEmpty() && own.stream().allMatch(Check::passed)));
     }
-    Map<Object, PageMaps.Drawn> drawnByKey = drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));
-    List<Summary.PageRow> pages = analysis.pages().stream().map(p -> pageRow(dir, p, drawnByKey.get(p.key()))).toList();
-    List<Summary.FailedVisitor> failedVisitors = drives.stream().flatMap(d -> d.visitors().stream())
-        .map(v -> new Summary.FailedVisitor(v.scenario(), v.session(), v.viewport(), v.at(), v.step(), v.reason()))
+    Map<Object, PageMaps.Drawn> drawnByKey =
+        drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));
+    List<Summary.PageRow> pages = analysis.pages().stream()
+        .map(p -> pageRow(dir, p, drawnByKey.get(p.key())))
         .toList();
-    List<Summary.FailedPage> failedPages = drives.stream().flatMap(d -> d.pages().stream())
-        .map(p -> new Summary.FailedPage(p.scenario(), p.session(), p.viewport(), p.url(), p.status() == 0 ? null : p.status(), p.error(), p.at()))
+    List<Summary.FailedVisitor> failedVisitors = drives.stream()
+        .flatMap(d -> d.visitors().stream())
+        .map(v -> new Summary.FailedVisitor(
+            v.scenario(), v.session(), v.viewport(), v.at(), v.step(), v.reason()))
         .toList();
-    return new Summary(Summary.VERSION, TOOL, header.runId(), header.startedAt(), Instant.now().toString(),
-        header.baseUrl(), header.browser(),
-        failedSteps.isEmpty() && checks.stream().allMatch(Check::passed) && variants.stream().allMatch(Summary.VariantRun::passed),
-        scenarios, analysis.findings(), checks, failedSteps, pages, header.events(),
-        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()), variants, failedVisitors, failedPages);
+    List<Summary.FailedPage> failedPages = drives.stream()
+        .flatMap(d -> d.pages().stream())
+        .map(p -> new Summary.FailedPage(
+            p.scenario(),
+            p.session(),
+            p.viewport(),
+            p.url(),
+            p.status() == 0 ? null : p.status(),
+            p.error(),
+            p.at()))
+        .toList();
+    return new Summary(
+        Summary.VERSION,
+        TOOL,
+        header.runId(),
+        header.startedAt(),
+        Instant.now().toString(),
+        header.baseUrl(),
+        header.browser(),
+        failedSteps.isEmpty()
+            && checks.stream().allMatch(Check::passed)
+            && variants.stream().allMatch(Summary.VariantRun::passed),
+        scenarios,
+        analysis.findings(),
+        checks,
+        failedSteps,
+        pages,
+        header.events(),
+        new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()),
+        variants,
+        failedVisitors,
+        failedPages);
   }
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {
     List<Summary.ElementRow> elements = page.elements().stream()
-        .map(e -> new Summary.ElementRow(e.selector(), e.text(), e.clicks(), round(e.share()), e.dead(), e.rage(), e.error(),
+        .map(e -> new Summary.ElementRow(
+            e.selector(),
+            e.text(),
+            e.clicks(),
+            round(e.share()),
+            e.dead(),
+            e.rage(),
+            e.error(),
             drawn.boxes().get(e.selector())))
         .toList();
     Map<String, String> containers = new java.util.LinkedHashMap<>();
-    drawn.containerScrolls().forEach((selector, file) -> containers.put(selector, relative(dir, file)));
-    Summary.Maps maps = new Summary.Maps(relative(dir, drawn.click()), relative(dir, drawn.move()), relative(dir, drawn.scroll()), containers);
-    return new Summary.PageRow(page.key().page(), page.key().bucket(), page.viewports(), page.views(), page.clicks(),
-        page.mainViewport() + " " + page.mainPath(), maps, drawn.shot().map(s -> relative(dir, s.image())).orElse(null),
-        scroll(page), elements, drawn.gone());
+    drawn
+        .containerScrolls()
+        .forEach((selector, file) -> containers.put(selector, relative(dir, file)));
+    Summary.Maps maps = new Summary.Maps(
+        relative(dir, drawn.click()),
+        relative(dir, drawn.move()),
+        relative(dir, drawn.scroll()),
+        containers);
+    return new Summary.PageRow(
+        page.key().page(),
+        page.key().bucket(),
+        page.viewports(),
+        page.views(),
+        page.clicks(),
+        page.mainViewport() + " " + page.mainPath(),
+        maps,
+        drawn.shot().map(s -> relative(dir, s.image())).orElse(null),
+        scroll(page),
+        elements,
+        drawn.gone());
   }
 
   private static Summary.Scroll scroll(PageStats page) {

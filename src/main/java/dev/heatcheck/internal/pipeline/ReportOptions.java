@@ -25,7 +25,12 @@ public record ReportOptions(
   }
 
   public ReportOptions(
-      Path out, Buckets buckets, List<String> pagePatterns, boolean screenshots, String baseUrl, Optional<Path> browser,
+      Path out,
+      Buckets buckets,
+      List<String> pagePatterns,
+      boolean screenshots,
+      String baseUrl,
+      Optional<Path> browser,
       boolean mayInstall) {
     this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, false);
   }

@@ -17,31 +17,45 @@ import java.util.Optional;
  * @param deadline when driving must stop (heatcheck run --timeout); the report is still written
  */
 public record RunOptions(
-    String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
-    Optional<Path> baseline, RunDeadline deadline) {
+    String baseUrl,
+    Path out,
+    Optional<Path> browser,
+    boolean mayInstall,
+    Buckets buckets,
+    Map<String, String> cookies,
+    Optional<Path> baseline,
+    RunDeadline deadline) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
     deadline = deadline == null ? RunDeadline.NONE : deadline;
   }
 
   public RunOptions(
-      String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets, Map<String, String> cookies,
+      String baseUrl,
+      Path out,
+      Optional<Path> browser,
+      boolean mayInstall,
+      Buckets buckets,
+      Map<String, String> cookies,
       Optional<Path> baseline) {
     this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, RunDeadline.NONE);
   }
 
   /** The same run, which stops driving at {@code runDeadline}. */
   public RunOptions withDeadline(RunDeadline runDeadline) {
-    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, runDeadline);
+    return new RunOptions(
+        baseUrl, out, browser, mayInstall, buckets, cookies, baseline, runDeadline);
   }
 
-  public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
+  public RunOptions(
+      String baseUrl, Path out, Optional<Path> browser, boolean mayInstall, Buckets buckets) {
     this(baseUrl, out, browser, mayInstall, buckets, Map.of(), Optional.empty());
   }
 
   /** The same run, holding its new* rules to the findings of {@code run}. */
   public RunOptions withBaseline(Path run) {
-    return new RunOptions(baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run), deadline);
+    return new RunOptions(
+        baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run), deadline);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -50,6 +64,7 @@ public record RunOptions(
 
   /** The same run, written elsewhere with these cookies: one variant of a scenario. */
   RunOptions forVariant(Path dir, Map<String, String> variantCookies, Optional<Path> firstVariant) {
-    return new RunOptions(baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant, deadline);
+    return new RunOptions(
+        baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant, deadline);
   }
 }

@@ -84,7 +84,8 @@ final class DensityField {
 
   /** About how many events the hottest spot holds: what "high" on the legend stands for. */
   long peakEvents() {
-    // events between cell centres are shared between cells, so this reads up to ~2 % low at sigma 8 px
+    // events between cell centres are shared between cells, so this reads up to ~2 % low at sigma 8
+    // px
     return grid.total() == 0 ? 0 : Math.max(1, Math.round(max / impulsePeak));
   }
 

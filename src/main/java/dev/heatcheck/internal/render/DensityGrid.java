@@ -21,7 +21,8 @@ public final class DensityGrid {
 
   public DensityGrid(int width, int height) {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("density grid needs a positive size, was " + width + "×" + height);
+      throw new IllegalArgumentException(
+          "density grid needs a positive size, was " + width + "×" + height);
     }
     this.width = width;
     this.height = height;

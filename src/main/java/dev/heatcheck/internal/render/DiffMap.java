@@ -21,9 +21,12 @@ import java.util.Objects;
 public final class DiffMap {
   /** Differences below this share of the largest one are not drawn. */
   static final int THRESHOLD_PERCENT = 4;
+
   static final String NO_DIFFERENCE = "no difference";
-  private static final int[][] FEWER = stops(new int[] {146, 197, 222}, new int[] {67, 147, 195}, new int[] {33, 102, 172});
-  private static final int[][] MORE = stops(new int[] {244, 165, 130}, new int[] {214, 96, 77}, new int[] {178, 24, 43});
+  private static final int[][] FEWER =
+      stops(new int[] {146, 197, 222}, new int[] {67, 147, 195}, new int[] {33, 102, 172});
+  private static final int[][] MORE =
+      stops(new int[] {244, 165, 130}, new int[] {214, 96, 77}, new int[] {178, 24, 43});
   private static final int[] FEWER_TABLE = Palette.table(FEWER);
   private static final int[] MORE_TABLE = Palette.table(MORE);
 
@@ -37,13 +40,19 @@ public final class DiffMap {
    * is changed.
    */
   public static BufferedImage draw(
-      BufferedImage background, DensityGrid base, double baseViews, DensityGrid head, double headViews, double sigmaPx) {
+      BufferedImage background,
+      DensityGrid base,
+      double baseViews,
+      DensityGrid head,
+      double headViews,
+      double sigmaPx) {
     Objects.requireNonNull(background, "background");
     DensityField field = field(base, baseViews, head, headViews, sigmaPx);
-    BufferedImage out =
-        new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out = new BufferedImage(
+        background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     Heatmap.paint(background, head, field, out, DiffMap::color);
-    Legend.draw(out, "fewer", "more", caption(field, false), caption(field, true), DiffMap::legendColor);
+    Legend.draw(
+        out, "fewer", "more", caption(field, false), caption(field, true), DiffMap::legendColor);
     return out;
   }
 
@@ -52,7 +61,8 @@ public final class DiffMap {
    * per view at that spot (per square of the legend's size), negative where head has fewer. {0, 0, 0}
    * when nothing differs. Of several equal largest, the first in reading order.
    */
-  public static double[] peak(DensityGrid base, double baseViews, DensityGrid head, double headViews, double sigmaPx) {
+  public static double[] peak(
+      DensityGrid base, double baseViews, DensityGrid head, double headViews, double sigmaPx) {
     return field(base, baseViews, head, headViews, sigmaPx).peak();
   }
 
@@ -74,12 +84,16 @@ public final class DiffMap {
     if (compact) {
       return amount + " clicks/view" + area;
     }
-    return "max " + amount + (format(peakMagnitude).equals("1") ? " click" : " clicks") + " per view" + area;
+    return "max " + amount + (format(peakMagnitude).equals("1") ? " click" : " clicks")
+        + " per view" + area;
   }
 
   /** Two significant digits, without trailing zeros: 0.98, 1.5, 12, 120, 0.034. */
   static String format(double value) {
-    return new BigDecimal(value).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(value)
+        .round(new MathContext(2, RoundingMode.HALF_UP))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String caption(DensityField field, boolean compact) {
@@ -93,9 +107,10 @@ public final class DiffMap {
     checkViews("base", base, baseViews);
     checkViews("head", head, headViews);
     if (base.width() != head.width() || base.height() != head.height()) {
-      throw new HeatcheckException("diff map needs both grids the same size, was base " + base.width() + "\u00d7"
-          + base.height() + " and head " + head.width() + "\u00d7" + head.height()
-          + ": project both runs onto the same screenshot");
+      throw new HeatcheckException(
+          "diff map needs both grids the same size, was base " + base.width() + "\u00d7"
+              + base.height() + " and head " + head.width() + "\u00d7" + head.height()
+              + ": project both runs onto the same screenshot");
     }
     Heatmap.checkSigma("diff map", sigmaPx);
     return DensityField.difference(base, baseViews, head, headViews, sigmaPx);

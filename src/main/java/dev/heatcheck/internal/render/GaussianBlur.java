@@ -57,7 +57,8 @@ final class GaussianBlur {
     }
     int upper = lower + 2;
     long lowerCount =
-        Math.round((12 * variance - PASSES * lower * lower - 4.0 * PASSES * lower - 3 * PASSES) / (-4.0 * lower - 4));
+        Math.round((12 * variance - PASSES * lower * lower - 4.0 * PASSES * lower - 3 * PASSES)
+            / (-4.0 * lower - 4));
     int[] radii = new int[PASSES];
     for (int pass = 0; pass < PASSES; pass++) {
       int width = pass < lowerCount ? lower : upper;
@@ -66,7 +67,8 @@ final class GaussianBlur {
     return radii;
   }
 
-  private static void boxLine(float[] data, int offset, int stride, int length, int radius, float[] line) {
+  private static void boxLine(
+      float[] data, int offset, int stride, int length, int radius, float[] line) {
     for (int i = 0; i < length; i++) {
       line[i] = data[offset + i * stride];
     }

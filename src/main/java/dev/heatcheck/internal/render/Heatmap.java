@@ -33,22 +33,25 @@ public final class Heatmap {
    * singular noun such as "click" or "move": "max 12 clicks / 21×21 px", "max 1 move / 21×21 px". The
    * count is the hottest spot's density, in events per square of the stated size.
    */
-  public static BufferedImage draw(BufferedImage background, DensityGrid grid, double sigmaPx, String unit) {
+  public static BufferedImage draw(
+      BufferedImage background, DensityGrid grid, double sigmaPx, String unit) {
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(unit, "unit");
     if (!unit.matches("[a-z]+(?:[ -][a-z]+)*")) {
       throw new HeatcheckException(
-          "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"" + unit + "\"");
+          "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \""
+              + unit + "\"");
     }
     checkSigma("heatmap", sigmaPx);
     return draw(background, grid, DensityField.blur(grid, sigmaPx), unit);
   }
 
   /** As {@link #draw(BufferedImage, DensityGrid, double, String)} with the grid already blurred. */
-  static BufferedImage draw(BufferedImage background, DensityGrid grid, DensityField field, String unit) {
-    BufferedImage out =
-        new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
+  static BufferedImage draw(
+      BufferedImage background, DensityGrid grid, DensityField field, String unit) {
+    BufferedImage out = new BufferedImage(
+        background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, grid, field, out, Palette::color);
     Legend.draw(out, field.peakEvents(), unit, field.areaSidePx());
     return out;
@@ -64,7 +67,8 @@ public final class Heatmap {
   public static BufferedImage overlay(int width, int height, DensityGrid grid, double sigmaPx) {
     Objects.requireNonNull(grid, "grid");
     if (width <= 0 || height <= 0) {
-      throw new HeatcheckException("heatmap overlay needs a positive size, was " + width + "\u00d7" + height);
+      throw new HeatcheckException(
+          "heatmap overlay needs a positive size, was " + width + "\u00d7" + height);
     }
     checkSigma("heatmap", sigmaPx);
     return overlay(width, height, grid, DensityField.blur(grid, sigmaPx));
@@ -84,7 +88,8 @@ public final class Heatmap {
       int offset = y * width;
       for (int x = 0; x < overlapWidth; x++) {
         int color = Palette.color(heat[x]);
-        // the palette's transparent end keeps a colour; a clear pixel is all zeros, which compresses best
+        // the palette's transparent end keeps a colour; a clear pixel is all zeros, which
+        // compresses best
         pixels[offset + x] = (color >>> 24) == 0 ? 0 : color;
       }
     }
@@ -104,7 +109,12 @@ public final class Heatmap {
   }
 
   /** Fills {@code out} with the dimmed background, and the field coloured over the part the grid covers. */
-  static void paint(BufferedImage background, DensityGrid grid, DensityField field, BufferedImage out, Colours colours) {
+  static void paint(
+      BufferedImage background,
+      DensityGrid grid,
+      DensityField field,
+      BufferedImage out,
+      Colours colours) {
     int width = out.getWidth();
     int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     int overlapWidth = Math.min(width, grid.width());

@@ -29,13 +29,15 @@ final class Legend {
   static final Color BORDER = new Color(120, 120, 120);
   static final Color TEXT = new Color(40, 40, 40);
   private static final Layout WIDE = new Layout(WIDTH, HEIGHT, 8, 10, 8, FONT);
-  private static final Layout COMPACT = new Layout(COMPACT_WIDTH, COMPACT_HEIGHT, 6, 8, 7, COMPACT_FONT);
+  private static final Layout COMPACT =
+      new Layout(COMPACT_WIDTH, COMPACT_HEIGHT, 6, 8, 7, COMPACT_FONT);
 
   /**
    * A key's measures: its least size, its padding, the bar's height, how far the caption's baseline
    * sits above the panel's bottom, and the font of all its text.
    */
-  private record Layout(int width, int height, int padding, int barHeight, int captionBottom, Font font) {}
+  private record Layout(
+      int width, int height, int padding, int barHeight, int captionBottom, Font font) {}
 
   /** A layout placed on an image, with the caption that fits it. */
   private record Placed(Layout layout, Rectangle box, String caption) {}
@@ -65,14 +67,16 @@ final class Legend {
 
   /** The heatmap's key: "low" to "high" over the heat colours, and what "high" stands for. */
   static void draw(BufferedImage image, long peakEvents, String unit, int areaSidePx) {
-    draw(image, "low", "high", caption(peakEvents, unit, areaSidePx), t -> Palette.color((float) t));
+    draw(
+        image, "low", "high", caption(peakEvents, unit, areaSidePx), t -> Palette.color((float) t));
   }
 
   /**
    * Draws a key whose bar runs from {@code low} on the left to {@code high} on the right, each pixel
    * column coloured by {@code ramp} (position 0 to 1, an ARGB colour) over the dimmed white of the page.
    */
-  static void draw(BufferedImage image, String low, String high, String caption, DoubleToIntFunction ramp) {
+  static void draw(
+      BufferedImage image, String low, String high, String caption, DoubleToIntFunction ramp) {
     draw(image, low, high, caption, caption, ramp);
   }
 
@@ -81,7 +85,12 @@ final class Legend {
    * caption for a compact key that the full caption would make too wide for the image.
    */
   static void draw(
-      BufferedImage image, String low, String high, String caption, String shortCaption, DoubleToIntFunction ramp) {
+      BufferedImage image,
+      String low,
+      String high,
+      String caption,
+      String shortCaption,
+      DoubleToIntFunction ramp) {
     Graphics2D g = image.createGraphics();
     try {
       fixHints(g);
@@ -120,7 +129,8 @@ final class Legend {
    * Where a key with these labels goes on {@code image}: the full key if it fits, else the compact one
    * with {@code caption} or, failing that, {@code shortCaption}; empty when none fits.
    */
-  static Rectangle bounds(BufferedImage image, String low, String high, String caption, String shortCaption) {
+  static Rectangle bounds(
+      BufferedImage image, String low, String high, String caption, String shortCaption) {
     Graphics2D g = image.createGraphics();
     try {
       fixHints(g);
@@ -133,7 +143,12 @@ final class Legend {
 
   // null when no key fits
   private static Placed place(
-      Graphics2D g, BufferedImage image, String low, String high, String caption, String shortCaption) {
+      Graphics2D g,
+      BufferedImage image,
+      String low,
+      String high,
+      String caption,
+      String shortCaption) {
     Placed placed = fit(g, image, WIDE, low, high, caption);
     if (placed == null) {
       placed = fit(g, image, COMPACT, low, high, caption);
@@ -144,12 +159,15 @@ final class Legend {
     return placed;
   }
 
-  private static Placed fit(Graphics2D g, BufferedImage image, Layout layout, String low, String high, String caption) {
-    Rectangle box = bounds(image.getWidth(), image.getHeight(), width(g, layout, low, high, caption), layout.height());
+  private static Placed fit(
+      Graphics2D g, BufferedImage image, Layout layout, String low, String high, String caption) {
+    Rectangle box = bounds(
+        image.getWidth(), image.getHeight(), width(g, layout, low, high, caption), layout.height());
     return box.isEmpty() ? null : new Placed(layout, box, caption);
   }
 
-  // room for the caption, and for both end labels with a bar at least two paddings wide between them
+  // room for the caption, and for both end labels with a bar at least two paddings wide between
+  // them
   private static int width(Graphics2D g, Layout layout, String low, String high, String caption) {
     FontMetrics metrics = g.getFontMetrics(layout.font());
     int padding = layout.padding();
@@ -179,8 +197,10 @@ final class Legend {
   // set explicitly: the defaults depend on the desktop, and the output must not
   static void fixHints(Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setFont(FONT);

@@ -20,8 +20,7 @@ public record Outline(Kind kind, double x, double y, double width, double height
           kind.id() + " outline needs a size of 0 px or more, was " + width + "\u00d7" + height);
     }
     if (count < 1) {
-      throw new HeatcheckException(
-          kind.id() + " outline needs a count of 1 or more, was " + count);
+      throw new HeatcheckException(kind.id() + " outline needs a count of 1 or more, was " + count);
     }
   }
 }

@@ -34,15 +34,18 @@ public final class Outlines {
   static final int FRAME_PX = 3;
   /** The white line outside each frame. */
   static final int RIM_PX = 1;
+
   static final Color RIM = Color.WHITE;
   static final Color DEAD = new Color(0x9C, 0x27, 0xB0);
   static final Color RAGE = new Color(0xD5, 0x00, 0x32);
   static final Color ERROR = new Color(0xE6, 0x51, 0x00);
   /** Past this far outside the image nothing can show, so coordinates are cut there to stay in int range. */
   private static final int FAR = 100_000;
+
   private static final int KEY_GAP = 6;
   /** The key in full, "dead clicks", and compact, "dead" in a smaller font, for narrow images. */
   private static final KeyLayout FULL_KEY = new KeyLayout(Legend.FONT, 7, 12, 4, true);
+
   private static final KeyLayout COMPACT_KEY = new KeyLayout(Legend.COMPACT_FONT, 5, 10, 3, false);
 
   private record KeyLayout(Font font, int padding, int swatchPx, int swatchGap, boolean longText) {}
@@ -153,7 +156,9 @@ public final class Outlines {
       String text = label(outline);
       Rectangle tab = Tab.size(g, text);
       // above the frame; on the frame's top edge when the box starts at the top of the page
-      tab.setLocation(Math.max(0, Math.min(image.getWidth() - tab.width, outer.x)), Math.max(0, outer.y - tab.height));
+      tab.setLocation(
+          Math.max(0, Math.min(image.getWidth() - tab.width, outer.x)),
+          Math.max(0, outer.y - tab.height));
       Tab.avoid(tab, tabs);
       Tab.draw(g, tab, text, color(outline.kind()), Color.WHITE, null);
       tabs.add(tab);
@@ -166,7 +171,10 @@ public final class Outlines {
       FontMetrics metrics = g.getFontMetrics();
       int width = layout.padding();
       for (Kind kind : kinds) {
-        width += layout.swatchPx() + layout.swatchGap() + metrics.stringWidth(keyText(kind, layout)) + layout.padding();
+        width += layout.swatchPx()
+            + layout.swatchGap()
+            + metrics.stringWidth(keyText(kind, layout))
+            + layout.padding();
       }
       int height = layout.swatchPx() + 2 * layout.padding();
       Rectangle key = keyBounds(image.getWidth(), image.getHeight(), width, height);
@@ -187,8 +195,11 @@ public final class Outlines {
     int x = key.x + layout.padding();
     int y = key.y + layout.padding();
     for (Kind kind : kinds) {
-      fillFrame(g, new Rectangle(x + FRAME_PX, y + FRAME_PX, swatch - 2 * FRAME_PX, swatch - 2 * FRAME_PX),
-          FRAME_PX, color(kind));
+      fillFrame(
+          g,
+          new Rectangle(x + FRAME_PX, y + FRAME_PX, swatch - 2 * FRAME_PX, swatch - 2 * FRAME_PX),
+          FRAME_PX,
+          color(kind));
       x += swatch + layout.swatchGap();
       g.setColor(Legend.TEXT);
       String text = keyText(kind, layout);

@@ -2,6 +2,8 @@ package dev.heatcheck.internal.render;
 
 import dev.heatcheck.internal.analyze.Analysis;
 import dev.heatcheck.internal.analyze.Analyzer;
+import dev.heatcheck.internal.analyze.ContainerStats;
+import dev.heatcheck.internal.analyze.ElementStats;
 import dev.heatcheck.internal.analyze.JudgedClick;
 import dev.heatcheck.internal.analyze.MapKey;
 import dev.heatcheck.internal.analyze.PageStats;
@@ -14,8 +16,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import dev.heatcheck.internal.analyze.ContainerStats;
-import dev.heatcheck.internal.analyze.ElementStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,10 @@ public final class PageMaps {
       this.screensDir = screensDir;
       this.recordedLayout = recordedLayout;
       for (PageStats page : plan) {
-        canvases.put(page.key(), new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
+        canvases.put(
+            page.key(),
+            new Canvas(
+                page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout));
       }
     }
 
@@ -102,8 +105,12 @@ public final class PageMaps {
     public List<Drawn> write(Analysis analysis, Path heatmapsDir) {
       List<Canvas> ordered = new ArrayList<>();
       for (PageStats page : analysis.pages()) {
-        ordered.add(canvases.computeIfAbsent(page.key(),
-            k -> new Canvas(page, Shot.find(screensDir, page.mainPath(), page.mainViewport()), recordedLayout)));
+        ordered.add(canvases.computeIfAbsent(
+            page.key(),
+            k -> new Canvas(
+                page,
+                Shot.find(screensDir, page.mainPath(), page.mainViewport()),
+                recordedLayout)));
       }
       // pages are drawn side by side, one per core, when the heap has room for two at once; each
       // canvas is dropped once written
@@ -128,6 +135,7 @@ public final class PageMaps {
     final Optional<Shot> shot;
     /** The page as planned: what its background is made of; the picture itself is only read to write the maps. */
     final PageStats planned;
+
     final int width;
     final int height;
     final DensityGrid clicks;
@@ -135,6 +143,7 @@ public final class PageMaps {
     final Map<String, Integer> gone = new TreeMap<>();
     /** Where each element was when clicked on the layout drawn on: its outline when no anchor is known. */
     final Map<String, List<Double>> recordedBoxes = new LinkedHashMap<>();
+
     final Projection projection;
     int anchored;
     int asRecorded;
@@ -162,7 +171,8 @@ public final class PageMaps {
             recordedBoxes.putIfAbsent(target.selector(), target.box());
           }
         }
-        case GONE -> gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
+        case GONE ->
+          gone.merge(String.valueOf(target == null ? null : target.selector()), 1, Integer::sum);
       }
       if (placed.placement() != Projection.Placement.GONE) {
         clicks.add(placed.x(), placed.y());
@@ -191,7 +201,16 @@ public final class PageMaps {
       ScrollReach reach = new ScrollReach(page.docHeight(), page.fold(), page.reach());
       Png.write(ScrollMap.draw(background, reach), scrollFile);
       writeLayers(dir.resolve(LAYERS), stem, reach, clickField, moveField);
-      return new Drawn(page.key(), clickFile, moveFile, scrollFile, shot, anchored, asRecorded, new LinkedHashMap<>(gone), boxes(),
+      return new Drawn(
+          page.key(),
+          clickFile,
+          moveFile,
+          scrollFile,
+          shot,
+          anchored,
+          asRecorded,
+          new LinkedHashMap<>(gone),
+          boxes(),
           containerScrolls(dir, stem));
     }
 
@@ -206,16 +225,22 @@ public final class PageMaps {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         g.dispose();
-        Path file = dir.resolve(stem + "-scroll-" + Screens.stem(container.selector(), "").replaceAll("-$", "") + ".png");
-        Png.write(ScrollMap.draw(panel, new ScrollReach(container.height(), container.fold(), container.reach())), file);
+        Path file = dir.resolve(stem + "-scroll-"
+            + Screens.stem(container.selector(), "").replaceAll("-$", "") + ".png");
+        Png.write(
+            ScrollMap.draw(
+                panel, new ScrollReach(container.height(), container.fold(), container.reach())),
+            file);
         files.put(container.selector(), file);
       }
       return files;
     }
 
     /** The same maps as see-through layers, for index.html to stack over the screenshot. */
-    private void writeLayers(Path dir, String stem, ScrollReach reach, DensityField clickField, DensityField moveField) {
-      Png.write(Heatmap.overlay(width, height, clicks, clickField), dir.resolve(stem + "-click.png"));
+    private void writeLayers(
+        Path dir, String stem, ScrollReach reach, DensityField clickField, DensityField moveField) {
+      Png.write(
+          Heatmap.overlay(width, height, clicks, clickField), dir.resolve(stem + "-click.png"));
       Png.write(Heatmap.overlay(width, height, moves, moveField), dir.resolve(stem + "-move.png"));
       Png.write(ScrollMap.overlay(width, height, reach), dir.resolve(stem + "-scroll.png"));
     }
@@ -230,7 +255,8 @@ public final class PageMaps {
     }
 
     private Optional<List<Double>> box(String selector) {
-      return shot.flatMap(s -> s.anchor(selector)).or(() -> Optional.ofNullable(recordedBoxes.get(selector)));
+      return shot.flatMap(s -> s.anchor(selector))
+          .or(() -> Optional.ofNullable(recordedBoxes.get(selector)));
     }
 
     /** Dead, rage and error targets, where their elements are on the image drawn on. */
@@ -259,7 +285,10 @@ public final class PageMaps {
   }
 
   private static int[] blankSize(PageStats page) {
-    return new int[] {Math.max(1, Projection.width(page.mainViewport())), Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())))};
+    return new int[] {
+      Math.max(1, Projection.width(page.mainViewport())),
+      Math.min(MAX_HEIGHT, Math.max(1, Math.max(page.docHeight(), page.fold())))
+    };
   }
 
   private static BufferedImage blank(PageStats page) {

@@ -19,6 +19,7 @@ final class Palette {
     {78, 255, 235, 0, 205},
     {100, 230, 0, 0, 220},
   };
+
   static final int LEVELS = 1024;
   private static final int[] TABLE = table(STOPS);
 

@@ -55,10 +55,13 @@ public final class Png {
   public static BufferedImage read(Path file) {
     Path source = file.toAbsolutePath();
     try {
-      // the PNG parser itself rather than format guessing, so anything else is refused, not half-read
-      return new PngImageParser().getBufferedImage(ByteSource.path(source), new PngImagingParameters());
+      // the PNG parser itself rather than format guessing, so anything else is refused, not
+      // half-read
+      return new PngImageParser()
+          .getBufferedImage(ByteSource.path(source), new PngImagingParameters());
     } catch (IOException | RuntimeException e) {
-      // a damaged file can also trip the decoder's own checks; either way the file is what to report
+      // a damaged file can also trip the decoder's own checks; either way the file is what to
+      // report
       throw new HeatcheckException("Cannot read PNG " + source + ": " + reason(e), e);
     }
   }
@@ -90,8 +93,10 @@ public final class Png {
       byte[] filtered = new byte[1 + width * channels];
       filtered[0] = 2; // Up
       // the pixels themselves when the image is plain ints (every map is); getRGB converts each one
-      int[] raster = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB
-          ? ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
+      int[] raster = image.getType() == BufferedImage.TYPE_INT_RGB
+              || image.getType() == BufferedImage.TYPE_INT_ARGB
+          ? ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData()
+          : null;
       if (raster != null && raster.length != width * height) {
         raster = null; // a view into a larger image: go pixel by pixel
       }

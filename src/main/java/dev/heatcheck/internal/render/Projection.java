@@ -39,10 +39,12 @@ public final class Projection {
   /** @param recordedAt the viewport the click was recorded at */
   public Placed click(Event.Click click, String recordedAt) {
     Target target = click.target();
-    Optional<List<Double>> box = target == null ? Optional.empty() : shot.flatMap(s -> s.anchor(target.selector()));
+    Optional<List<Double>> box =
+        target == null ? Optional.empty() : shot.flatMap(s -> s.anchor(target.selector()));
     if (box.isPresent()) {
       List<Double> b = box.get();
-      return new Placed(Placement.ANCHORED, b.get(0) + target.rx() * b.get(2), b.get(1) + target.ry() * b.get(3));
+      return new Placed(
+          Placement.ANCHORED, b.get(0) + target.rx() * b.get(2), b.get(1) + target.ry() * b.get(3));
     }
     if (recordedLayout && recordedAt.equals(viewport)) {
       return new Placed(Placement.AS_RECORDED, click.x(), click.y());

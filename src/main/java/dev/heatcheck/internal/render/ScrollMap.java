@@ -20,9 +20,11 @@ import java.util.Objects;
 public final class ScrollMap {
   /** Depths are coloured in bands this tall: fine enough to look continuous, coarse enough to be cheap. */
   static final int BAND_PX = 4;
+
   static final int[] REACH_PERCENTS = {75, 50, 25};
   /** Rows a line covers: the depth's last seen row and the one below it. */
   static final int LINE_PX = 2;
+
   static final int DASH_PX = 8;
   static final Color LINE = new Color(33, 33, 33);
   static final Color FOLD_GAP = Color.WHITE;
@@ -30,7 +32,8 @@ public final class ScrollMap {
   static final int NOBODY = 0x5A6E6E6E;
   // the bands cover the whole page, so they are lighter than heat spots to keep the page readable
   private static final int BAND_OPACITY_PERCENT = 70;
-  // the weakest share still shows as a clear blue: heat 15 % is the palette's first opaque-enough stop
+  // the weakest share still shows as a clear blue: heat 15 % is the palette's first opaque-enough
+  // stop
   private static final float FEWEST = 0.15f;
   private static final int LABEL_INSET = 8;
   static final String FOLD_LABEL = "average fold";
@@ -60,8 +63,8 @@ public final class ScrollMap {
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(reach, "reach");
     double[] depths = sorted(reach);
-    BufferedImage out =
-        new BufferedImage(background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out = new BufferedImage(
+        background.getWidth(), background.getHeight(), BufferedImage.TYPE_INT_RGB);
     paint(background, depths, out);
     String caption = caption(depths.length);
     Rectangle legend = Legend.bounds(out, LEGEND_LOW, LEGEND_HIGH, caption, caption);
@@ -92,7 +95,8 @@ public final class ScrollMap {
   public static BufferedImage overlay(int width, int height, ScrollReach reach) {
     Objects.requireNonNull(reach, "reach");
     if (width <= 0 || height <= 0) {
-      throw new HeatcheckException("scroll map overlay needs a positive size, was " + width + "\u00d7" + height);
+      throw new HeatcheckException(
+          "scroll map overlay needs a positive size, was " + width + "\u00d7" + height);
     }
     double[] depths = sorted(reach);
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -101,7 +105,8 @@ public final class ScrollMap {
     }
     int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     for (int top = 0; top < height; top += BAND_PX) {
-      Arrays.fill(pixels, top * width, Math.min(height, top + BAND_PX) * width, color(share(depths, top)));
+      Arrays.fill(
+          pixels, top * width, Math.min(height, top + BAND_PX) * width, color(share(depths, top)));
     }
     Graphics2D g = out.createGraphics();
     try {
@@ -199,7 +204,8 @@ public final class ScrollMap {
     }
   }
 
-  private static void drawLines(Graphics2D g, BufferedImage out, ScrollReach reach, double[] depths, Labels labels) {
+  private static void drawLines(
+      Graphics2D g, BufferedImage out, ScrollReach reach, double[] depths, Labels labels) {
     drawReachLines(g, out, reach, depths, labels);
     drawFold(g, out, reach, labels);
   }

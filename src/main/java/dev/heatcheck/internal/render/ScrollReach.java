@@ -16,10 +16,12 @@ public record ScrollReach(int docHeight, int viewportHeight, List<Double> reach)
   public ScrollReach {
     Objects.requireNonNull(reach, "reach");
     if (docHeight < 0) {
-      throw new HeatcheckException("scroll reach docHeight must be 0 (unknown) or more px, was " + docHeight);
+      throw new HeatcheckException(
+          "scroll reach docHeight must be 0 (unknown) or more px, was " + docHeight);
     }
     if (viewportHeight < 0) {
-      throw new HeatcheckException("scroll reach viewportHeight must be 0 or more px, was " + viewportHeight);
+      throw new HeatcheckException(
+          "scroll reach viewportHeight must be 0 or more px, was " + viewportHeight);
     }
     reach = List.copyOf(reach);
     for (int view = 0; view < reach.size(); view++) {

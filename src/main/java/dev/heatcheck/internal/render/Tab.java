@@ -19,7 +19,8 @@ final class Tab {
   /** The size of the tab for {@code text}, at (0, 0); {@code g} must have {@link #FONT} set. */
   static Rectangle size(Graphics2D g, String text) {
     FontMetrics metrics = g.getFontMetrics();
-    return new Rectangle(0, 0, metrics.stringWidth(text) + 2 * PADDING_X, metrics.getAscent() + PADDING_Y * 2);
+    return new Rectangle(
+        0, 0, metrics.stringWidth(text) + 2 * PADDING_X, metrics.getAscent() + PADDING_Y * 2);
   }
 
   /** Moves {@code tab} right, past every one of {@code placed} that it would cover. */
@@ -47,7 +48,8 @@ final class Tab {
       g.drawRect(box.x, box.y, box.width - 1, box.height - 1);
     }
     FontMetrics metrics = g.getFontMetrics();
-    // the ascent includes room for accents that these labels never use, so the text sits a little low
+    // the ascent includes room for accents that these labels never use, so the text sits a little
+    // low
     int baseline = box.y + PADDING_Y + metrics.getAscent() - metrics.getDescent() / 2;
     g.setColor(ink);
     g.drawString(text, box.x + PADDING_X, baseline);

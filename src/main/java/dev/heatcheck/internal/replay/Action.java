@@ -87,7 +87,8 @@ public sealed interface Action {
    * Masked text (rrweb writes {@code *} per character) is not the visitor's: a player asks for a value
    * instead. {@link #toString()} never shows the text, so a log line cannot leak it.
    */
-  record Input(long at, Target target, String text, Boolean checked, boolean masked) implements Action {
+  record Input(long at, Target target, String text, Boolean checked, boolean masked)
+      implements Action {
     @Override
     public Kind kind() {
       return Kind.INPUT;
@@ -95,8 +96,9 @@ public sealed interface Action {
 
     @Override
     public String toString() {
-      return "Input[at=" + at + ", target=" + target + ", text=(" + (text == null ? 0 : text.length()) + " characters, not shown)"
-          + ", checked=" + checked + ", masked=" + masked + "]";
+      return "Input[at=" + at + ", target=" + target + ", text=("
+          + (text == null ? 0 : text.length()) + " characters, not shown)" + ", checked=" + checked
+          + ", masked=" + masked + "]";
     }
   }
 
@@ -119,7 +121,8 @@ public sealed interface Action {
    * Wait until the number of elements the target finds compares to {@code count} by {@code operator} (">=",
    * "==", "<="), visible or not when {@code visible} is set.
    */
-  record WaitForElement(long at, Target target, String operator, int count, Boolean visible) implements Action {
+  record WaitForElement(long at, Target target, String operator, int count, Boolean visible)
+      implements Action {
     @Override
     public Kind kind() {
       return Kind.WAIT_FOR_ELEMENT;

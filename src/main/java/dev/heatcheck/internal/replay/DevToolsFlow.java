@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * and an array that steps into shadow roots as a {@code >>} chain.
  */
 final class DevToolsFlow {
-  private static final Set<String> NEED_SELECTORS = Set.of("click", "doubleClick", "hover", "change", "waitForElement");
-  private static final Set<String> IGNORED = Set.of("close", "customStep", "emulateNetworkConditions");
-  // heatcheck's separators, as capture/Selectors has them: into an iframe's document, into a shadow root
+  private static final Set<String> NEED_SELECTORS =
+      Set.of("click", "doubleClick", "hover", "change", "waitForElement");
+  private static final Set<String> IGNORED =
+      Set.of("close", "customStep", "emulateNetworkConditions");
+  // heatcheck's separators, as capture/Selectors has them: into an iframe's document, into a shadow
+  // root
   private static final String FRAME = " >>> ";
   private static final String SHADOW = " >> ";
   private static final Pattern ARIA_ROLE = Pattern.compile("^(.*)\\[role=\"([^\"]+)\"]$");
@@ -38,12 +41,14 @@ final class DevToolsFlow {
       String type = step.path("type").asText("");
       String where = file + ": steps[" + i + "] (" + (type.isEmpty() ? "no type" : type) + "): ";
       if (NEED_SELECTORS.contains(type) && locators(step).isEmpty()) {
-        throw new HeatcheckException(where + "no selectors: a " + type + " step needs at least one to find its element");
+        throw new HeatcheckException(
+            where + "no selectors: a " + type + " step needs at least one to find its element");
       }
       long at = Action.UNTIMED;
       switch (type) {
         case "setViewport" -> {
-          Viewport size = new Viewport(step.path("width").asInt(), step.path("height").asInt());
+          Viewport size =
+              new Viewport(step.path("width").asInt(), step.path("height").asInt());
           if (size.width() <= 0 || size.height() <= 0) {
             throw new HeatcheckException(where + "width and height must be positive numbers");
           }
@@ -63,7 +68,12 @@ final class DevToolsFlow {
         case "hover" -> actions.add(new Action.Move(at, target(step), null));
         case "change" -> {
           String value = step.path("value").asText("");
-          actions.add(new Action.Input(at, target(step), value, null, !value.isEmpty() && value.chars().allMatch(c -> c == '*')));
+          actions.add(new Action.Input(
+              at,
+              target(step),
+              value,
+              null,
+              !value.isEmpty() && value.chars().allMatch(c -> c == '*')));
         }
         case "keyDown", "keyUp" -> {
           String key = step.path("key").asText("");
@@ -72,11 +82,19 @@ final class DevToolsFlow {
           }
           actions.add(new Action.Key(at, key, type.equals("keyDown")));
         }
-        case "scroll" -> actions.add(new Action.Scroll(at, locators(step).isEmpty() ? null : target(step),
-            step.path("x").asDouble(), step.path("y").asDouble()));
-        case "waitForElement" -> actions.add(new Action.WaitForElement(at, target(step),
-            step.path("operator").asText(">="), step.path("count").asInt(1),
-            step.path("visible").isBoolean() ? step.get("visible").asBoolean() : null));
+        case "scroll" ->
+          actions.add(new Action.Scroll(
+              at,
+              locators(step).isEmpty() ? null : target(step),
+              step.path("x").asDouble(),
+              step.path("y").asDouble()));
+        case "waitForElement" ->
+          actions.add(new Action.WaitForElement(
+              at,
+              target(step),
+              step.path("operator").asText(">="),
+              step.path("count").asInt(1),
+              step.path("visible").isBoolean() ? step.get("visible").asBoolean() : null));
         case "waitForExpression" -> {
           String expression = step.path("expression").asText("");
           if (expression.isEmpty()) {
@@ -86,19 +104,23 @@ final class DevToolsFlow {
         }
         default -> {
           if (!IGNORED.contains(type)) {
-            throw new HeatcheckException(where + "unknown step type: DevTools writes setViewport, navigate, click,"
-                + " doubleClick, hover, change, keyDown, keyUp, scroll, waitForElement, waitForExpression, close");
+            throw new HeatcheckException(
+                where + "unknown step type: DevTools writes setViewport, navigate, click,"
+                    + " doubleClick, hover, change, keyDown, keyUp, scroll, waitForElement, waitForExpression, close");
           }
         }
       }
       // a step DevTools saw navigate: a player waits for that page after replaying the step
       for (JsonNode event : step.path("assertedEvents")) {
-        if ("navigation".equals(event.path("type").asText()) && event.hasNonNull("url") && !type.equals("navigate")) {
+        if ("navigation".equals(event.path("type").asText())
+            && event.hasNonNull("url")
+            && !type.equals("navigate")) {
           actions.add(new Action.Navigate(at, event.get("url").asText(), true));
         }
       }
     }
-    List<Visit> visits = actions.isEmpty() ? List.of() : List.of(new Visit("1", 0, startUrl, viewport, actions));
+    List<Visit> visits =
+        actions.isEmpty() ? List.of() : List.of(new Visit("1", 0, startUrl, viewport, actions));
     return new Recording(file, Format.DEVTOOLS, title, startUrl, viewport, visits);
   }
 
@@ -112,7 +134,10 @@ final class DevToolsFlow {
 
   private static Target target(JsonNode step) {
     Position position = step.path("offsetX").isNumber()
-        ? new Position(step.get("offsetX").asDouble(), step.path("offsetY").asDouble(), Position.Origin.ELEMENT)
+        ? new Position(
+            step.get("offsetX").asDouble(),
+            step.path("offsetY").asDouble(),
+            Position.Origin.ELEMENT)
         : null;
     return new Target(locators(step), null, null, frame(step), position);
   }
@@ -157,14 +182,18 @@ final class DevToolsFlow {
       String name = last.substring(5);
       Matcher role = ARIA_ROLE.matcher(name);
       if (role.matches()) {
-        return List.of(new Locator(Strategy.ROLE, head + "role=" + role.group(2) + "[name=" + Naming.quote(role.group(1)) + "]"));
+        return List.of(new Locator(
+            Strategy.ROLE,
+            head + "role=" + role.group(2) + "[name=" + Naming.quote(role.group(1)) + "]"));
       }
       // an accessible name without a role: a label's, else the element's own text
-      return List.of(new Locator(Strategy.LABEL, head + "internal:label=" + Naming.quote(name) + "s"),
+      return List.of(
+          new Locator(Strategy.LABEL, head + "internal:label=" + Naming.quote(name) + "s"),
           new Locator(Strategy.TEXT, head + "text=" + Naming.quote(name)));
     }
     if (last.startsWith("text/")) {
-      return List.of(new Locator(Strategy.TEXT, head + "internal:text=" + Naming.quote(last.substring(5)) + "i"));
+      return List.of(new Locator(
+          Strategy.TEXT, head + "internal:text=" + Naming.quote(last.substring(5)) + "i"));
     }
     if (last.startsWith("xpath/")) {
       return List.of(new Locator(Strategy.XPATH, head + "xpath=" + last.substring(6)));

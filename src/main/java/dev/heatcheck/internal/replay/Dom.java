@@ -50,6 +50,7 @@ final class Dom {
   private final Map<Integer, Node> nodes = new HashMap<>();
   /** Nodes removed since: a late event may still name them, and their last state still names them. */
   private final Map<Integer, Node> removed = new HashMap<>();
+
   private final Node document;
 
   /** Thrown for a structure rrweb never writes; the reader adds file and event. */
@@ -79,12 +80,15 @@ final class Dom {
   }
 
   private Node build(JsonNode json, Node parent) {
-    if (!json.isObject() || !json.path("id").canConvertToInt() || !json.path("type").isInt()) {
+    if (!json.isObject()
+        || !json.path("id").canConvertToInt()
+        || !json.path("type").isInt()) {
       throw new Malformed("a serialized node without a numeric id and type");
     }
     int type = json.get("type").asInt();
     String tag = json.path("tagName").asText("").toLowerCase(java.util.Locale.ROOT);
-    Node node = new Node(json.get("id").asInt(), type, tag, json.path("isShadow").asBoolean());
+    Node node =
+        new Node(json.get("id").asInt(), type, tag, json.path("isShadow").asBoolean());
     if (type == TEXT) {
       node.text = json.path("textContent").asText("");
     }
@@ -182,7 +186,8 @@ final class Dom {
     }
   }
 
-  // ---- the tree as the page sees it -----------------------------------------------------------------
+  // ---- the tree as the page sees it
+  // -----------------------------------------------------------------
 
   /** The element parent, as {@code parentElement}: none at the top of a shadow root or a document. */
   static Node parentElement(Node node) {

@@ -57,7 +57,8 @@ final class HeatcheckEvents {
           s.viewport = size;
           s.actions.add(new Action.Navigate(at, view.url(), false));
         } else if (!lastUrl(s).equals(view.url())) {
-          s.actions.add(new Action.Navigate(at, view.url(), s.lastClick != Long.MIN_VALUE && view.t() - s.lastClick <= CAUSE_MS));
+          s.actions.add(new Action.Navigate(
+              at, view.url(), s.lastClick != Long.MIN_VALUE && view.t() - s.lastClick <= CAUSE_MS));
         }
       } else if (event instanceof Event.Click click) {
         Session s = sessions.computeIfAbsent(click.session(), Session::new);
@@ -65,13 +66,17 @@ final class HeatcheckEvents {
         s.actions.add(new Action.Click(s.at(click.t()), target(click), "left"));
       } else if (event instanceof Event.Scroll scroll) {
         Session s = sessions.computeIfAbsent(scroll.session(), Session::new);
-        Target container = scroll.container() == null ? null
-            : new Target(List.of(new Locator(Strategy.CSS, scroll.container())), null, null, null, null);
-        double y = container == null ? scroll.y() : scroll.containerY() == null ? 0 : scroll.containerY();
+        Target container = scroll.container() == null
+            ? null
+            : new Target(
+                List.of(new Locator(Strategy.CSS, scroll.container())), null, null, null, null);
+        double y =
+            container == null ? scroll.y() : scroll.containerY() == null ? 0 : scroll.containerY();
         s.actions.add(new Action.Scroll(s.at(scroll.t()), container, 0, y));
       } else if (event instanceof Event.Move move) {
         Session s = sessions.computeIfAbsent(move.session(), Session::new);
-        s.actions.add(new Action.Move(s.at(move.t()), null, new Position(move.x(), move.y(), Position.Origin.PAGE)));
+        s.actions.add(new Action.Move(
+            s.at(move.t()), null, new Position(move.x(), move.y(), Position.Origin.PAGE)));
       }
     });
     List<Visit> visits = new ArrayList<>();
@@ -81,8 +86,13 @@ final class HeatcheckEvents {
       }
     }
     Visit first = visits.isEmpty() ? null : visits.get(0);
-    return new Recording(file, Format.HEATCHECK, run[0], first == null ? null : first.startUrl(),
-        first == null ? null : first.viewport(), visits);
+    return new Recording(
+        file,
+        Format.HEATCHECK,
+        run[0],
+        first == null ? null : first.startUrl(),
+        first == null ? null : first.viewport(),
+        visits);
   }
 
   private static String lastUrl(Session s) {
@@ -112,7 +122,8 @@ final class HeatcheckEvents {
       candidates.add(new Locator(Strategy.CSS, t.selector()));
     }
     if (text != null && t.role() != null) {
-      candidates.add(new Locator(Strategy.ROLE, prefix + "role=" + t.role() + "[name=" + Naming.quote(text) + "]"));
+      candidates.add(new Locator(
+          Strategy.ROLE, prefix + "role=" + t.role() + "[name=" + Naming.quote(text) + "]"));
     }
     if (text != null && !t.editable()) {
       candidates.add(new Locator(Strategy.TEXT, prefix + "text=" + Naming.quote(text)));

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * aria-label, role and accessible name, text, then the recorder's CSS path.
  */
 final class Naming {
-  // the same rules as recorder.js (GENERATED, stableClass), so a replayed click aggregates with recorded ones
+  // the same rules as recorder.js (GENERATED, stableClass), so a replayed click aggregates with
+  // recorded ones
   private static final Pattern GENERATED = Pattern.compile(
       "\\d{3,}|(?=[0-9a-f]*\\d)[0-9a-f]{6,}|:|^(ember\\d|react-|mui-|radix-|headlessui-)|(?=\\w*\\d\\w*\\d)(?=\\w*[a-z])\\w{4,}",
       Pattern.CASE_INSENSITIVE);
@@ -25,23 +26,66 @@ final class Naming {
       "^(?!(css|sc|jsx|emotion|svelte|ng|is|has)-|(active|selected|current|open(ed)?|closed|expanded|collapsed|checked|disabled"
           + "|hover|focus(ed)?|visible|hidden|shown?|in|fade)$)[a-z_-]+$",
       Pattern.CASE_INSENSITIVE);
-  private static final List<String> TEST_ATTRIBUTES = List.of("data-testid", "data-test", "data-qa");
+  private static final List<String> TEST_ATTRIBUTES =
+      List.of("data-testid", "data-test", "data-qa");
   /** rrweb masks text with one {@code *} per character: such text names nothing. */
   private static final Pattern MASKED = Pattern.compile("\\*{2,}|^\\*$");
+
   private static final Map<String, String> ROLES = Map.of(
-      "button", "button", "select", "combobox", "textarea", "textbox", "summary", "button", "nav", "navigation",
-      "h1", "heading", "h2", "heading", "h3", "heading", "main", "main");
+      "button",
+      "button",
+      "select",
+      "combobox",
+      "textarea",
+      "textbox",
+      "summary",
+      "button",
+      "nav",
+      "navigation",
+      "h1",
+      "heading",
+      "h2",
+      "heading",
+      "h3",
+      "heading",
+      "main",
+      "main");
   private static final Map<String, String> INPUT_ROLES = Map.of(
-      "checkbox", "checkbox", "radio", "radio", "button", "button", "submit", "button", "reset", "button",
-      "range", "slider", "search", "searchbox");
+      "checkbox",
+      "checkbox",
+      "radio",
+      "radio",
+      "button",
+      "button",
+      "submit",
+      "button",
+      "reset",
+      "button",
+      "range",
+      "slider",
+      "search",
+      "searchbox");
   /** Roles whose accessible name comes from their content. */
   private static final Set<String> NAMED_BY_CONTENT = Set.of(
-      "button", "link", "heading", "tab", "menuitem", "option", "checkbox", "radio", "switch", "cell", "row", "tooltip");
+      "button",
+      "link",
+      "heading",
+      "tab",
+      "menuitem",
+      "option",
+      "checkbox",
+      "radio",
+      "switch",
+      "cell",
+      "row",
+      "tooltip");
+
   private static final int MAX_TEXT = 80;
 
-  private static final Set<String> CONTROL_TAGS = Set.of("a", "button", "input", "select", "textarea", "summary", "label", "details");
-  private static final Set<String> CONTROL_ROLES = Set.of(
-      "button", "link", "checkbox", "tab", "menuitem", "switch", "option", "radio");
+  private static final Set<String> CONTROL_TAGS =
+      Set.of("a", "button", "input", "select", "textarea", "summary", "label", "details");
+  private static final Set<String> CONTROL_ROLES =
+      Set.of("button", "link", "checkbox", "tab", "menuitem", "switch", "option", "radio");
 
   private Naming() {}
 
@@ -68,7 +112,9 @@ final class Naming {
     }
     String tabindex = n.attr("tabindex");
     String role = n.attr("role");
-    return CONTROL_TAGS.contains(n.tag) || n.attr("onclick") != null || (tabindex != null && !tabindex.trim().equals("-1"))
+    return CONTROL_TAGS.contains(n.tag)
+        || n.attr("onclick") != null
+        || (tabindex != null && !tabindex.trim().equals("-1"))
         || (role != null && CONTROL_ROLES.contains(role.trim()));
   }
 
@@ -78,7 +124,10 @@ final class Naming {
     List<Locator> out = new ArrayList<>();
     List<Node> tree = Dom.treeOf(element);
     String id = element.attr("id");
-    if (id != null && !id.isEmpty() && !GENERATED.matcher(id).find() && unique(tree, n -> id.equals(n.attr("id")))) {
+    if (id != null
+        && !id.isEmpty()
+        && !GENERATED.matcher(id).find()
+        && unique(tree, n -> id.equals(n.attr("id")))) {
       out.add(new Locator(Strategy.ID, prefix + "#" + escapeIdent(id)));
     }
     for (String name : TEST_ATTRIBUTES) {
@@ -90,13 +139,21 @@ final class Naming {
     String name = accessibleName(element, role, text, tree);
     // Playwright's role and text engines look into shadow roots too: unique there, or no use
     List<Node> composed = Dom.composedTreeOf(element);
-    if (role != null && name != null
-        && unique(composed, n -> role.equals(role(n)) && name.equalsIgnoreCase(String.valueOf(accessibleName(n, role, visibleText(n), tree))))) {
+    if (role != null
+        && name != null
+        && unique(
+            composed,
+            n -> role.equals(role(n))
+                && name.equalsIgnoreCase(
+                    String.valueOf(accessibleName(n, role, visibleText(n), tree))))) {
       out.add(new Locator(Strategy.ROLE, prefix + "role=" + role + "[name=" + quote(name) + "]"));
     }
-    // text="..." matches an element's whole text, which is reliable only when its own text nodes hold it all
+    // text="..." matches an element's whole text, which is reliable only when its own text nodes
+    // hold it all
     String own = clean(Dom.ownText(element));
-    if (text != null && text.equals(own) && unique(composed, n -> !isField(n) && text.equals(clean(Dom.ownText(n))))) {
+    if (text != null
+        && text.equals(own)
+        && unique(composed, n -> !isField(n) && text.equals(clean(Dom.ownText(n))))) {
       out.add(new Locator(Strategy.TEXT, prefix + "text=" + quote(text)));
     }
     String css = selector(element);
@@ -105,23 +162,40 @@ final class Naming {
     }
     Node document = Dom.documentOf(element);
     Node frame = document == null ? null : Dom.frameOf(document);
-    return new Target(out, element.tag, name != null ? name : text, frame == null ? null : selector(frame), position);
+    return new Target(
+        out,
+        element.tag,
+        name != null ? name : text,
+        frame == null ? null : selector(frame),
+        position);
   }
 
   /** The target of a document's scrolling: its root element, in its frame. */
   static Target scrollingElement(Node document) {
     for (Node child : document.children) {
       if (child.isElement()) {
-        return new Target(List.of(new Locator(Strategy.CSS, selector(child))), child.tag, null,
-            Dom.frameOf(document) == null ? null : selector(Dom.frameOf(document)), null);
+        return new Target(
+            List.of(new Locator(Strategy.CSS, selector(child))),
+            child.tag,
+            null,
+            Dom.frameOf(document) == null ? null : selector(Dom.frameOf(document)),
+            null);
       }
     }
     return null;
   }
 
-  private static void attributeLocator(Node element, List<Node> tree, String name, Strategy strategy, String prefix, List<Locator> out) {
+  private static void attributeLocator(
+      Node element,
+      List<Node> tree,
+      String name,
+      Strategy strategy,
+      String prefix,
+      List<Locator> out) {
     String value = element.attr(name);
-    if (value != null && !value.isEmpty() && !(strategy == Strategy.LABEL && MASKED.matcher(value).find())
+    if (value != null
+        && !value.isEmpty()
+        && !(strategy == Strategy.LABEL && MASKED.matcher(value).find())
         && unique(tree, n -> n.tag.equals(element.tag) && value.equals(n.attr(name)))) {
       out.add(new Locator(strategy, prefix + element.tag + "[" + name + "=" + quote(value) + "]"));
     }
@@ -167,17 +241,23 @@ final class Naming {
 
   private static String anchorOf(Node el, List<Node> tree) {
     String id = el.attr("id");
-    if (id != null && !id.isEmpty() && !GENERATED.matcher(id).find() && unique(tree, n -> id.equals(n.attr("id")))) {
+    if (id != null
+        && !id.isEmpty()
+        && !GENERATED.matcher(id).find()
+        && unique(tree, n -> id.equals(n.attr("id")))) {
       return "#" + escapeIdent(id);
     }
     for (String name : List.of("data-testid", "data-test", "data-qa", "aria-label", "role")) {
       String value = el.attr(name);
-      if (value != null && !value.isEmpty() && unique(tree, n -> n.tag.equals(el.tag) && value.equals(n.attr(name)))) {
+      if (value != null
+          && !value.isEmpty()
+          && unique(tree, n -> n.tag.equals(el.tag) && value.equals(n.attr(name)))) {
         return el.tag + "[" + name + "=" + quote(value) + "]";
       }
     }
     for (String c : classes(el)) {
-      if (STABLE_CLASS.matcher(c).matches() && unique(tree, n -> n.tag.equals(el.tag) && classes(n).contains(c))) {
+      if (STABLE_CLASS.matcher(c).matches()
+          && unique(tree, n -> n.tag.equals(el.tag) && classes(n).contains(c))) {
         return el.tag + "." + c;
       }
     }
@@ -185,12 +265,14 @@ final class Naming {
   }
 
   private static String stepOf(Node el) {
-    List<Node> same = Dom.siblings(el).stream().filter(s -> s.tag.equals(el.tag)).toList();
+    List<Node> same =
+        Dom.siblings(el).stream().filter(s -> s.tag.equals(el.tag)).toList();
     if (same.size() == 1) {
       return el.tag;
     }
     for (String c : classes(el)) {
-      if (STABLE_CLASS.matcher(c).matches() && same.stream().filter(s -> classes(s).contains(c)).count() == 1) {
+      if (STABLE_CLASS.matcher(c).matches()
+          && same.stream().filter(s -> classes(s).contains(c)).count() == 1) {
         return el.tag + "." + c;
       }
     }
@@ -213,9 +295,12 @@ final class Naming {
       return explicit.trim().split("\\s+")[0];
     }
     if (el.tag.equals("input")) {
-      String type = el.attr("type") == null ? "text" : el.attr("type").toLowerCase(java.util.Locale.ROOT);
+      String type =
+          el.attr("type") == null ? "text" : el.attr("type").toLowerCase(java.util.Locale.ROOT);
       // a password field has no role; hidden ones are never clicked
-      return type.equals("password") || type.equals("hidden") ? null : INPUT_ROLES.getOrDefault(type, "textbox");
+      return type.equals("password") || type.equals("hidden")
+          ? null
+          : INPUT_ROLES.getOrDefault(type, "textbox");
     }
     if (el.tag.equals("a")) {
       return el.attr("href") == null ? null : "link";
@@ -269,7 +354,9 @@ final class Naming {
       return null;
     }
     String collapsed = text.replaceAll("\\s+", " ").trim();
-    if (collapsed.isEmpty() || collapsed.length() > MAX_TEXT || MASKED.matcher(collapsed).find()) {
+    if (collapsed.isEmpty()
+        || collapsed.length() > MAX_TEXT
+        || MASKED.matcher(collapsed).find()) {
       return null;
     }
     return collapsed;
@@ -292,11 +379,18 @@ final class Naming {
       boolean digit = c >= '0' && c <= '9';
       if (c == 0) {
         out.append('\uFFFD');
-      } else if (c < 0x20 || c == 0x7f || (digit && (i == 0 || (i == 1 && value.charAt(0) == '-')))) {
+      } else if (c < 0x20
+          || c == 0x7f
+          || (digit && (i == 0 || (i == 1 && value.charAt(0) == '-')))) {
         out.append('\\').append(Integer.toHexString(c)).append(' ');
       } else if (i == 0 && c == '-' && value.length() == 1) {
         out.append("\\-");
-      } else if (c >= 0x80 || c == '-' || c == '_' || digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      } else if (c >= 0x80
+          || c == '-'
+          || c == '_'
+          || digit
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')) {
         out.append(c);
       } else {
         out.append('\\').append(c);

@@ -69,28 +69,34 @@ public final class Recordings {
         case HEATCHECK -> HeatcheckEvents.read(file);
       };
       if (recording.visits().isEmpty()) {
-        throw new HeatcheckException(file + ": nothing to replay in this " + format.label() + (switch (format) {
-          case DEVTOOLS -> " (no steps)";
-          case HEATCHECK -> " (no page view)";
-          default -> " (no full snapshot: rrweb never took one of a page)";
-        }));
+        throw new HeatcheckException(file + ": nothing to replay in this " + format.label()
+            + (switch (format) {
+              case DEVTOOLS -> " (no steps)";
+              case HEATCHECK -> " (no page view)";
+              default -> " (no full snapshot: rrweb never took one of a page)";
+            }));
       }
       return recording;
     } catch (NoSuchFileException e) {
       throw new HeatcheckException(file + ": no such file");
     } catch (JsonEOFException e) {
-      throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
+      throw new HeatcheckException(
+          file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
     } catch (StreamReadException e) {
       if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-        throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
+        throw new HeatcheckException(
+            file + ":" + where(e.getLocation()) + ": truncated: the file ends inside the JSON");
       }
-      throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": not JSON: " + e.getOriginalMessage());
+      throw new HeatcheckException(
+          file + ":" + where(e.getLocation()) + ": not JSON: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
-      throw new HeatcheckException(file + ":" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+      throw new HeatcheckException(
+          file + ":" + where(e.getLocation()) + ": " + e.getOriginalMessage());
     } catch (java.io.EOFException e) {
       throw new HeatcheckException(file + ": truncated: the gzip data ends early");
     } catch (java.util.zip.ZipException e) {
-      throw new HeatcheckException(file + ": not gzip data, though it starts like it: " + e.getMessage());
+      throw new HeatcheckException(
+          file + ": not gzip data, though it starts like it: " + e.getMessage());
     } catch (IOException e) {
       throw new HeatcheckException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -107,13 +113,17 @@ public final class Recordings {
     int first = in.read();
     int second = in.read();
     in.reset();
-    return first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    return first == 0x1f && second == 0x8b
+        ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)
+        : in;
   }
 
-  // ---- what the content is ----------------------------------------------------------------------------
+  // ---- what the content is
+  // ----------------------------------------------------------------------------
 
   private static Format detect(Path file) throws IOException {
-    try (InputStream in = open(file); JsonParser parser = Json.mapper().createParser(in)) {
+    try (InputStream in = open(file);
+        JsonParser parser = Json.mapper().createParser(in)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new HeatcheckException(file + ": empty: " + KNOWN);
@@ -122,7 +132,8 @@ public final class Recordings {
         return Format.RRWEB;
       }
       if (first != JsonToken.START_OBJECT) {
-        throw new HeatcheckException(file + ":" + where(parser.currentTokenLocation()) + ": not a recording: " + KNOWN);
+        throw new HeatcheckException(
+            file + ":" + where(parser.currentTokenLocation()) + ": not a recording: " + KNOWN);
       }
       Format format = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME && format == null) {
@@ -161,17 +172,20 @@ public final class Recordings {
   }
 
   private static JsonNode readTree(Path file) throws IOException {
-    try (InputStream in = open(file); JsonParser parser = Json.mapper().createParser(in)) {
+    try (InputStream in = open(file);
+        JsonParser parser = Json.mapper().createParser(in)) {
       return parser.readValueAsTree();
     }
   }
 
-  // ---- rrweb events, bare or in PostHog's wrappers -------------------------------------------------------
+  // ---- rrweb events, bare or in PostHog's wrappers
+  // -------------------------------------------------------
 
   private static Recording readRrweb(Path file, Format format) throws IOException {
     RrwebVisits visits = new RrwebVisits();
     String title = null;
-    try (InputStream in = open(file); JsonParser parser = Json.mapper().createParser(in)) {
+    try (InputStream in = open(file);
+        JsonParser parser = Json.mapper().createParser(in)) {
       if (format == Format.RRWEB) {
         parser.nextToken();
         events(file, parser, "1", "events", visits);
@@ -189,11 +203,18 @@ public final class Recordings {
     }
     List<Visit> list = visits.visits();
     Visit first = list.isEmpty() ? null : list.get(0);
-    return new Recording(file, format, title, first == null ? null : first.startUrl(), first == null ? null : first.viewport(), list);
+    return new Recording(
+        file,
+        format,
+        title,
+        first == null ? null : first.startUrl(),
+        first == null ? null : first.viewport(),
+        list);
   }
 
   /** Inside PostHog's "data": the events, by window; returns the recording's id. */
-  private static String posthogData(Path file, JsonParser parser, RrwebVisits visits) throws IOException {
+  private static String posthogData(Path file, JsonParser parser, RrwebVisits visits)
+      throws IOException {
     String id = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -206,8 +227,9 @@ public final class Recordings {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String window = parser.currentName();
           if (parser.nextToken() != JsonToken.START_ARRAY) {
-            throw new HeatcheckException(file + ":" + where(parser.currentTokenLocation())
-                + ": data.snapshotsByWindowId." + window + ": an array of rrweb events is expected");
+            throw new HeatcheckException(
+                file + ":" + where(parser.currentTokenLocation()) + ": data.snapshotsByWindowId."
+                    + window + ": an array of rrweb events is expected");
           }
           events(file, parser, window, "data.snapshotsByWindowId." + window, visits);
         }
@@ -219,7 +241,9 @@ public final class Recordings {
   }
 
   /** The events of an array the parser is at the start of; {@code window} null: each event's own windowId. */
-  private static void events(Path file, JsonParser parser, String window, String path, RrwebVisits visits) throws IOException {
+  private static void events(
+      Path file, JsonParser parser, String window, String path, RrwebVisits visits)
+      throws IOException {
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() == null) {
@@ -230,7 +254,8 @@ public final class Recordings {
       try {
         visits.accept(window != null ? window : event.path("windowId").asText("1"), event);
       } catch (RrwebVisits.Malformed e) {
-        throw new HeatcheckException(file + ":" + where(at) + ": " + path + "[" + index + "]: " + e.getMessage());
+        throw new HeatcheckException(
+            file + ":" + where(at) + ": " + path + "[" + index + "]: " + e.getMessage());
       }
       index++;
     }

@@ -27,6 +27,7 @@ final class RrwebVisits {
   static final long TOLERANCE_MS = 1000;
   /** A page load this soon after a click or input was caused by it; after a click on a link to it, up to LINK_MS. */
   private static final long CAUSE_MS = 1000;
+
   private static final long LINK_MS = 10_000;
   /** The two clicks of a double click come this close before it. */
   private static final long DOUBLE_CLICK_MS = 800;
@@ -63,8 +64,11 @@ final class RrwebVisits {
   }
 
   void accept(String windowId, JsonNode event) {
-    if (!event.isObject() || !event.path("type").isInt() || !event.path("timestamp").isNumber()) {
-      throw new Malformed("not an rrweb event (an object with a numeric type and timestamp is expected)");
+    if (!event.isObject()
+        || !event.path("type").isInt()
+        || !event.path("timestamp").isNumber()) {
+      throw new Malformed(
+          "not an rrweb event (an object with a numeric type and timestamp is expected)");
     }
     windows.computeIfAbsent(windowId, Window::new).accept(inflate((ObjectNode) event));
   }
@@ -80,7 +84,8 @@ final class RrwebVisits {
     return out;
   }
 
-  // ---- posthog-js compression: cv "2024-10", gzipped JSON carried as latin1 strings --------------------
+  // ---- posthog-js compression: cv "2024-10", gzipped JSON carried as latin1 strings
+  // --------------------
 
   private static ObjectNode inflate(ObjectNode event) {
     if (!event.has("cv")) {
@@ -105,19 +110,22 @@ final class RrwebVisits {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
       return Json.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw new Malformed("compressed data (cv " + "2024-10" + ") is not JSON once decompressed: " + e.getOriginalMessage());
+      throw new Malformed("compressed data (cv " + "2024-10" + ") is not JSON once decompressed: "
+          + e.getOriginalMessage());
     } catch (IOException e) {
       throw new Malformed("compressed data (cv 2024-10) does not decompress: " + e.getMessage());
     }
   }
 
-  // ---- one window ------------------------------------------------------------------------------------
+  // ---- one window
+  // ------------------------------------------------------------------------------------
 
   private static final class Window {
     final String id;
     final List<Action> actions = new ArrayList<>();
     /** The node each click was on, for folding two clicks and a dblclick into one double click. */
     final Map<Action, Integer> clickedNode = new IdentityHashMap<>();
+
     long startedAt = -1;
     long last = Long.MIN_VALUE;
     Dom dom;
@@ -131,6 +139,7 @@ final class RrwebVisits {
     long lastUserAction = Long.MIN_VALUE;
     /** The URL of the link last clicked, resolved: a load of it is that click's. */
     String lastLink;
+
     int lastInputNode = -1;
 
     Window(String id) {
@@ -150,13 +159,15 @@ final class RrwebVisits {
         startedAt = t;
       }
       if (last != Long.MIN_VALUE && t < last - TOLERANCE_MS) {
-        throw new Malformed("its timestamp is " + (last - t) + " ms before the previous event's: events out of order");
+        throw new Malformed("its timestamp is " + (last - t)
+            + " ms before the previous event's: events out of order");
       }
       last = Math.max(last, t);
       int type = event.get("type").asInt();
       JsonNode data = event.path("data");
       if (type == INCREMENTAL || type == META) {
-        flushMeta(); // what comes between a Meta and its snapshot (a custom event, a load) leaves it pending
+        flushMeta(); // what comes between a Meta and its snapshot (a custom event, a load) leaves
+        // it pending
       }
       switch (type) {
         case DOM_CONTENT_LOADED, LOAD -> loaded = true;
@@ -172,7 +183,7 @@ final class RrwebVisits {
           }
           // before the first full snapshot (a buffer cut short) there is no page to name things in
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -198,10 +209,14 @@ final class RrwebVisits {
         startUrl = url;
         actions.add(new Action.Navigate(at(when), url, false));
       } else if (url != null && (!url.equals(href) || loaded)) {
-        // a new document; the same URL again without a load is a re-snapshot (PostHog takes them every few minutes)
+        // a new document; the same URL again without a load is a re-snapshot (PostHog takes them
+        // every few minutes)
         boolean acted = lastUserAction != Long.MIN_VALUE;
         long since = when - lastUserAction;
-        actions.add(new Action.Navigate(at(when), url, acted && (since <= CAUSE_MS || since <= LINK_MS && sameUrl(url, lastLink))));
+        actions.add(new Action.Navigate(
+            at(when),
+            url,
+            acted && (since <= CAUSE_MS || since <= LINK_MS && sameUrl(url, lastLink))));
       }
       href = url;
       loaded = false;
@@ -218,7 +233,9 @@ final class RrwebVisits {
       for (Node n = node; n != null; n = n.parent) {
         if (n.isElement() && n.tag.equals("a") && n.attr("href") != null) {
           try {
-            return href == null ? n.attr("href") : java.net.URI.create(href).resolve(n.attr("href").trim()).toString();
+            return href == null
+                ? n.attr("href")
+                : java.net.URI.create(href).resolve(n.attr("href").trim()).toString();
           } catch (IllegalArgumentException e) {
             return null;
           }
@@ -284,15 +301,18 @@ final class RrwebVisits {
         }
         case MOUSE_MOVE, TOUCH_MOVE, DRAG -> {
           for (JsonNode p : data.path("positions")) {
-            actions.add(new Action.Move(at(t + p.path("timeOffset").asLong()), null,
-                new Position(p.path("x").asDouble(), p.path("y").asDouble(), Position.Origin.VIEWPORT)));
+            actions.add(new Action.Move(
+                at(t + p.path("timeOffset").asLong()),
+                null,
+                new Position(
+                    p.path("x").asDouble(), p.path("y").asDouble(), Position.Origin.VIEWPORT)));
           }
         }
         case MOUSE_INTERACTION -> interaction(t, data);
         case SCROLL -> scroll(t, data);
         case VIEWPORT_RESIZE -> setViewport(t, viewportOf(data));
         case INPUT -> input(t, data);
-        default -> { }
+        default -> {}
       }
     }
 
@@ -321,7 +341,8 @@ final class RrwebVisits {
       long from = at(t);
       for (int folded = 0, i = actions.size() - 1; i >= 0 && folded < 2; i--) {
         Action a = actions.get(i);
-        if (a instanceof Action.Click click && Integer.valueOf(nodeId).equals(clickedNode.get(a))
+        if (a instanceof Action.Click click
+            && Integer.valueOf(nodeId).equals(clickedNode.get(a))
             && at(t) - click.at() <= DOUBLE_CLICK_MS) {
           actions.remove(i);
           from = click.at();
@@ -335,8 +356,12 @@ final class RrwebVisits {
 
     private Target targetOf(Node node, JsonNode data) {
       Position position = data.path("x").isNumber()
-          ? new Position(data.get("x").asDouble(), data.get("y").asDouble(),
-              node != null && Dom.frameOf(Dom.documentOf(node)) != null ? Position.Origin.FRAME : Position.Origin.VIEWPORT)
+          ? new Position(
+              data.get("x").asDouble(),
+              data.get("y").asDouble(),
+              node != null && Dom.frameOf(Dom.documentOf(node)) != null
+                  ? Position.Origin.FRAME
+                  : Position.Origin.VIEWPORT)
           : null;
       if (node == null || !node.isElement()) {
         return new Target(List.of(), null, null, null, position);
@@ -347,7 +372,8 @@ final class RrwebVisits {
     private Node known(int nodeId) {
       Node node = dom.node(nodeId);
       if (node == null) {
-        throw new Malformed("node " + nodeId + " was never in the recorded document (no snapshot or mutation added it)");
+        throw new Malformed("node " + nodeId
+            + " was never in the recorded document (no snapshot or mutation added it)");
       }
       return node;
     }
@@ -384,15 +410,21 @@ final class RrwebVisits {
         return;
       }
       String text = data.path("text").isTextual() ? data.get("text").asText() : null;
-      String type = node.attr("type") == null ? "" : node.attr("type").toLowerCase(java.util.Locale.ROOT);
-      Boolean checked = type.equals("checkbox") || type.equals("radio") ? data.path("isChecked").asBoolean() : null;
-      boolean masked = text != null && !text.isEmpty() && text.chars().allMatch(c -> c == '*') || type.equals("password");
+      String type =
+          node.attr("type") == null ? "" : node.attr("type").toLowerCase(java.util.Locale.ROOT);
+      Boolean checked = type.equals("checkbox") || type.equals("radio")
+          ? data.path("isChecked").asBoolean()
+          : null;
+      boolean masked = text != null && !text.isEmpty() && text.chars().allMatch(c -> c == '*')
+          || type.equals("password");
       Action input = new Action.Input(at(t), Naming.target(node, null), text, checked, masked);
       int previous = actions.size() - 1;
       while (previous >= 0 && actions.get(previous) instanceof Action.Move) {
         previous--; // the pointer drifting while typing does not end the typing
       }
-      if (lastInputNode == nodeId && previous >= 0 && actions.get(previous) instanceof Action.Input) {
+      if (lastInputNode == nodeId
+          && previous >= 0
+          && actions.get(previous) instanceof Action.Input) {
         actions.remove(previous);
       }
       actions.add(input);

@@ -12,7 +12,8 @@ import java.util.List;
  *     the top document
  * @param position where it was hit; null when not recorded
  */
-public record Target(List<Locator> candidates, String tag, String text, String frame, Position position) {
+public record Target(
+    List<Locator> candidates, String tag, String text, String frame, Position position) {
   public Target {
     candidates = List.copyOf(candidates);
   }
@@ -27,6 +28,8 @@ public record Target(List<Locator> candidates, String tag, String text, String f
     if (!candidates.isEmpty()) {
       return selector();
     }
-    return position == null ? "(nothing recorded)" : "(" + Math.round(position.x()) + ", " + Math.round(position.y()) + ")";
+    return position == null
+        ? "(nothing recorded)"
+        : "(" + Math.round(position.x()) + ", " + Math.round(position.y()) + ")";
   }
 }

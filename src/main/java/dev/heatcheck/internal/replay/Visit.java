@@ -11,7 +11,8 @@ import java.util.List;
  * @param viewport the first recorded viewport; null when the recording gives none
  * @param actions in recorded order, times from the visit's first event
  */
-public record Visit(String id, long startedAt, String startUrl, Viewport viewport, List<Action> actions) {
+public record Visit(
+    String id, long startedAt, String startUrl, Viewport viewport, List<Action> actions) {
   public Visit {
     actions = List.copyOf(actions);
   }

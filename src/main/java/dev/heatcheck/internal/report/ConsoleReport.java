@@ -16,14 +16,19 @@ public final class ConsoleReport {
   public static void print(Summary summary, Path dir, PrintStream out) {
     // every click on a page, whether a scenario made it or a report read it
     int clicks = summary.pages().stream().mapToInt(Summary.PageRow::clicks).sum();
-    out.printf(Locale.ROOT, "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
-        summary.scenarios().size(), summary.pages().stream().mapToInt(Summary.PageRow::views).sum(), clicks);
+    out.printf(
+        Locale.ROOT,
+        "%nRan %d scenario(s), %d page view(s), %d click(s).%n",
+        summary.scenarios().size(),
+        summary.pages().stream().mapToInt(Summary.PageRow::views).sum(),
+        clicks);
     findings(summary, out);
     failures(summary, out);
     checks(summary, out);
     variants(summary, dir, out);
     out.println();
-    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size() + " page(s) × click, move and scroll maps)");
+    out.println("Heatmaps: " + dir.resolve("heatmaps") + " (" + summary.pages().size()
+        + " page(s) × click, move and scroll maps)");
     out.println("Report:   " + dir.resolve(HtmlReport.NAME) + " (open in a browser)");
     out.println("Summary:  " + dir.resolve(SummaryFile.NAME) + ", " + dir.resolve(JUnitXml.NAME));
     out.println("Events:   " + dir.resolve(summary.events()));
@@ -35,11 +40,22 @@ public final class ConsoleReport {
       return;
     }
     out.println("Findings:");
-    int selectorWidth = summary.findings().stream().mapToInt(f -> String.valueOf(f.selector()).length()).max().orElse(8);
-    int pageWidth = summary.findings().stream().mapToInt(f -> f.page().length()).max().orElse(8);
+    int selectorWidth = summary.findings().stream()
+        .mapToInt(f -> String.valueOf(f.selector()).length())
+        .max()
+        .orElse(8);
+    int pageWidth =
+        summary.findings().stream().mapToInt(f -> f.page().length()).max().orElse(8);
     for (Finding f : summary.findings()) {
-      out.printf(Locale.ROOT, "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
-          f.kind(), f.page(), f.viewport(), f.selector(), f.count(), detail(f));
+      out.printf(
+          Locale.ROOT,
+          "  %-5s  %-" + pageWidth + "s  %-9s  %-" + selectorWidth + "s  x%-3d %s%n",
+          f.kind(),
+          f.page(),
+          f.viewport(),
+          f.selector(),
+          f.count(),
+          detail(f));
     }
   }
 
@@ -48,7 +64,12 @@ public final class ConsoleReport {
     if (!summary.failedVisitors().isEmpty()) {
       out.println("Failed visitors:");
       for (Summary.FailedVisitor v : summary.failedVisitors()) {
-        out.printf(Locale.ROOT, "  %s%s: %s%n", v.session(), v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")", v.reason());
+        out.printf(
+            Locale.ROOT,
+            "  %s%s: %s%n",
+            v.session(),
+            v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")",
+            v.reason());
       }
     }
     if (!summary.failedPages().isEmpty()) {
@@ -62,7 +83,9 @@ public final class ConsoleReport {
   /** "HTTP 500", "net::ERR_CONTENT_LENGTH_MISMATCH", or both when the connection broke off after the status. */
   public static String pageError(Summary.FailedPage page) {
     String status = page.status() == null ? null : "HTTP " + page.status();
-    return page.error() == null ? status : status == null ? page.error() : status + ", then " + page.error();
+    return page.error() == null
+        ? status
+        : status == null ? page.error() : status + ", then " + page.error();
   }
 
   private static String detail(Finding f) {
@@ -75,10 +98,29 @@ public final class ConsoleReport {
       return;
     }
     for (Summary.VariantRun variant : summary.variants()) {
-      out.printf(Locale.ROOT, "Variants of %s (%s):%n", variant.scenario(), variant.passed() ? "checks held" : "checks failed");
-      variant.runs().forEach((name, folder) -> out.printf(Locale.ROOT, "  %-8s %s%n", name, dir.resolve(folder)));
-      variant.comparisons().forEach(c -> out.printf(Locale.ROOT, "  compared %s (diff/ and side-by-side/ maps)%n", dir.resolve(c)));
-      variant.newFindings().forEach(f -> out.printf(Locale.ROOT, "  new %s on %s at %s: %s x%d%n", f.kind(), f.page(), f.viewport(), f.selector(), f.count()));
+      out.printf(
+          Locale.ROOT,
+          "Variants of %s (%s):%n",
+          variant.scenario(),
+          variant.passed() ? "checks held" : "checks failed");
+      variant
+          .runs()
+          .forEach(
+              (name, folder) -> out.printf(Locale.ROOT, "  %-8s %s%n", name, dir.resolve(folder)));
+      variant
+          .comparisons()
+          .forEach(c -> out.printf(
+              Locale.ROOT, "  compared %s (diff/ and side-by-side/ maps)%n", dir.resolve(c)));
+      variant
+          .newFindings()
+          .forEach(f -> out.printf(
+              Locale.ROOT,
+              "  new %s on %s at %s: %s x%d%n",
+              f.kind(),
+              f.page(),
+              f.viewport(),
+              f.selector(),
+              f.count()));
     }
   }
 
@@ -90,15 +132,25 @@ public final class ConsoleReport {
     long warned = summary.checks().stream().filter(Check::warned).count();
     long skipped = summary.checks().stream().filter(Check::skipped).count();
     int steps = summary.failedSteps().size();
-    out.printf(Locale.ROOT, "Checks: %d passed, %d failed%s%s%s%n", summary.checks().size() - failed - skipped, failed,
-        warned == 0 ? "" : ", " + warned + " with warnings", skipped == 0 ? "" : ", " + skipped + " skipped",
+    out.printf(
+        Locale.ROOT,
+        "Checks: %d passed, %d failed%s%s%s%n",
+        summary.checks().size() - failed - skipped,
+        failed,
+        warned == 0 ? "" : ", " + warned + " with warnings",
+        skipped == 0 ? "" : ", " + skipped + " skipped",
         steps == 0 ? "" : "; " + steps + (steps == 1 ? " step" : " steps") + " could not be done");
     for (FailedStep step : summary.failedSteps()) {
       out.printf(Locale.ROOT, "  FAIL %s: %s%n", step.scenario(), step.line());
     }
     for (Check check : summary.checks()) {
       if (check.level() != Level.PASS) {
-        out.printf(Locale.ROOT, "  %s %s: %s%n", check.level().id().toUpperCase(Locale.ROOT), check.scenario(), check.line());
+        out.printf(
+            Locale.ROOT,
+            "  %s %s: %s%n",
+            check.level().id().toUpperCase(Locale.ROOT),
+            check.scenario(),
+            check.line());
       }
     }
   }

@@ -21,7 +21,9 @@ public final class HtmlReport {
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
     try {
-      return AtomicFile.writeString(file, template().replace(PLACEHOLDER, embeddable(Json.mapper().writeValueAsString(summary))));
+      return AtomicFile.writeString(
+          file,
+          template().replace(PLACEHOLDER, embeddable(Json.mapper().writeValueAsString(summary))));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -32,8 +34,11 @@ public final class HtmlReport {
    * inside the string it belongs to. The escapes are still the same JSON.
    */
   static String embeddable(String json) {
-    String escaped = json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    String escaped = json.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
     return escapeLoneSurrogates(escaped);
   }
 
@@ -45,7 +50,9 @@ public final class HtmlReport {
     StringBuilder out = null;
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+      boolean pair = Character.isHighSurrogate(c)
+          && i + 1 < json.length()
+          && Character.isLowSurrogate(json.charAt(i + 1));
       if (pair) {
         if (out != null) {
           out.append(c).append(json.charAt(i + 1));
@@ -66,7 +73,8 @@ public final class HtmlReport {
   private static String template() throws IOException {
     try (InputStream in = HtmlReport.class.getResourceAsStream("index.html")) {
       if (in == null) {
-        throw new HeatcheckException("index.html template is missing from heatcheck's jar; rebuild with mvn package");
+        throw new HeatcheckException(
+            "index.html template is missing from heatcheck's jar; rebuild with mvn package");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -31,7 +31,10 @@ public final class JUnitXml {
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
     try {
-      return AtomicFile.write(file, out -> write(summary, new XmlSafeWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
+      return AtomicFile.write(
+          file,
+          out -> write(
+              summary, new XmlSafeWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -45,8 +48,14 @@ public final class JUnitXml {
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "heatcheck");
       for (String scenario : scenarios(summary)) {
-        suite(xml, scenario, summary.failedSteps().stream().filter(f -> f.scenario().equals(scenario)).toList(),
-            summary.checks().stream().filter(c -> c.scenario().equals(scenario)).toList(), failureLines(summary, scenario));
+        suite(
+            xml,
+            scenario,
+            summary.failedSteps().stream()
+                .filter(f -> f.scenario().equals(scenario))
+                .toList(),
+            summary.checks().stream().filter(c -> c.scenario().equals(scenario)).toList(),
+            failureLines(summary, scenario));
       }
       xml.writeEndElement();
       xml.writeCharacters("\n");
@@ -87,7 +96,10 @@ public final class JUnitXml {
       }
       if (Character.isHighSurrogate(ch)) {
         pendingHigh = ch;
-      } else if (Character.isLowSurrogate(ch) || ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0xFFFE || ch == 0xFFFF) {
+      } else if (Character.isLowSurrogate(ch)
+          || ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r'
+          || ch == 0xFFFE
+          || ch == 0xFFFF) {
         out.write(REPLACEMENT);
       } else {
         out.write(ch);
@@ -122,16 +134,36 @@ public final class JUnitXml {
   /** For failedVisitors and failedPages checks, who failed and why, one line each, for the failure's text. */
   private static Map<String, String> failureLines(Summary summary, String scenario) {
     StringBuilder visitors = new StringBuilder();
-    summary.failedVisitors().stream().filter(v -> v.scenario().equals(scenario)).forEach(v -> visitors.append('\n')
-        .append(v.session()).append(v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")").append(": ").append(v.reason()));
+    summary.failedVisitors().stream()
+        .filter(v -> v.scenario().equals(scenario))
+        .forEach(v -> visitors
+            .append('\n')
+            .append(v.session())
+            .append(v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")")
+            .append(": ")
+            .append(v.reason()));
     StringBuilder pages = new StringBuilder();
-    summary.failedPages().stream().filter(p -> p.scenario().equals(scenario)).forEach(p -> pages.append('\n')
-        .append(p.url()).append(": ").append(ConsoleReport.pageError(p)).append(" (").append(p.session()).append(", ").append(p.at()).append(')'));
+    summary.failedPages().stream()
+        .filter(p -> p.scenario().equals(scenario))
+        .forEach(p -> pages
+            .append('\n')
+            .append(p.url())
+            .append(": ")
+            .append(ConsoleReport.pageError(p))
+            .append(" (")
+            .append(p.session())
+            .append(", ")
+            .append(p.at())
+            .append(')'));
     return Map.of("failedVisitors", visitors.toString(), "failedPages", pages.toString());
   }
 
   private static void suite(
-      XMLStreamWriter xml, String scenario, List<FailedStep> steps, List<Check> checks, Map<String, String> details)
+      XMLStreamWriter xml,
+      String scenario,
+      List<FailedStep> steps,
+      List<Check> checks,
+      Map<String, String> details)
       throws XMLStreamException {
     long failures = steps.size() + checks.stream().filter(c -> !c.passed()).count();
     long skipped = checks.stream().filter(Check::skipped).count();
@@ -167,7 +199,8 @@ public final class JUnitXml {
     xml.writeEndElement();
   }
 
-  private static void testcase(XMLStreamWriter xml, String scenario, String name) throws XMLStreamException {
+  private static void testcase(XMLStreamWriter xml, String scenario, String name)
+      throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", "heatcheck." + scenario);
@@ -175,7 +208,8 @@ public final class JUnitXml {
   }
 
   /** @param details lines after the message in the failure's text, e.g. who failed and why */
-  private static void failure(XMLStreamWriter xml, String type, String message, String details) throws XMLStreamException {
+  private static void failure(XMLStreamWriter xml, String type, String message, String details)
+      throws XMLStreamException {
     xml.writeStartElement("failure");
     xml.writeAttribute("message", message);
     xml.writeAttribute("type", type);

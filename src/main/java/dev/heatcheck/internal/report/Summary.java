@@ -43,20 +43,58 @@ public record Summary(
   }
 
   public Summary(
-      int version, String tool, String runId, String startedAt, String finishedAt, String baseUrl, String browser,
-      boolean passed, List<ScenarioRun> scenarios, List<Finding> findings, List<Check> checks, List<FailedStep> failedSteps,
-      List<PageRow> pages, String events, Grouping grouping, List<VariantRun> variants) {
-    this(version, tool, runId, startedAt, finishedAt, baseUrl, browser, passed, scenarios, findings, checks, failedSteps, pages,
-        events, grouping, variants, List.of(), List.of());
+      int version,
+      String tool,
+      String runId,
+      String startedAt,
+      String finishedAt,
+      String baseUrl,
+      String browser,
+      boolean passed,
+      List<ScenarioRun> scenarios,
+      List<Finding> findings,
+      List<Check> checks,
+      List<FailedStep> failedSteps,
+      List<PageRow> pages,
+      String events,
+      Grouping grouping,
+      List<VariantRun> variants) {
+    this(
+        version,
+        tool,
+        runId,
+        startedAt,
+        finishedAt,
+        baseUrl,
+        browser,
+        passed,
+        scenarios,
+        findings,
+        checks,
+        failedSteps,
+        pages,
+        events,
+        grouping,
+        variants,
+        List.of(),
+        List.of());
   }
 
   /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
   public Outcome outcome(Path dir) {
     List<PageSummary> shown = pages.stream()
-        .map(p -> new PageSummary(p.page(), p.bucket(), p.viewports() == null ? Map.of() : p.viewports(), p.views(), p.clicks(),
-            p.maps() == null || p.maps().click() == null ? null : dir.resolve(p.maps().click()),
+        .map(p -> new PageSummary(
+            p.page(),
+            p.bucket(),
+            p.viewports() == null ? Map.of() : p.viewports(),
+            p.views(),
+            p.clicks(),
+            p.maps() == null || p.maps().click() == null
+                ? null
+                : dir.resolve(p.maps().click()),
             p.elements().stream()
-                .map(e -> new PageSummary.Element(e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
+                .map(e -> new PageSummary.Element(
+                    e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
                 .toList()))
         .toList();
     return new Outcome(dir, passed, findings, checks, failedSteps, shown);
@@ -69,7 +107,8 @@ public record Summary(
    * @param at the step it was on, "file:line:column"; null when it did not start
    * @param step what it was doing, e.g. {@code click "#go"}
    */
-  public record FailedVisitor(String scenario, String session, String viewport, String at, String step, String reason) {}
+  public record FailedVisitor(
+      String scenario, String session, String viewport, String at, String step, String reason) {}
 
   /**
    * A page whose document the site answered with an HTTP error, or whose connection broke off.
@@ -79,20 +118,31 @@ public record Summary(
    * @param at the step that loaded the page
    */
   public record FailedPage(
-      String scenario, String session, String viewport, String url, Integer status, String error, String at) {}
+      String scenario,
+      String session,
+      String viewport,
+      String url,
+      Integer status,
+      String error,
+      String at) {}
 
   /**
    * A scenario run once per variant: each variant's run folder, the comparisons of the first variant
    * with the others, and friction the others have that the first does not.
    */
   public record VariantRun(
-      String scenario, Map<String, String> runs, List<String> comparisons, List<Finding> newFindings, boolean passed) {}
+      String scenario,
+      Map<String, String> runs,
+      List<String> comparisons,
+      List<Finding> newFindings,
+      boolean passed) {}
 
   /** How pages were aggregated: the viewport buckets and the URL patterns, to re-analyse alike. */
   public record Grouping(String buckets, List<String> pages) {}
 
   /** One scenario as run: its file, size of the run, and whether its steps were done and its checks held. */
-  public record ScenarioRun(String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
+  public record ScenarioRun(
+      String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
 
   /**
    * One page (or page group) in one viewport bucket: how much was seen there, the files that show it,
@@ -140,5 +190,12 @@ public record Summary(
    * @param box where the element is on the screenshot the maps are drawn on, [x, y, width, height]
    */
   public record ElementRow(
-      String selector, String text, int clicks, double share, int dead, int rage, int error, List<Double> box) {}
+      String selector,
+      String text,
+      int clicks,
+      double share,
+      int dead,
+      int rage,
+      int error,
+      List<Double> box) {}
 }

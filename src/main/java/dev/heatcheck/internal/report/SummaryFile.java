@@ -15,8 +15,10 @@ public final class SummaryFile {
   public static Path write(Summary summary, Path dir) {
     Path file = dir.resolve(NAME);
     try {
-      // Jackson's UTF-8 output writes half of a surrogate pair as a \\u escape, so page text cannot break it
-      return AtomicFile.write(file, out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary));
+      // Jackson's UTF-8 output writes half of a surrogate pair as a \\u escape, so page text cannot
+      // break it
+      return AtomicFile.write(
+          file, out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary));
     } catch (IOException e) {
       throw new HeatcheckException("cannot write " + file + ": " + e.getMessage(), e);
     }

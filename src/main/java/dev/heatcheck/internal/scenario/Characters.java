@@ -20,13 +20,17 @@ final class Characters {
   private static String problem(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return "the text holds " + escaped(c) + ", half of a character (a lone surrogate), which no file can store;"
+        return "the text holds " + escaped(c)
+            + ", half of a character (a lone surrogate), which no file can store;"
             + " write the whole character or remove it";
       } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-        return "the text holds the control character " + escaped(c) + ", which reports cannot store; remove it";
+        return "the text holds the control character " + escaped(c)
+            + ", which reports cannot store; remove it";
       }
     }
     return null;

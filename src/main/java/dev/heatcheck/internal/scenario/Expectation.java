@@ -51,25 +51,31 @@ public sealed interface Expectation {
    * Dead or error clicks, or rage bursts; with {@code onlyNew}, only those on targets the baseline run
    * did not have (compare, run --baseline).
    */
-  record Friction(Kind kind, boolean onlyNew, Scope scope, Per per, Double warn, Double max, Location at)
+  record Friction(
+      Kind kind, boolean onlyNew, Scope scope, Per per, Double warn, Double max, Location at)
       implements Expectation {
     @Override
     public String name() {
       String base = kind.id() + "Clicks";
-      return (onlyNew ? "new" + Character.toUpperCase(base.charAt(0)) + base.substring(1) : base) + scope.shown() + per.shown();
+      return (onlyNew ? "new" + Character.toUpperCase(base.charAt(0)) + base.substring(1) : base)
+          + scope.shown()
+          + per.shown();
     }
   }
 
   /** The share of page views that saw an element (its top edge) or a depth {@code y}. */
-  record ScrollReach(String selector, Double y, String page, Double warn, Double min, Location at) implements Expectation {
+  record ScrollReach(String selector, Double y, String page, Double warn, Double min, Location at)
+      implements Expectation {
     @Override
     public String name() {
-      return "scrollReach " + (selector != null ? selector : "y " + y.longValue()) + (page == null ? "" : " on " + page);
+      return "scrollReach " + (selector != null ? selector : "y " + y.longValue())
+          + (page == null ? "" : " on " + page);
     }
   }
 
   /** An element's share of the clicks on its page (of the scenario's clicks when no page is named). */
-  record ClickShare(String selector, String page, Double min, Double max, Location at) implements Expectation {
+  record ClickShare(String selector, String page, Double min, Double max, Location at)
+      implements Expectation {
     @Override
     public String name() {
       return "clickShare " + selector + (page == null ? "" : " on " + page);

@@ -14,8 +14,10 @@ final class Fields {
     String prefix = section == null ? "" : section + ": ";
     for (Entry entry : map.entries()) {
       if (!allowed.contains(entry.key())) {
-        problems.add(entry.keyAt(),
-            prefix + "unknown key " + Node.Scalar.quoted(entry.key()) + "; expected one of: " + String.join(", ", allowed));
+        problems.add(
+            entry.keyAt(),
+            prefix + "unknown key " + Node.Scalar.quoted(entry.key()) + "; expected one of: "
+                + String.join(", ", allowed));
       }
     }
   }

@@ -16,10 +16,23 @@ import java.util.Map;
  * @param rageSameTarget whether a rage click's clicks must all be on one element
  */
 public record JudgeSettings(
-    Map<String, Integer> windows, Integer rageClicks, Integer rageInterval, Double rageDistance, Boolean rageSameTarget) {
+    Map<String, Integer> windows,
+    Integer rageClicks,
+    Integer rageInterval,
+    Double rageDistance,
+    Boolean rageSameTarget) {
   /** The reactions that have a window, and "error" for error clicks. */
-  public static final List<String> WINDOWS =
-      List.of("mutation", "scroll", "selection", "focus", "request", "navigation", "dialog", "popup", "download", "error");
+  public static final List<String> WINDOWS = List.of(
+      "mutation",
+      "scroll",
+      "selection",
+      "focus",
+      "request",
+      "navigation",
+      "dialog",
+      "popup",
+      "download",
+      "error");
 
   /**
    * heatcheck's windows where a scenario sets none, ms: PostHog's dead-click windows (mutation 2.5 s,
@@ -54,17 +67,23 @@ public record JudgeSettings(
   private static Map<String, Long> defaultWindows() {
     Map<String, Long> windows = new LinkedHashMap<>();
     for (String window : WINDOWS) {
-      windows.put(window, switch (window) {
-        case "mutation" -> 2_500L;
-        case "scroll", "selection" -> 100L;
-        default -> 1_000L;
-      });
+      windows.put(
+          window,
+          switch (window) {
+            case "mutation" -> 2_500L;
+            case "scroll", "selection" -> 100L;
+            default -> 1_000L;
+          });
     }
     return Collections.unmodifiableMap(windows);
   }
 
   /** Nothing set: the defaults hold. */
   public boolean isDefault() {
-    return windows.isEmpty() && rageClicks == null && rageInterval == null && rageDistance == null && rageSameTarget == null;
+    return windows.isEmpty()
+        && rageClicks == null
+        && rageInterval == null
+        && rageDistance == null
+        && rageSameTarget == null;
   }
 }

@@ -12,7 +12,13 @@ sealed interface Node {
   /** How the node is shown after "got" in a message. */
   String shown();
 
-  enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+  enum Kind {
+    STRING,
+    INTEGER,
+    FLOAT,
+    BOOLEAN,
+    NULL
+  }
 
   /** A scalar; {@code number} is set for INTEGER and FLOAT only. */
   record Scalar(Kind kind, String text, Number number, Location at) implements Node {
@@ -28,13 +34,16 @@ sealed interface Node {
     }
 
     static String quoted(String text) {
-      String oneLine = printable(
-          text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r"));
+      String oneLine = printable(text.replace("\\", "\\\\")
+          .replace("\"", "\\\"")
+          .replace("\n", "\\n")
+          .replace("\r", "\\r"));
       if (oneLine.length() <= MAX_SHOWN) {
         return '"' + oneLine + '"';
       }
       // never half of a character at the cut
-      int end = Character.isHighSurrogate(oneLine.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+      int end =
+          Character.isHighSurrogate(oneLine.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
       return '"' + oneLine.substring(0, end) + "...\"";
     }
 
@@ -43,10 +52,15 @@ sealed interface Node {
       StringBuilder out = new StringBuilder(text.length());
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        boolean pair = Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1));
         if (pair) {
           out.append(c).append(text.charAt(++i));
-        } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+        } else if (Character.isISOControl(c)
+            || Character.isSurrogate(c)
+            || c == 0xFFFE
+            || c == 0xFFFF) {
           out.append(String.format("\\u%04X", (int) c));
         } else {
           out.append(c);

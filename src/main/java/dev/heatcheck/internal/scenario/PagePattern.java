@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@code *} for the rest, so /product/17 and /product/42 both count as {@code /product/:id}.
  */
 public final class PagePattern {
-  private static final Pattern VALID = Pattern.compile("/([^/*:?#]+|:[A-Za-z_][A-Za-z0-9_]*)?(/([^/*:?#]+|:[A-Za-z_][A-Za-z0-9_]*))*(/\\*)?/?|/\\*");
+  private static final Pattern VALID = Pattern.compile(
+      "/([^/*:?#]+|:[A-Za-z_][A-Za-z0-9_]*)?(/([^/*:?#]+|:[A-Za-z_][A-Za-z0-9_]*))*(/\\*)?/?|/\\*");
 
   private PagePattern() {}
 
@@ -33,7 +34,8 @@ public final class PagePattern {
       if (want[i].equals("*")) {
         return true;
       }
-      if (i >= have.length || !(want[i].startsWith(":") ? !have[i].isEmpty() : want[i].equals(have[i]))) {
+      if (i >= have.length
+          || !(want[i].startsWith(":") ? !have[i].isEmpty() : want[i].equals(have[i]))) {
         return false;
       }
     }

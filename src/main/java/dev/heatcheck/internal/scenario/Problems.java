@@ -19,7 +19,8 @@ final class Problems {
   /** In file order, as an editor would list them; checks that run late (required keys) still sort into place. */
   List<Problem> inFileOrder() {
     return found.stream()
-        .sorted(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()))
+        .sorted(Comparator.comparingInt((Problem p) -> p.at().line())
+            .thenComparingInt(p -> p.at().column()))
         .toList();
   }
 }

@@ -33,31 +33,88 @@ public record Scenario(
   }
 
   public Scenario(
-      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
-      List<String> pages, JudgeSettings judge, CaptureSettings capture, List<Variant> variants) {
-    this(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants, Timeouts.defaults());
+      Path file,
+      String name,
+      String url,
+      List<Viewport> viewports,
+      int visitors,
+      List<Step> steps,
+      Expectations expect,
+      List<String> pages,
+      JudgeSettings judge,
+      CaptureSettings capture,
+      List<Variant> variants) {
+    this(
+        file,
+        name,
+        url,
+        viewports,
+        visitors,
+        steps,
+        expect,
+        pages,
+        judge,
+        capture,
+        variants,
+        Timeouts.defaults());
   }
 
   public Scenario(
-      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
-      List<String> pages, JudgeSettings judge, CaptureSettings capture) {
+      Path file,
+      String name,
+      String url,
+      List<Viewport> viewports,
+      int visitors,
+      List<Step> steps,
+      Expectations expect,
+      List<String> pages,
+      JudgeSettings judge,
+      CaptureSettings capture) {
     this(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, List.of());
   }
 
   public Scenario(
-      Path file, String name, String url, List<Viewport> viewports, int visitors, List<Step> steps, Expectations expect,
+      Path file,
+      String name,
+      String url,
+      List<Viewport> viewports,
+      int visitors,
+      List<Step> steps,
+      Expectations expect,
       List<String> pages) {
-    this(file, name, url, viewports, visitors, steps, expect, pages, JudgeSettings.none(), CaptureSettings.none());
+    this(
+        file,
+        name,
+        url,
+        viewports,
+        visitors,
+        steps,
+        expect,
+        pages,
+        JudgeSettings.none(),
+        CaptureSettings.none());
   }
 
   /** The same scenario at other viewports (one test per viewport runs it at one). */
   public Scenario withViewports(List<Viewport> only) {
-    return new Scenario(file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts);
+    return new Scenario(
+        file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts);
   }
 
   /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
   public Scenario as(Variant variant) {
-    return new Scenario(file, name + " [" + variant.name() + "]", variant.startUrl(url), viewports, visitors, steps, expect,
-        pages, judge, capture, List.of(), timeouts);
+    return new Scenario(
+        file,
+        name + " [" + variant.name() + "]",
+        variant.startUrl(url),
+        viewports,
+        visitors,
+        steps,
+        expect,
+        pages,
+        judge,
+        capture,
+        List.of(),
+        timeouts);
   }
 }

@@ -72,7 +72,8 @@ public final class ScenarioLoader {
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
       if (files.isEmpty()) {
-        problems.add(new Problem(Location.startOf(path), "no scenario files (" + FILE_KINDS + ") in this folder"));
+        problems.add(new Problem(
+            Location.startOf(path), "no scenario files (" + FILE_KINDS + ") in this folder"));
       }
       return files;
     } catch (IOException e) {
@@ -99,14 +100,17 @@ public final class ScenarioLoader {
       return null;
     }
     String text = read(file, problems);
-    Node root = text == null ? null : TreeParser.parse(file, text, extension.equals(".json"), problems);
+    Node root =
+        text == null ? null : TreeParser.parse(file, text, extension.equals(".json"), problems);
     return root == null ? null : ScenarioReader.read(file, root, problems);
   }
 
   private static String read(Path file, Problems problems) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        problems.add(Location.startOf(file), "the file is over 1 MB; a scenario is a few KB, so this is not one");
+        problems.add(
+            Location.startOf(file),
+            "the file is over 1 MB; a scenario is a few KB, so this is not one");
         return null;
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -129,7 +133,8 @@ public final class ScenarioLoader {
   }
 
   private static String extension(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     return EXTENSIONS.stream().filter(name::endsWith).findFirst().orElse(null);
   }
 
@@ -139,8 +144,8 @@ public final class ScenarioLoader {
     for (Scenario scenario : scenarios) {
       Path first = firstFile.putIfAbsent(scenario.name(), scenario.file());
       if (first != null) {
-        String message = "scenario name " + Node.Scalar.quoted(scenario.name()) + " is already used by " + first
-            + "; set a unique name: in one of them";
+        String message = "scenario name " + Node.Scalar.quoted(scenario.name())
+            + " is already used by " + first + "; set a unique name: in one of them";
         problems.add(new Problem(Location.startOf(scenario.file()), message));
       }
     }

@@ -12,10 +12,23 @@ import java.util.List;
 final class ScenarioReader {
   /** Narrower than a phone is not a page anyone sees; wider than 8K is a typo that would exhaust the browser. */
   static final int MIN_VIEWPORT_PX = 200;
+
   static final int MAX_VIEWPORT_PX = 8192;
   /** Each visitor takes a browser context for seconds; more than this would run for hours. */
   static final int MAX_VISITORS = 10_000;
-  private static final List<String> KEYS = List.of("name", "url", "viewports", "visitors", "pages", "steps", "expect", "judge", "capture", "variants", "timeouts");
+
+  private static final List<String> KEYS = List.of(
+      "name",
+      "url",
+      "viewports",
+      "visitors",
+      "pages",
+      "steps",
+      "expect",
+      "judge",
+      "capture",
+      "variants",
+      "timeouts");
 
   private final Path file;
   private final Problems problems;
@@ -37,23 +50,37 @@ final class ScenarioReader {
       return values.wrong(root, "scenario", "a map with url, steps and the other settings");
     }
     Fields fields = new Fields(map, null, KEYS, problems);
-    String name = fields.has("name") ? values.string(fields.get("name"), "name", "a name") : defaultName();
+    String name =
+        fields.has("name") ? values.string(fields.get("name"), "name", "a name") : defaultName();
     String url = url(fields);
-    List<Viewport> viewports = fields.has("viewports") ? viewports(fields.get("viewports")) : List.of(Viewport.DEFAULT);
-    Integer visitors = fields.has("visitors") ? values.integer(fields.get("visitors"), "visitors", 1, MAX_VISITORS) : Integer.valueOf(1);
+    List<Viewport> viewports =
+        fields.has("viewports") ? viewports(fields.get("viewports")) : List.of(Viewport.DEFAULT);
+    Integer visitors = fields.has("visitors")
+        ? values.integer(fields.get("visitors"), "visitors", 1, MAX_VISITORS)
+        : Integer.valueOf(1);
     List<Step> steps = isAbsent(fields.get("steps"))
         ? List.of()
         : new StepReader(problems, values).readAll(fields.get("steps"));
-    Expectations expect = isAbsent(fields.get("expect")) ? Expectations.none() : new ExpectReader(problems, values).read(fields.get("expect"));
+    Expectations expect = isAbsent(fields.get("expect"))
+        ? Expectations.none()
+        : new ExpectReader(problems, values).read(fields.get("expect"));
     List<String> pages = isAbsent(fields.get("pages")) ? List.of() : pages(fields.get("pages"));
-    JudgeSettings judge = isAbsent(fields.get("judge")) ? JudgeSettings.none() : new JudgeReader(problems, values).read(fields.get("judge"));
-    CaptureSettings capture = isAbsent(fields.get("capture")) ? CaptureSettings.none() : capture(fields.get("capture"));
-    List<Variant> variants = isAbsent(fields.get("variants")) ? List.of() : new VariantReader(problems, values).read(fields.get("variants"));
-    Timeouts timeouts = isAbsent(fields.get("timeouts")) ? Timeouts.defaults() : timeouts(fields.get("timeouts"));
+    JudgeSettings judge = isAbsent(fields.get("judge"))
+        ? JudgeSettings.none()
+        : new JudgeReader(problems, values).read(fields.get("judge"));
+    CaptureSettings capture =
+        isAbsent(fields.get("capture")) ? CaptureSettings.none() : capture(fields.get("capture"));
+    List<Variant> variants = isAbsent(fields.get("variants"))
+        ? List.of()
+        : new VariantReader(problems, values).read(fields.get("variants"));
+    Timeouts timeouts =
+        isAbsent(fields.get("timeouts")) ? Timeouts.defaults() : timeouts(fields.get("timeouts"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Scenario(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants, timeouts);
+    return new Scenario(
+        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
+        timeouts);
   }
 
   private String defaultName() {
@@ -64,7 +91,9 @@ final class ScenarioReader {
 
   private String url(Fields fields) {
     if (!fields.has("url")) {
-      problems.add(fields.at(), "url is required, e.g. url: /checkout (relative to --base-url) or an http(s) URL");
+      problems.add(
+          fields.at(),
+          "url is required, e.g. url: /checkout (relative to --base-url) or an http(s) URL");
       return null;
     }
     return values.url(fields.get("url"), "url", "/checkout");
@@ -97,7 +126,8 @@ final class ScenarioReader {
 
   private Integer dimension(Fields fields, String key) {
     if (!fields.has(key)) {
-      problems.add(fields.at(), "viewports: " + key + " is required, e.g. {width: 1280, height: 800}");
+      problems.add(
+          fields.at(), "viewports: " + key + " is required, e.g. {width: 1280, height: 800}");
       return null;
     }
     return values.integer(fields.get(key), "viewports." + key, MIN_VIEWPORT_PX, MAX_VIEWPORT_PX);
@@ -113,8 +143,10 @@ final class ScenarioReader {
     for (Node item : list.items()) {
       String pattern = values.string(item, "pages", expected);
       if (pattern != null && !PagePattern.isValid(pattern)) {
-        problems.add(item.at(), "pages: " + Node.Scalar.quoted(pattern) + " is not a path pattern; "
-            + "start with / and use :name for one segment or a final * for the rest, e.g. /product/:id");
+        problems.add(
+            item.at(),
+            "pages: " + Node.Scalar.quoted(pattern) + " is not a path pattern; "
+                + "start with / and use :name for one segment or a final * for the rest, e.g. /product/:id");
       } else if (pattern != null) {
         patterns.add(pattern);
       }
@@ -127,22 +159,29 @@ final class ScenarioReader {
       return values.wrong(node, "capture", "a map like {maskText: true}");
     }
     Fields fields = new Fields(map, "capture", List.of("maskText"), problems);
-    Boolean maskText = fields.has("maskText") ? values.bool(fields.get("maskText"), "capture.maskText") : Boolean.FALSE;
+    Boolean maskText = fields.has("maskText")
+        ? values.bool(fields.get("maskText"), "capture.maskText")
+        : Boolean.FALSE;
     return new CaptureSettings(Boolean.TRUE.equals(maskText));
   }
 
   private Timeouts timeouts(Node node) {
     if (!(node instanceof MapNode map)) {
-      return values.wrong(node, "timeouts", "a map of milliseconds like {step: 30000, load: 30000, visit: 300000}");
+      return values.wrong(
+          node, "timeouts", "a map of milliseconds like {step: 30000, load: 30000, visit: 300000}");
     }
     Fields fields = new Fields(map, "timeouts", List.of("step", "load", "visit"), problems);
     Timeouts defaults = Timeouts.defaults();
     return new Timeouts(
-        timeout(fields, "step", defaults.step()), timeout(fields, "load", defaults.load()), timeout(fields, "visit", defaults.visit()));
+        timeout(fields, "step", defaults.step()),
+        timeout(fields, "load", defaults.load()),
+        timeout(fields, "visit", defaults.visit()));
   }
 
   private int timeout(Fields fields, String key, int fallback) {
-    Integer ms = fields.has(key) ? values.integer(fields.get(key), "timeouts." + key, 1, Timeouts.MAX_MS) : null;
+    Integer ms = fields.has(key)
+        ? values.integer(fields.get(key), "timeouts." + key, 1, Timeouts.MAX_MS)
+        : null;
     return ms == null ? fallback : ms;
   }
 

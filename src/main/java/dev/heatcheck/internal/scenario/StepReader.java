@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /** Reads the {@code steps:} list; each item is a map with one key, the step's name. */
 final class StepReader {
-  static final List<String> NAMES = List.of("goto", "click", "fill", "hover", "press", "scroll", "wait");
+  static final List<String> NAMES =
+      List.of("goto", "click", "fill", "hover", "press", "scroll", "wait");
   private static final int DEFAULT_TIMES = 1;
   private static final int DEFAULT_INTERVAL_MS = 100;
   // bounds that no real visit comes near, so a slipped digit is reported rather than run for hours
@@ -48,9 +49,11 @@ final class StepReader {
       return values.wrong(item, "steps", "a step like click: \"#add\"");
     }
     if (map.entries().size() > 1) {
-      problems.add(map.at(), "a step has exactly one key, its name; got " + map.entries().size() + ": "
-          + String.join(", ", map.keys())
-          + " (start each step with \"- \"; options go inside, e.g. click: {selector: \"#a\", times: 3})");
+      problems.add(
+          map.at(),
+          "a step has exactly one key, its name; got " + map.entries().size() + ": "
+              + String.join(", ", map.keys())
+              + " (start each step with \"- \"; options go inside, e.g. click: {selector: \"#a\", times: 3})");
       return null;
     }
     return read(map.entries().get(0));
@@ -82,7 +85,10 @@ final class StepReader {
   }
 
   private Step unknown(String name, Location at) {
-    problems.add(at, "unknown step " + Node.Scalar.quoted(name) + "; expected one of: " + String.join(", ", NAMES));
+    problems.add(
+        at,
+        "unknown step " + Node.Scalar.quoted(name) + "; expected one of: "
+            + String.join(", ", NAMES));
     return null;
   }
 
@@ -109,9 +115,11 @@ final class StepReader {
           : new Step.Click(new Target.BySelector(selector), DEFAULT_TIMES, DEFAULT_INTERVAL_MS, at);
     }
     if (!(value instanceof MapNode map)) {
-      return values.wrong(value, "click", "a CSS selector or a map with selector, text, or x and y");
+      return values.wrong(
+          value, "click", "a CSS selector or a map with selector, text, or x and y");
     }
-    Fields fields = new Fields(map, "click", List.of("selector", "text", "x", "y", "times", "interval"), problems);
+    Fields fields = new Fields(
+        map, "click", List.of("selector", "text", "x", "y", "times", "interval"), problems);
     Target target = clickTarget(fields);
     Integer times = fields.has("times")
         ? values.integer(fields.get("times"), "click.times", 1, MAX_TIMES)
@@ -129,9 +137,11 @@ final class StepReader {
     boolean point = fields.has("x") || fields.has("y");
     int kinds = (fields.has("selector") ? 1 : 0) + (fields.has("text") ? 1 : 0) + (point ? 1 : 0);
     if (kinds != 1) {
-      problems.add(fields.at(), kinds == 0
-          ? "click: expected selector, text, or x and y, e.g. click: {selector: \"#add\"}"
-          : "click: give only one of selector, text, or x and y");
+      problems.add(
+          fields.at(),
+          kinds == 0
+              ? "click: expected selector, text, or x and y, e.g. click: {selector: \"#add\"}"
+              : "click: give only one of selector, text, or x and y");
       return null;
     }
     if (fields.has("selector")) {
@@ -139,7 +149,8 @@ final class StepReader {
       return css == null ? null : new Target.BySelector(css);
     }
     if (fields.has("text")) {
-      String text = values.text(fields.get("text"), "click.text", "the visible text of an element", false);
+      String text =
+          values.text(fields.get("text"), "click.text", "the visible text of an element", false);
       return text == null ? null : new Target.ByText(text);
     }
     return point(fields);
@@ -147,7 +158,9 @@ final class StepReader {
 
   private Target point(Fields fields) {
     if (!fields.has("x") || !fields.has("y")) {
-      problems.add(fields.at(), "click: x and y go together; " + (fields.has("x") ? "y" : "x") + " is missing");
+      problems.add(
+          fields.at(),
+          "click: x and y go together; " + (fields.has("x") ? "y" : "x") + " is missing");
       return null;
     }
     Double x = values.number(fields.get("x"), "click.x", 0, MAX_PX);
@@ -171,15 +184,19 @@ final class StepReader {
 
   private Step scroll(Node value, Location at) {
     if (!(value instanceof MapNode map)) {
-      return values.wrong(value, "scroll",
+      return values.wrong(
+          value,
+          "scroll",
           "a map like {to: bottom}, {to: top}, {to: \"#pricing\"}, {y: 1200} or {by: 600}");
     }
     Fields fields = new Fields(map, "scroll", List.of("to", "y", "by"), problems);
     long given = map.keys().stream().filter(List.of("to", "y", "by")::contains).count();
     if (given != 1) {
-      problems.add(map.at(), given == 0
-          ? "scroll: expected one of to, y or by, e.g. scroll: {to: bottom}"
-          : "scroll: give only one of to, y or by");
+      problems.add(
+          map.at(),
+          given == 0
+              ? "scroll: expected one of to, y or by, e.g. scroll: {to: bottom}"
+              : "scroll: give only one of to, y or by");
       return null;
     }
     ScrollTarget target = scrollTarget(fields);

@@ -28,11 +28,14 @@ final class SyntaxErrors {
 
   private SyntaxErrors() {}
 
-  static void report(Path file, String text, boolean json, JsonProcessingException e, Problems problems) {
+  static void report(
+      Path file, String text, boolean json, JsonProcessingException e, Problems problems) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       reportYaml(file, text, marked, problems);
     } else {
-      problems.add(location(file, e.getLocation()), (json ? "invalid JSON: " : "invalid YAML: ") + plainJackson(e));
+      problems.add(
+          location(file, e.getLocation()),
+          (json ? "invalid JSON: " : "invalid YAML: ") + plainJackson(e));
     }
   }
 
@@ -40,8 +43,10 @@ final class SyntaxErrors {
     Mark problemAt = e.getProblemMark();
     Mark contextAt = e.getContextMark();
     // a tab's own message says all; its context ("while scanning for the next token") adds nothing
-    String context = e.getContext() == null || isTab(e.getProblem()) ? null : oneLine(e.getContext());
-    // "expected ']' but got end of file" is found at the end; the place to fix is where the context began
+    String context =
+        e.getContext() == null || isTab(e.getProblem()) ? null : oneLine(e.getContext());
+    // "expected ']' but got end of file" is found at the end; the place to fix is where the context
+    // began
     boolean pointAtContext = context != null && contextAt != null && isAtEnd(problemAt, text);
     String message = "invalid YAML: " + plainYaml(e.getProblem());
     if (context != null) {
@@ -59,7 +64,9 @@ final class SyntaxErrors {
   }
 
   private static String where(Mark mark) {
-    return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    return mark == null
+        ? ""
+        : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 
   private static String plainYaml(String problem) {
@@ -81,13 +88,15 @@ final class SyntaxErrors {
   }
 
   private static String plainJackson(JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? "syntax error" : oneLine(e.getOriginalMessage());
+    String message =
+        e.getOriginalMessage() == null ? "syntax error" : oneLine(e.getOriginalMessage());
     if (message.contains("base64")) {
       return "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps";
     }
     if (message.startsWith("Expected a field name")) {
       // YAML's "? [a, b]: 1" or "*alias: 1": the parser names its own event class
-      return "a key here is " + keyKind(message) + "; keys are plain names (YAML complex keys are not supported)";
+      return "a key here is " + keyKind(message)
+          + "; keys are plain names (YAML complex keys are not supported)";
     }
     return withoutTypeNames(message
         .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
@@ -127,6 +136,7 @@ final class SyntaxErrors {
     if (location == null) {
       return Location.startOf(file);
     }
-    return new Location(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return new Location(
+        file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 }

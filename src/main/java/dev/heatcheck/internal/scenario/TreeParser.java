@@ -49,15 +49,19 @@ final class TreeParser {
     try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
       return new TreeParser(file, problems, parser).document();
     } catch (TooDeep e) {
-      problems.add(e.at, "nested more than " + MAX_DEPTH + " levels deep here; a scenario needs no more than five,"
-          + " so check the brackets and the indentation above");
+      problems.add(
+          e.at,
+          "nested more than " + MAX_DEPTH + " levels deep here; a scenario needs no more than five,"
+              + " so check the brackets and the indentation above");
       return null;
     } catch (JsonProcessingException e) {
       SyntaxErrors.report(file, text, json, e, problems);
       return null;
     } catch (IOException e) {
       // the text is already in memory, so this is not an I/O failure but a parser one
-      problems.add(Location.startOf(file), "cannot parse: " + SyntaxErrors.withoutTypeNames(String.valueOf(e.getMessage())));
+      problems.add(
+          Location.startOf(file),
+          "cannot parse: " + SyntaxErrors.withoutTypeNames(String.valueOf(e.getMessage())));
       return null;
     }
   }
@@ -65,7 +69,9 @@ final class TreeParser {
   private Node document() throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
-      problems.add(Location.startOf(file), "the file is empty; a scenario needs at least a url, e.g. url: /checkout");
+      problems.add(
+          Location.startOf(file),
+          "the file is empty; a scenario needs at least a url, e.g. url: /checkout");
       return null;
     }
     Node root = read(first);
@@ -103,7 +109,10 @@ final class TreeParser {
       if (first == null) {
         entries.add(new Entry(key, keyAt, value));
       } else {
-        problems.add(keyAt, "duplicate key " + Node.Scalar.quoted(key) + "; it is already set on line " + first.line());
+        problems.add(
+            keyAt,
+            "duplicate key " + Node.Scalar.quoted(key) + "; it is already set on line "
+                + first.line());
       }
     }
     return new MapNode(List.copyOf(entries), at);
@@ -121,15 +130,20 @@ final class TreeParser {
   private Scalar scalar(JsonToken token, Location at) throws IOException {
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       // Jackson hands an alias over as the anchor's name, which would silently become the value
-      problems.add(at, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+      problems.add(
+          at, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
     }
     return switch (token) {
-      case VALUE_STRING -> new Scalar(Kind.STRING, Characters.check(parser.getText(), at, problems), null, at);
+      case VALUE_STRING ->
+        new Scalar(Kind.STRING, Characters.check(parser.getText(), at, problems), null, at);
       case VALUE_NUMBER_INT -> number(Kind.INTEGER, at);
       case VALUE_NUMBER_FLOAT -> number(Kind.FLOAT, at);
       case VALUE_TRUE, VALUE_FALSE -> new Scalar(Kind.BOOLEAN, parser.getText(), null, at);
       case VALUE_NULL -> new Scalar(Kind.NULL, "", null, at);
-      default -> throw new JsonParseException(parser, "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps");
+      default ->
+        throw new JsonParseException(
+            parser,
+            "a binary (!!binary) value; scenarios take text, numbers, true or false, lists and maps");
     };
   }
 
@@ -155,6 +169,7 @@ final class TreeParser {
 
   private Location here() {
     JsonLocation location = parser.currentTokenLocation();
-    return new Location(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return new Location(
+        file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 }

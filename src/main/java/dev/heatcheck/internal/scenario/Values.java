@@ -19,7 +19,9 @@ final class Values {
 
   /** A non-blank string: selectors, URLs and names, where a number would be a slip. */
   String string(Node node, String what, String expected) {
-    if (node instanceof Scalar scalar && scalar.kind() == Kind.STRING && !scalar.text().isBlank()) {
+    if (node instanceof Scalar scalar
+        && scalar.kind() == Kind.STRING
+        && !scalar.text().isBlank()) {
       return scalar.text();
     }
     return wrong(node, what, expected);
@@ -27,7 +29,9 @@ final class Values {
 
   /** Any scalar as written: text to type or a key to press may well look like a number. */
   String text(Node node, String what, String expected, boolean mayBeEmpty) {
-    if (node instanceof Scalar scalar && scalar.kind() != Kind.NULL && (mayBeEmpty || !scalar.text().isBlank())) {
+    if (node instanceof Scalar scalar
+        && scalar.kind() != Kind.NULL
+        && (mayBeEmpty || !scalar.text().isBlank())) {
       return scalar.text();
     }
     return wrong(node, what, expected);
@@ -48,7 +52,9 @@ final class Values {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      problems.add(node.at(), what + ": " + node.shown() + " is not a URL: " + notAllowed(url, e.getIndex()));
+      problems.add(
+          node.at(),
+          what + ": " + node.shown() + " is not a URL: " + notAllowed(url, e.getIndex()));
       return null;
     }
     if (uri.getScheme() != null && !isHttp(uri)) {
@@ -62,15 +68,19 @@ final class Values {
       return "it ends too early";
     }
     int c = url.codePointAt(index);
-    String shown = c == ' ' ? "a space" : Character.isISOControl(c) ? "a control character" : "\"" + Character.toString(c) + "\"";
-    return shown + " at character " + (index + 1) + " is not allowed there; percent-encode it (a space is %20)";
+    String shown = c == ' '
+        ? "a space"
+        : Character.isISOControl(c) ? "a control character" : "\"" + Character.toString(c) + "\"";
+    return shown + " at character " + (index + 1)
+        + " is not allowed there; percent-encode it (a space is %20)";
   }
 
   /** An integer within [min, max]; the message names the range. */
   Integer integer(Node node, String what, int min, int max) {
     if (node instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
       BigInteger value = new BigInteger(scalar.number().toString());
-      if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+      if (value.compareTo(BigInteger.valueOf(min)) >= 0
+          && value.compareTo(BigInteger.valueOf(max)) <= 0) {
         return value.intValue();
       }
     }
@@ -79,7 +89,8 @@ final class Values {
 
   /** A finite number within [min, max]; the message names the range. */
   Double number(Node node, String what, long min, long max) {
-    if (node instanceof Scalar scalar && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
+    if (node instanceof Scalar scalar
+        && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
       double value = scalar.number().doubleValue();
       if (Double.isFinite(value) && value >= min && value <= max) {
         return value;
@@ -98,7 +109,8 @@ final class Values {
 
   /** Any finite number; {@code min} is null when negative numbers are fine. */
   Double number(Node node, String what, Integer min) {
-    if (node instanceof Scalar scalar && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
+    if (node instanceof Scalar scalar
+        && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
       double value = scalar.number().doubleValue();
       if (Double.isFinite(value) && (min == null || value >= min)) {
         return value;
@@ -114,6 +126,7 @@ final class Values {
 
   private static boolean isHttp(URI uri) {
     String scheme = uri.getScheme();
-    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        && uri.getHost() != null;
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param query parameters added to the start URL
  * @param cookies set in every visitor's browser before the first page loads
  */
-public record Variant(String name, String url, Map<String, String> query, Map<String, String> cookies, Location at) {
+public record Variant(
+    String name, String url, Map<String, String> query, Map<String, String> cookies, Location at) {
   public Variant {
     query = Map.copyOf(query);
     cookies = Map.copyOf(cookies);
@@ -23,9 +24,14 @@ public record Variant(String name, String url, Map<String, String> query, Map<St
       return start;
     }
     StringBuilder withQuery = new StringBuilder(start).append(start.contains("?") ? '&' : '?');
-    query.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> withQuery
-        .append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
-        .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+    query.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> withQuery
+            .append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8))
+            .append('=')
+            .append(
+                java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .append('&'));
     return withQuery.substring(0, withQuery.length() - 1);
   }
 }

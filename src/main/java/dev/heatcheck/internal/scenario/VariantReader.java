@@ -33,7 +33,10 @@ final class VariantReader {
     for (Node item : list.items()) {
       Variant variant = variant(item);
       if (variant != null && !names.add(variant.name())) {
-        problems.add(item.at(), "variants: the name \"" + variant.name() + "\" is used twice; give each variant its own");
+        problems.add(
+            item.at(),
+            "variants: the name \"" + variant.name()
+                + "\" is used twice; give each variant its own");
       } else if (variant != null) {
         variants.add(variant);
       }
@@ -45,18 +48,24 @@ final class VariantReader {
     if (!(node instanceof MapNode map)) {
       return values.wrong(node, "variants", "a map like {name: B, query: {layout: b}}");
     }
-    Fields fields = new Fields(map, "variants", List.of("name", "url", "query", "cookie"), problems);
+    Fields fields =
+        new Fields(map, "variants", List.of("name", "url", "query", "cookie"), problems);
     if (!fields.has("name")) {
       problems.add(fields.at(), "variants: name is required, e.g. {name: B, query: {layout: b}}");
       return null;
     }
     String name = values.string(fields.get("name"), "variants.name", "a short name like B");
     if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
-      problems.add(fields.get("name").at(), "variants.name: use letters, digits, - and _ (it names a folder), got " + fields.get("name").shown());
+      problems.add(
+          fields.get("name").at(),
+          "variants.name: use letters, digits, - and _ (it names a folder), got "
+              + fields.get("name").shown());
       return null;
     }
-    String url = fields.has("url") ? values.url(fields.get("url"), "variants.url", "/checkout-v2") : null;
-    Map<String, String> query = fields.has("query") ? pairs(fields.get("query"), "variants.query") : Map.of();
+    String url =
+        fields.has("url") ? values.url(fields.get("url"), "variants.url", "/checkout-v2") : null;
+    Map<String, String> query =
+        fields.has("query") ? pairs(fields.get("query"), "variants.query") : Map.of();
     Map<String, String> cookies = fields.has("cookie") ? cookies(fields.get("cookie")) : Map.of();
     return name == null ? null : new Variant(name, url, query, cookies, fields.at());
   }
@@ -70,11 +79,17 @@ final class VariantReader {
     for (Node.Entry entry : map.entries()) {
       String value = cookies.get(entry.key());
       if (unfit(entry.key(), "=") != null) {
-        problems.add(entry.keyAt(), "variants.cookie: " + Node.Scalar.quoted(entry.key())
-            + " cannot be a cookie name: it holds " + unfit(entry.key(), "=") + "; a name takes no ; = tab or control character");
+        problems.add(
+            entry.keyAt(),
+            "variants.cookie: " + Node.Scalar.quoted(entry.key())
+                + " cannot be a cookie name: it holds " + unfit(entry.key(), "=")
+                + "; a name takes no ; = tab or control character");
       } else if (value != null && unfit(value, "") != null) {
-        problems.add(entry.value().at(), "variants.cookie." + entry.key() + ": " + entry.value().shown()
-            + " cannot be a cookie value: it holds " + unfit(value, "") + "; percent-encode it");
+        problems.add(
+            entry.value().at(),
+            "variants.cookie." + entry.key() + ": " + entry.value().shown()
+                + " cannot be a cookie value: it holds " + unfit(value, "")
+                + "; percent-encode it");
       }
     }
     return cookies;

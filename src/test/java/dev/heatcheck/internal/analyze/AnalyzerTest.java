@@ -25,7 +25,8 @@ public class AnalyzerTest {
   private static final String SCENARIO = "checkout";
   private static final Event.View CART = view("v1", "s1", SCENARIO, "/cart", 1280, 800, 3000);
 
-  // ---- dead or alive: each kind of reaction has its own window ------------------------------------
+  // ---- dead or alive: each kind of reaction has its own window
+  // ------------------------------------
 
   @Test
   public void a_click_followed_by_a_mutation_within_the_window_is_alive() {
@@ -80,11 +81,12 @@ public class AnalyzerTest {
 
   @Test
   public void a_request_within_1000_ms_makes_a_click_alive_and_one_after_does_not() {
-    Analysis analysis =
-        analyze(
-            CART,
-            click("c1", 0), effect(900, "request"),
-            click("c2", 5_000), effect(5_000 + 1_100, "request"));
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0),
+        effect(900, "request"),
+        click("c2", 5_000),
+        effect(5_000 + 1_100, "request"));
 
     assertEquals(verdict(analysis, "c1"), Verdict.ALIVE);
     assertEquals(judged(analysis, "c1").signal(), "request");
@@ -94,8 +96,12 @@ public class AnalyzerTest {
   @Test
   public void the_earliest_reaction_within_its_window_is_the_signal_recorded() {
     // GIVEN a late scroll (outside its 100 ms window), then a request, then a mutation
-    Analysis analysis =
-        analyze(CART, click("c1", 0), effect(150, "scroll"), effect(300, "request"), effect(400, "mutation"));
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0),
+        effect(150, "scroll"),
+        effect(300, "request"),
+        effect(400, "mutation"));
 
     // THEN the request is what made it alive, 300 ms after the click
     JudgedClick judged = judged(analysis, "c1");
@@ -104,7 +110,8 @@ public class AnalyzerTest {
   }
 
   @Test
-  public void a_click_followed_only_by_an_effect_of_a_kind_this_version_does_not_know_is_undetermined_not_dead() {
+  public void
+      a_click_followed_only_by_an_effect_of_a_kind_this_version_does_not_know_is_undetermined_not_dead() {
     Analysis analysis = analyze(CART, click("c1", 0), effect(10, "hologram"));
 
     assertEquals(verdict(analysis, "c1"), Verdict.UNDETERMINED);
@@ -116,8 +123,14 @@ public class AnalyzerTest {
 
   @Test
   public void an_effect_of_an_unknown_kind_does_not_change_a_verdict_a_known_reaction_gives() {
-    Analysis analysis = analyze(CART, click("c1", 0), effect(10, "hologram"), effect(20, "mutation"),
-        click("c2", 5_000), effect(5_010, "hologram"), error(5_020, "TypeError: x"));
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0),
+        effect(10, "hologram"),
+        effect(20, "mutation"),
+        click("c2", 5_000),
+        effect(5_010, "hologram"),
+        error(5_020, "TypeError: x"));
 
     assertEquals(verdict(analysis, "c1"), Verdict.ALIVE);
     assertEquals(judged(analysis, "c1").signal(), "mutation");
@@ -133,15 +146,28 @@ public class AnalyzerTest {
 
   @Test
   public void visitors_written_one_after_another_over_hours_are_judged_as_if_each_were_alone() {
-    // GIVEN 300 visitors, one every 20 minutes, each with a dead click and an answered one; lines a little out of order
+    // GIVEN 300 visitors, one every 20 minutes, each with a dead click and an answered one; lines a
+    // little out of order
     List<Event> events = new ArrayList<>();
     for (int v = 0; v < 300; v++) {
       String session = "s" + v;
       String view = "v" + v;
       long at = v * 20 * 60_000L;
-      events.add(new Event.Click(view + "c1", view, session, T0 + at + 100, 5, 5, false, button("#dead")));
-      events.add(new Event.View(view, session, SCENARIO, "https://shop.example/cart", "/cart", 1280, 800, 1280, 3000, T0 + at));
-      events.add(new Event.Click(view + "c2", view, session, T0 + at + 4_000, 50, 5, false, button("#buy")));
+      events.add(
+          new Event.Click(view + "c1", view, session, T0 + at + 100, 5, 5, false, button("#dead")));
+      events.add(new Event.View(
+          view,
+          session,
+          SCENARIO,
+          "https://shop.example/cart",
+          "/cart",
+          1280,
+          800,
+          1280,
+          3000,
+          T0 + at));
+      events.add(new Event.Click(
+          view + "c2", view, session, T0 + at + 4_000, 50, 5, false, button("#buy")));
       events.add(new Event.Effect(view + "e", view, session, T0 + at + 4_200, "mutation", null));
     }
     Analyzer analyzer = new Analyzer(Rules.defaults());
@@ -154,10 +180,17 @@ public class AnalyzerTest {
     assertEquals(cart.views(), 300);
     assertEquals(cart.clicks(), 600);
     assertEquals(analysis.totals(SCENARIO), new Analysis.Totals(600, 300, 0, 0));
-    assertEquals(cart.elements().stream().filter(e -> e.selector().equals("#dead")).findFirst().orElseThrow().dead(), 300);
+    assertEquals(
+        cart.elements().stream()
+            .filter(e -> e.selector().equals("#dead"))
+            .findFirst()
+            .orElseThrow()
+            .dead(),
+        300);
   }
 
-  // ---- which click a reaction belongs to ----------------------------------------------------------
+  // ---- which click a reaction belongs to
+  // ----------------------------------------------------------
 
   @Test
   public void a_reaction_after_the_visitors_next_action_is_not_credited_to_the_earlier_click() {
@@ -182,8 +215,11 @@ public class AnalyzerTest {
   @Test
   public void a_reaction_in_another_visitors_session_is_not_credited_to_this_visitors_click() {
     Event.View other = view("v2", "s2", SCENARIO, "/cart", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(CART, other, click("c1", 0), new Event.Effect("e1", "v2", "s2", T0 + 100, "mutation", null));
+    Analysis analysis = analyze(
+        CART,
+        other,
+        click("c1", 0),
+        new Event.Effect("e1", "v2", "s2", T0 + 100, "mutation", null));
 
     assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
   }
@@ -207,7 +243,8 @@ public class AnalyzerTest {
     assertEquals(judged(analysis, "c1").signal(), "navigation");
   }
 
-  // ---- error clicks -------------------------------------------------------------------------------
+  // ---- error clicks
+  // -------------------------------------------------------------------------------
 
   @Test
   public void an_error_soon_after_a_click_makes_it_an_error_click_not_a_dead_one() {
@@ -249,7 +286,8 @@ public class AnalyzerTest {
     assertEquals(judged(analysis, "c1").error(), "first");
   }
 
-  // ---- clicks that are not judged ----------------------------------------------------------------
+  // ---- clicks that are not judged
+  // ----------------------------------------------------------------
 
   @Test
   public void a_click_on_a_link_to_another_page_is_not_judged() {
@@ -262,7 +300,8 @@ public class AnalyzerTest {
 
   @Test
   public void a_click_on_a_link_ending_in_a_bare_hash_is_judged() {
-    Analysis analysis = analyze(CART, click("c1", 0, 10, 10, link("a.fake", "https://shop.example/cart#")));
+    Analysis analysis =
+        analyze(CART, click("c1", 0, 10, 10, link("a.fake", "https://shop.example/cart#")));
 
     assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
   }
@@ -294,12 +333,13 @@ public class AnalyzerTest {
     assertTrue(analysis.findings().isEmpty(), analysis.findings().toString());
   }
 
-  // ---- rage clicks --------------------------------------------------------------------------------
+  // ---- rage clicks
+  // --------------------------------------------------------------------------------
 
   @Test
   public void three_clicks_200_ms_apart_in_one_spot_are_one_rage_click() {
-    Analysis analysis =
-        analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 105, 103), click("c3", 400, 108, 100));
+    Analysis analysis = analyze(
+        CART, click("c1", 0, 100, 100), click("c2", 200, 105, 103), click("c3", 400, 108, 100));
 
     List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
@@ -321,28 +361,32 @@ public class AnalyzerTest {
 
   @Test
   public void a_gap_of_1200_ms_breaks_a_burst() {
-    Analysis analysis =
-        analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 100, 100), click("c3", 1_400, 100, 100));
+    Analysis analysis = analyze(
+        CART, click("c1", 0, 100, 100), click("c2", 200, 100, 100), click("c3", 1_400, 100, 100));
 
     assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
-  public void clicks_40_px_apart_by_manhattan_distance_are_not_a_burst_even_if_closer_in_a_straight_line() {
+  public void
+      clicks_40_px_apart_by_manhattan_distance_are_not_a_burst_even_if_closer_in_a_straight_line() {
     // each step is 25 + 15 = 40 px Manhattan, but only ~29 px Euclidean
-    Analysis analysis =
-        analyze(CART, click("c1", 0, 100, 100), click("c2", 200, 125, 115), click("c3", 400, 150, 130));
+    Analysis analysis = analyze(
+        CART, click("c1", 0, 100, 100), click("c2", 200, 125, 115), click("c3", 400, 150, 130));
 
     assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
   }
 
   @Test
   public void two_bursts_on_the_same_target_are_one_finding_counting_two() {
-    Analysis analysis =
-        analyze(
-            CART,
-            click("a1", 0), click("a2", 200), click("a3", 400),
-            click("b1", 2_000), click("b2", 2_200), click("b3", 2_400));
+    Analysis analysis = analyze(
+        CART,
+        click("a1", 0),
+        click("a2", 200),
+        click("a3", 400),
+        click("b1", 2_000),
+        click("b2", 2_200),
+        click("b3", 2_400));
 
     List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
@@ -354,12 +398,12 @@ public class AnalyzerTest {
   public void clicks_of_different_visitors_never_form_a_rage_click() {
     // GIVEN two visitors on the same page clicking the same spot in quick turns
     Event.View other = view("v2", "s2", SCENARIO, "/cart", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(
-            CART, other,
-            click("c1", 0, 100, 100),
-            new Event.Click("c2", "v2", "s2", T0 + 200, 100, 100, false, button("#buy")),
-            click("c3", 400, 100, 100));
+    Analysis analysis = analyze(
+        CART,
+        other,
+        click("c1", 0, 100, 100),
+        new Event.Click("c2", "v2", "s2", T0 + 200, 100, 100, false, button("#buy")),
+        click("c3", 400, 100, 100));
 
     // THEN neither visitor clicked three times
     assertTrue(findings(analysis, Kind.RAGE).isEmpty(), analysis.findings().toString());
@@ -368,14 +412,14 @@ public class AnalyzerTest {
   @Test
   public void another_visitors_click_in_between_does_not_break_a_visitors_burst() {
     Event.View other = view("v2", "s2", SCENARIO, "/cart", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(
-            CART, other,
-            click("c1", 0, 100, 100),
-            new Event.Click("x1", "v2", "s2", T0 + 100, 900, 700, false, button("#help")),
-            click("c2", 200, 100, 100),
-            new Event.Click("x2", "v2", "s2", T0 + 300, 900, 700, false, button("#help")),
-            click("c3", 400, 100, 100));
+    Analysis analysis = analyze(
+        CART,
+        other,
+        click("c1", 0, 100, 100),
+        new Event.Click("x1", "v2", "s2", T0 + 100, 900, 700, false, button("#help")),
+        click("c2", 200, 100, 100),
+        new Event.Click("x2", "v2", "s2", T0 + 300, 900, 700, false, button("#help")),
+        click("c3", 400, 100, 100));
 
     List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
@@ -384,16 +428,21 @@ public class AnalyzerTest {
 
   @Test
   public void a_burst_of_clicks_without_a_described_target_is_still_a_rage_click() {
-    // Judgeable accepts clicks whose target is missing (another writer of events.jsonl may not describe it)
-    Analysis analysis =
-        analyze(CART, click("c1", 0, 100, 100, null), click("c2", 200, 100, 100, null), click("c3", 400, 100, 100, null));
+    // Judgeable accepts clicks whose target is missing (another writer of events.jsonl may not
+    // describe it)
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0, 100, 100, null),
+        click("c2", 200, 100, 100, null),
+        click("c3", 400, 100, 100, null));
 
     List<Finding> rage = findings(analysis, Kind.RAGE);
     assertEquals(rage.size(), 1, analysis.findings().toString());
     assertNull(rage.get(0).selector());
   }
 
-  // ---- findings and totals -------------------------------------------------------------------------
+  // ---- findings and totals
+  // -------------------------------------------------------------------------
 
   @Test
   public void findings_group_by_kind_scenario_page_viewport_and_selector_with_counts() {
@@ -402,21 +451,25 @@ public class AnalyzerTest {
     Event.View cartPhone = view("v3", "s3", SCENARIO, "/cart", 390, 844, 5000);
     Event.View homeDesktop = view("v4", "s4", SCENARIO, "/", 1280, 800, 3000);
     Event.View searchCart = view("v5", "s5", "search", "/cart", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(
-            CART, cartDesktop2, cartPhone, homeDesktop, searchCart,
-            clickIn("d1", "v1", "s1", button("#buy")),
-            clickIn("d2", "v2", "s2", button("#buy")),
-            clickIn("d3", "v1", "s1", button("#help"), 5_000),
-            clickIn("d4", "v3", "s3", button("#buy")),
-            clickIn("d5", "v4", "s4", button("#buy")),
-            clickIn("d6", "v5", "s5", button("#buy")),
-            clickIn("e1", "v2", "s2", button("#buy"), 5_000),
-            new Event.PageError("err1", "v2", "s2", T0 + 5_100, "boom"));
+    Analysis analysis = analyze(
+        CART,
+        cartDesktop2,
+        cartPhone,
+        homeDesktop,
+        searchCart,
+        clickIn("d1", "v1", "s1", button("#buy")),
+        clickIn("d2", "v2", "s2", button("#buy")),
+        clickIn("d3", "v1", "s1", button("#help"), 5_000),
+        clickIn("d4", "v3", "s3", button("#buy")),
+        clickIn("d5", "v4", "s4", button("#buy")),
+        clickIn("d6", "v5", "s5", button("#buy")),
+        clickIn("e1", "v2", "s2", button("#buy"), 5_000),
+        new Event.PageError("err1", "v2", "s2", T0 + 5_100, "boom"));
 
     List<String> found = new ArrayList<>();
     for (Finding f : analysis.findings()) {
-      found.add(f.kind().id() + " " + f.scenario() + " " + f.page() + " " + f.viewport() + " " + f.selector() + " x" + f.count());
+      found.add(f.kind().id() + " " + f.scenario() + " " + f.page() + " " + f.viewport() + " "
+          + f.selector() + " x" + f.count());
     }
     found.sort(null);
     assertEquals(
@@ -428,22 +481,27 @@ public class AnalyzerTest {
             "dead checkout /cart 390x844 #buy x1",
             "dead search /cart 1280x800 #buy x1",
             "error checkout /cart 1280x800 #buy x1"));
-    assertTrue(findings(analysis, Kind.DEAD).stream().allMatch(f -> "no reaction".equals(f.signal())));
+    assertTrue(
+        findings(analysis, Kind.DEAD).stream().allMatch(f -> "no reaction".equals(f.signal())));
     assertEquals(findings(analysis, Kind.ERROR).get(0).signal(), "boom");
   }
 
   @Test
   public void totals_count_one_scenarios_clicks_by_verdict() {
     Event.View searchView = view("v9", "s9", "search", "/results", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(
-            CART, searchView,
-            click("alive", 0), effect(100, "mutation"),
-            click("dead", 5_000),
-            click("error", 10_000), error(10_100, "boom"),
-            click("link", 15_000, 10, 10, link("a", "/elsewhere")),
-            click("r1", 20_000), click("r2", 20_200), click("r3", 20_400),
-            new Event.Click("other", "v9", "s9", T0, 1, 1, false, button("#go")));
+    Analysis analysis = analyze(
+        CART,
+        searchView,
+        click("alive", 0),
+        effect(100, "mutation"),
+        click("dead", 5_000),
+        click("error", 10_000),
+        error(10_100, "boom"),
+        click("link", 15_000, 10, 10, link("a", "/elsewhere")),
+        click("r1", 20_000),
+        click("r2", 20_200),
+        click("r3", 20_400),
+        new Event.Click("other", "v9", "s9", T0, 1, 1, false, button("#go")));
 
     Analysis.Totals totals = analysis.totals(SCENARIO);
 
@@ -452,7 +510,8 @@ public class AnalyzerTest {
     assertEquals(analysis.totals("nothing-ran"), new Analysis.Totals(0, 0, 0, 0));
   }
 
-  // ---- per page aggregates -------------------------------------------------------------------------
+  // ---- per page aggregates
+  // -------------------------------------------------------------------------
 
   @Test
   public void page_stats_count_views_per_page_and_viewport_bucket() {
@@ -475,8 +534,11 @@ public class AnalyzerTest {
   public void pages_matching_a_pattern_aggregate_under_it() {
     Event.View other = view("v2", "s2", SCENARIO, "/product/42", 1280, 800, 3000);
     Event.View first = view("v3", "s3", SCENARIO, "/product/17", 1280, 800, 3000);
-    Analyzer analyzer = new Analyzer(Rules.defaults(), new Grouping(Buckets.defaults(), List.of("/product/:id"))).keepingClicks();
-    List.of(other, first, new Event.Click("c9", "v3", "s3", T0, 5, 5, false, button("#buy"))).forEach(analyzer);
+    Analyzer analyzer = new Analyzer(
+            Rules.defaults(), new Grouping(Buckets.defaults(), List.of("/product/:id")))
+        .keepingClicks();
+    List.of(other, first, new Event.Click("c9", "v3", "s3", T0, 5, 5, false, button("#buy")))
+        .forEach(analyzer);
 
     Analysis analysis = analyzer.finish();
 
@@ -488,7 +550,8 @@ public class AnalyzerTest {
 
   @Test
   public void a_view_reported_twice_is_one_view_with_its_tallest_document() {
-    // the recorder reports a view at DOMContentLoaded and again at load, when the document has grown
+    // the recorder reports a view at DOMContentLoaded and again at load, when the document has
+    // grown
     Event.View loaded = view("v1", "s1", SCENARIO, "/cart", 1280, 800, 4200);
 
     Analysis analysis = analyze(CART, loaded);
@@ -502,14 +565,13 @@ public class AnalyzerTest {
 
   @Test
   public void element_stats_count_clicks_share_and_friction_per_element() {
-    Analysis analysis =
-        analyze(
-            CART,
-            click("c1", 0, 640, 2210),
-            click("c2", 200, 641, 2211),
-            click("c3", 400, 642, 2212),
-            effect(450, "mutation"),
-            new Event.Click("c4", "v1", "s1", T0 + 5_000, 10, 20, false, button("#other")));
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0, 640, 2210),
+        click("c2", 200, 641, 2211),
+        click("c3", 400, 642, 2212),
+        effect(450, "mutation"),
+        new Event.Click("c4", "v1", "s1", T0 + 5_000, 10, 20, false, button("#other")));
 
     List<ElementStats> elements = page(analysis, "/cart", "desktop").elements();
     assertEquals(elements.size(), 2);
@@ -527,10 +589,12 @@ public class AnalyzerTest {
   @Test
   public void reach_is_the_deepest_scroll_plus_the_viewport_height_for_each_view() {
     Event.View second = view("v2", "s2", SCENARIO, "/cart", 1280, 800, 3000);
-    Analysis analysis =
-        analyze(
-            CART, second,
-            scroll("v1", 1_000, 500), scroll("v1", 2_000, 1_200), scroll("v1", 3_000, 900));
+    Analysis analysis = analyze(
+        CART,
+        second,
+        scroll("v1", 1_000, 500),
+        scroll("v1", 2_000, 1_200),
+        scroll("v1", 3_000, 900));
 
     List<Double> reach = new ArrayList<>(page(analysis, "/cart", "desktop").reach());
     reach.sort(null);
@@ -540,8 +604,10 @@ public class AnalyzerTest {
 
   @Test
   public void the_document_height_is_the_tallest_seen_including_while_scrolling() {
-    // GIVEN a view of a 3000 px document that grew to 6000 px as the visitor scrolled (infinite list)
-    Analysis analysis = analyze(CART, new Event.Scroll("sc1", "v1", "s1", T0 + 1_000, 5_200, 6_000));
+    // GIVEN a view of a 3000 px document that grew to 6000 px as the visitor scrolled (infinite
+    // list)
+    Analysis analysis =
+        analyze(CART, new Event.Scroll("sc1", "v1", "s1", T0 + 1_000, 5_200, 6_000));
 
     PageStats stats = page(analysis, "/cart", "desktop");
     // THEN the page is as tall as it was seen, and what the visitor reached lies on it
@@ -551,13 +617,16 @@ public class AnalyzerTest {
 
   @Test
   public void every_click_fed_in_is_judged_exactly_once() {
-    Analysis analysis = analyze(CART, click("c1", 0), click("c2", 5_000), effect(5_100, "mutation"));
+    Analysis analysis =
+        analyze(CART, click("c1", 0), click("c2", 5_000), effect(5_100, "mutation"));
 
-    assertEquals(analysis.clicks().stream().map(c -> c.click().id()).sorted().toList(), List.of("c1", "c2"));
+    assertEquals(
+        analysis.clicks().stream().map(c -> c.click().id()).sorted().toList(), List.of("c1", "c2"));
     assertFalse(analysis.clicks().stream().anyMatch(c -> c.page().page().equals("?")));
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private static Analysis analyze(Event... events) {
     Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
@@ -565,8 +634,10 @@ public class AnalyzerTest {
     return analyzer.finish();
   }
 
-  private static Event.View view(String id, String session, String scenario, String path, int vw, int vh, int docH) {
-    return new Event.View(id, session, scenario, "https://shop.example" + path, path, vw, vh, vw, docH, T0 - 1_000);
+  private static Event.View view(
+      String id, String session, String scenario, String path, int vw, int vh, int docH) {
+    return new Event.View(
+        id, session, scenario, "https://shop.example" + path, path, vw, vh, vw, docH, T0 - 1_000);
   }
 
   private static List<Double> box() {
@@ -598,7 +669,8 @@ public class AnalyzerTest {
     return clickIn(id, view, session, target, 0);
   }
 
-  private static Event.Click clickIn(String id, String view, String session, Target target, long at) {
+  private static Event.Click clickIn(
+      String id, String view, String session, Target target, long at) {
     return new Event.Click(id, view, session, T0 + at, 100, 100, false, target);
   }
 
@@ -622,7 +694,8 @@ public class AnalyzerTest {
     return analysis.clicks().stream()
         .filter(c -> c.click().id().equals(clickId))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no judged click " + clickId + " in " + analysis.clicks()));
+        .orElseThrow(
+            () -> new AssertionError("no judged click " + clickId + " in " + analysis.clicks()));
   }
 
   private static Verdict verdict(Analysis analysis, String clickId) {
@@ -639,8 +712,8 @@ public class AnalyzerTest {
         return stats;
       }
     }
-    fail("no page " + path + " @ " + viewport + " in " + analysis.pages().stream().map(PageStats::key).toList());
+    fail("no page " + path + " @ " + viewport + " in "
+        + analysis.pages().stream().map(PageStats::key).toList());
     return null;
   }
-
 }

@@ -47,8 +47,19 @@ import org.testng.annotations.Test;
  */
 public class DeadClickCorpusTest extends BrowserTest {
   private static final List<String> PAGES = List.of(
-      "basics.html", "inputs.html", "effects.html", "delayed.html", "errors.html", "frames.html", "shadow.html", "svg.html",
-      "fixed.html", "scroll.html", "spa.html", "modal.html", "select.html");
+      "basics.html",
+      "inputs.html",
+      "effects.html",
+      "delayed.html",
+      "errors.html",
+      "frames.html",
+      "shadow.html",
+      "svg.html",
+      "fixed.html",
+      "scroll.html",
+      "spa.html",
+      "modal.html",
+      "select.html");
   private static final long GAP_MS = 700;
   /** After the last click: longer than the latest reaction in the corpus (3.5 s) and every window. */
   private static final long SETTLE_MS = 4_500;
@@ -58,8 +69,16 @@ public class DeadClickCorpusTest extends BrowserTest {
   private Analysis analysis;
 
   /** A labeled element; {@code frameUrl} is null in the top document. */
-  private record Target(String frameUrl, String id, String label, String signal, boolean judged, boolean ctrl,
-      double[] at, boolean solo, int order) {}
+  private record Target(
+      String frameUrl,
+      String id,
+      String label,
+      String signal,
+      boolean judged,
+      boolean ctrl,
+      double[] at,
+      boolean solo,
+      int order) {}
 
   private static final class Visit {
     final String session;
@@ -96,8 +115,12 @@ public class DeadClickCorpusTest extends BrowserTest {
     Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     EventReader.read(events, analyzer);
     analysis = analyzer.finish();
-    System.out.printf(Locale.ROOT, "corpus: %d targets on %d pages in %d visits, %.1f s%n",
-        visits.stream().mapToInt(v -> v.targets.size()).sum(), PAGES.size(), visits.size(),
+    System.out.printf(
+        Locale.ROOT,
+        "corpus: %d targets on %d pages in %d visits, %.1f s%n",
+        visits.stream().mapToInt(v -> v.targets.size()).sum(),
+        PAGES.size(),
+        visits.size(),
         (System.currentTimeMillis() - started) / 1000.0);
   }
 
@@ -121,8 +144,14 @@ public class DeadClickCorpusTest extends BrowserTest {
     int total = 0;
     for (Visit visit : visits) {
       List<JudgedClick> clicks = clicksOf(visit);
-      assertEquals(clicks.size(), visit.targets.size(), visit.session + ": one recorded click per target, got "
-          + clicks.stream().map(c -> c.click().target() == null ? "?" : c.click().target().selector()).toList());
+      assertEquals(
+          clicks.size(),
+          visit.targets.size(),
+          visit.session + ": one recorded click per target, got "
+              + clicks.stream()
+                  .map(
+                      c -> c.click().target() == null ? "?" : c.click().target().selector())
+                  .toList());
       for (int i = 0; i < clicks.size(); i++) {
         Target target = visit.targets.get(i);
         JudgedClick click = clicks.get(i);
@@ -134,7 +163,8 @@ public class DeadClickCorpusTest extends BrowserTest {
         matrix.get(target.label()).merge(predicted, 1, Integer::sum);
         total++;
         if (!predicted.equals(target.label())) {
-          wrong.add(describe(visit, target, click, "labeled " + target.label() + ", judged " + predicted));
+          wrong.add(describe(
+              visit, target, click, "labeled " + target.label() + ", judged " + predicted));
         }
       }
     }
@@ -165,7 +195,8 @@ public class DeadClickCorpusTest extends BrowserTest {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
-  // ---- driving ---------------------------------------------------------------------------------------
+  // ---- driving
+  // ---------------------------------------------------------------------------------------
 
   /** A visit per page for its batch targets, and one per solo target. */
   private List<Visit> plan(EventLog log) {
@@ -188,7 +219,8 @@ public class DeadClickCorpusTest extends BrowserTest {
 
   private Visit open(EventLog log, String file, String session, Target solo) {
     Visit visit = new Visit(session, new ArrayList<>());
-    visit.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 700).setAcceptDownloads(true));
+    visit.context = browser.newContext(
+        new Browser.NewContextOptions().setViewportSize(1000, 700).setAcceptDownloads(true));
     visit.recorder = Recorder.attach(visit.context, session, "corpus", log);
     visit.page = visit.context.newPage();
     visit.page.navigate(server.baseUrl() + "/" + file);
@@ -203,9 +235,12 @@ public class DeadClickCorpusTest extends BrowserTest {
   private static List<Target> targets(Page page) {
     List<Target> found = new ArrayList<>();
     for (Frame frame : page.frames()) {
-      List<?> described = (List<?>) frame.locator("[data-label]").evaluateAll(
-          "els => els.map(e => [e.id, e.dataset.label, e.dataset.signal || null, e.dataset.judged || null,"
-              + " e.dataset.click || null, e.dataset.at || null, 'solo' in e.dataset, Number(e.dataset.order || 0)])");
+      List<?> described = (List<?>)
+          frame
+              .locator("[data-label]")
+              .evaluateAll(
+                  "els => els.map(e => [e.id, e.dataset.label, e.dataset.signal || null, e.dataset.judged || null,"
+                      + " e.dataset.click || null, e.dataset.at || null, 'solo' in e.dataset, Number(e.dataset.order || 0)])");
       for (Object item : described) {
         List<?> d = (List<?>) item;
         double[] at = null;
@@ -213,8 +248,15 @@ public class DeadClickCorpusTest extends BrowserTest {
           String[] xy = String.valueOf(d.get(5)).split(",");
           at = new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])};
         }
-        found.add(new Target(frame == page.mainFrame() ? null : frame.url(), (String) d.get(0), (String) d.get(1),
-            (String) d.get(2), !"no".equals(d.get(3)), "ctrl".equals(d.get(4)), at, Boolean.TRUE.equals(d.get(6)),
+        found.add(new Target(
+            frame == page.mainFrame() ? null : frame.url(),
+            (String) d.get(0),
+            (String) d.get(1),
+            (String) d.get(2),
+            !"no".equals(d.get(3)),
+            "ctrl".equals(d.get(4)),
+            at,
+            Boolean.TRUE.equals(d.get(6)),
             ((Number) d.get(7)).intValue()));
       }
     }
@@ -242,8 +284,12 @@ public class DeadClickCorpusTest extends BrowserTest {
   private static void click(Visit visit, Target target) {
     Page page = visit.page;
     visit.recorder.action(page, "scroll");
-    Frame frame = target.frameUrl() == null ? page.mainFrame()
-        : page.frames().stream().filter(f -> f.url().equals(target.frameUrl())).findFirst().orElseThrow();
+    Frame frame = target.frameUrl() == null
+        ? page.mainFrame()
+        : page.frames().stream()
+            .filter(f -> f.url().equals(target.frameUrl()))
+            .findFirst()
+            .orElseThrow();
     Locator locator = frame.locator("#" + target.id());
     locator.scrollIntoViewIfNeeded();
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
@@ -260,7 +306,8 @@ public class DeadClickCorpusTest extends BrowserTest {
     }
   }
 
-  // ---- judging and reporting -------------------------------------------------------------------------
+  // ---- judging and reporting
+  // -------------------------------------------------------------------------
 
   private List<JudgedClick> clicksOf(Visit visit) {
     return analysis.clicks().stream()
@@ -271,12 +318,14 @@ public class DeadClickCorpusTest extends BrowserTest {
 
   private String describe(Visit visit, Target target, JudgedClick click, String problem) {
     Event.Click c = click.click();
-    return "  " + visit.session + " #" + target.id() + ": " + problem + " (verdict " + click.verdict()
+    return "  " + visit.session + " #" + target.id() + ": " + problem + " (verdict "
+        + click.verdict()
         + ", signal " + click.signal() + " after " + click.delayMs() + " ms, error " + click.error()
         + ", selector " + (c.target() == null ? null : c.target().selector()) + ")";
   }
 
-  static String confusionMatrix(Map<String, Map<String, Integer>> matrix, List<String> classes, int total) {
+  static String confusionMatrix(
+      Map<String, Map<String, Integer>> matrix, List<String> classes, int total) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "dead-click corpus: %d labeled targets%n", total));
     out.append(String.format(Locale.ROOT, "%-16s", "label \\ judged"));
@@ -284,21 +333,30 @@ public class DeadClickCorpusTest extends BrowserTest {
     out.append(System.lineSeparator());
     for (String label : classes) {
       out.append(String.format(Locale.ROOT, "%-16s", label));
-      classes.forEach(c -> out.append(String.format(Locale.ROOT, "%8d", matrix.get(label).get(c))));
+      classes.forEach(
+          c -> out.append(String.format(Locale.ROOT, "%8d", matrix.get(label).get(c))));
       out.append(System.lineSeparator());
     }
-    scores(matrix, classes).forEach((c, s) -> out.append(String.format(Locale.ROOT, "%-6s precision %.3f  recall %.3f%n", c, s[0], s[1])));
+    scores(matrix, classes)
+        .forEach((c, s) -> out.append(
+            String.format(Locale.ROOT, "%-6s precision %.3f  recall %.3f%n", c, s[0], s[1])));
     return out.toString();
   }
 
   /** Precision and recall per class from the label-by-judgement counts. */
-  private static Map<String, double[]> scores(Map<String, Map<String, Integer>> matrix, List<String> classes) {
+  private static Map<String, double[]> scores(
+      Map<String, Map<String, Integer>> matrix, List<String> classes) {
     Map<String, double[]> scores = new LinkedHashMap<>();
     for (String c : classes) {
       int right = matrix.get(c).get(c);
-      int judgedAs = classes.stream().mapToInt(label -> matrix.get(label).get(c)).sum();
-      int labeledAs = matrix.get(c).values().stream().mapToInt(Integer::intValue).sum();
-      scores.put(c, new double[] {judgedAs == 0 ? 1 : (double) right / judgedAs, labeledAs == 0 ? 1 : (double) right / labeledAs});
+      int judgedAs =
+          classes.stream().mapToInt(label -> matrix.get(label).get(c)).sum();
+      int labeledAs =
+          matrix.get(c).values().stream().mapToInt(Integer::intValue).sum();
+      scores.put(c, new double[] {
+        judgedAs == 0 ? 1 : (double) right / judgedAs,
+        labeledAs == 0 ? 1 : (double) right / labeledAs
+      });
     }
     return scores;
   }

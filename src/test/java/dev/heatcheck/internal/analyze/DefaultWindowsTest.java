@@ -20,23 +20,49 @@ public class DefaultWindowsTest {
   public void the_analysis_starts_from_the_scenario_defaults() {
     Rules rules = Rules.defaults();
     JudgeSettings.DEFAULT_WINDOWS.forEach((window, ms) -> assertEquals(
-        window.equals(Rules.ERROR_WINDOW) ? rules.errorWindowMs() : rules.windows().get(EffectKind.valueOf(window.toUpperCase(Locale.ROOT))),
-        ms, window));
+        window.equals(Rules.ERROR_WINDOW)
+            ? rules.errorWindowMs()
+            : rules.windows().get(EffectKind.valueOf(window.toUpperCase(Locale.ROOT))),
+        ms,
+        window));
     assertEquals(rules.windows().size(), JudgeSettings.DEFAULT_WINDOWS.size() - 1);
     assertEquals(JudgeSettings.DEFAULT_WINDOWS.get("mutation"), 2_500L);
   }
 
   @Test
   public void the_driver_watches_as_long_as_the_analysis_waits() {
-    for (Map<String, Integer> windows : List.of(Map.<String, Integer>of(), Map.of("mutation", 4_000), Map.of("error", 6_000),
-        Map.of("mutation", 500), Map.of("mutation", 300, "focus", 200, "request", 200, "navigation", 200, "dialog", 200,
-            "popup", 200, "download", 200, "error", 200))) {
+    for (Map<String, Integer> windows : List.of(
+        Map.<String, Integer>of(),
+        Map.of("mutation", 4_000),
+        Map.of("error", 6_000),
+        Map.of("mutation", 500),
+        Map.of(
+            "mutation",
+            300,
+            "focus",
+            200,
+            "request",
+            200,
+            "navigation",
+            200,
+            "dialog",
+            200,
+            "popup",
+            200,
+            "download",
+            200,
+            "error",
+            200))) {
       JudgeSettings settings = new JudgeSettings(windows, null, null, null, null);
       Map<String, Long> asLong = new HashMap<>();
       windows.forEach((window, ms) -> asLong.put(window, ms.longValue()));
-      assertEquals(settings.longestWindow(), Rules.defaults().with(new Event.Judging(asLong, null)).longestWindow(), windows.toString());
+      assertEquals(
+          settings.longestWindow(),
+          Rules.defaults().with(new Event.Judging(asLong, null)).longestWindow(),
+          windows.toString());
     }
     assertEquals(JudgeSettings.none().longestWindow(), 2_500);
-    assertEquals(new JudgeSettings(Map.of("error", 6_000), null, null, null, null).longestWindow(), 6_000);
+    assertEquals(
+        new JudgeSettings(Map.of("error", 6_000), null, null, null, null).longestWindow(), 6_000);
   }
 }

@@ -26,30 +26,51 @@ public class CrowdReportTest {
   private static final long CLICKS = 300_000;
 
   @Test
-  public void a_report_over_300000_clicks_of_23000_visitors_finds_exactly_what_was_planted_in_96_mb_of_heap()
-      throws IOException, InterruptedException {
+  public void
+      a_report_over_300000_clicks_of_23000_visitors_finds_exactly_what_was_planted_in_96_mb_of_heap()
+          throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("heatcheck-crowd");
     Path events = dir.resolve("events.jsonl");
     ClickGenerator.Planted planted = new ClickGenerator(800, 1200).write(events, CLICKS);
     assertTrue(planted.sessions() > 20_000, "visitors: " + planted.sessions());
     Path out = dir.resolve("report");
 
-    Process process = new ProcessBuilder(List.of(javaBin(), "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-        "dev.heatcheck.cli.Main", "report", "--events", events.toString(), "--out", out.toString(), "--no-install"))
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(List.of(
+            javaBin(),
+            "-Xmx96m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.heatcheck.cli.Main",
+            "report",
+            "--events",
+            events.toString(),
+            "--out",
+            out.toString(),
+            "--no-install"))
+        .redirectErrorStream(true)
+        .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the report did not end");
 
     assertEquals(process.exitValue(), 0, output);
-    assertTrue(output.contains("Read " + planted.events() + " event(s), " + planted.clicks() + " click(s), from 1 file(s)"), output);
+    assertTrue(
+        output.contains("Read " + planted.events() + " event(s), " + planted.clicks()
+            + " click(s), from 1 file(s)"),
+        output);
     assertFalse(output.contains("warning"), output);
     Summary summary = SummaryFile.read(out.resolve(SummaryFile.NAME));
     ByteArrayOutputStream mismatch = new ByteArrayOutputStream();
-    assertTrue(ReportBench.countsMatch(summary, planted, new PrintStream(mismatch, true, StandardCharsets.UTF_8)),
+    assertTrue(
+        ReportBench.countsMatch(
+            summary, planted, new PrintStream(mismatch, true, StandardCharsets.UTF_8)),
         mismatch.toString(StandardCharsets.UTF_8));
-    long pageClicks = summary.pages().stream().mapToLong(Summary.PageRow::clicks).sum();
+    long pageClicks =
+        summary.pages().stream().mapToLong(Summary.PageRow::clicks).sum();
     assertEquals(pageClicks, planted.clicks());
-    assertEquals(summary.events(), events.toAbsolutePath().normalize().toString(), "read where it is, not copied");
+    assertEquals(
+        summary.events(),
+        events.toAbsolutePath().normalize().toString(),
+        "read where it is, not copied");
     assertFalse(Files.exists(out.resolve("events.jsonl")));
     List<String> kinds = new ArrayList<>();
     summary.findings().forEach(f -> kinds.add(f.kind().id()));

@@ -25,7 +25,9 @@ public class BrowserFinderTest {
     Path explicit = executable(dir.resolve("my-chrome"));
     Path fromEnv = executable(dir.resolve("env-chrome"));
 
-    BrowserChoice choice = finder(env(fromEnv.toString(), dir), NO_PLAYWRIGHT_BROWSER).find(Optional.of(explicit)).orElseThrow();
+    BrowserChoice choice = finder(env(fromEnv.toString(), dir), NO_PLAYWRIGHT_BROWSER)
+        .find(Optional.of(explicit))
+        .orElseThrow();
 
     assertEquals(choice, new BrowserChoice(explicit, "--browser"));
   }
@@ -36,7 +38,9 @@ public class BrowserFinderTest {
     executable(dir.resolve("chromium"));
     Path fromEnv = executable(tempDir().resolve("env-chrome"));
 
-    BrowserChoice choice = finder(env(fromEnv.toString(), dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice = finder(env(fromEnv.toString(), dir), NO_PLAYWRIGHT_BROWSER)
+        .find(Optional.empty())
+        .orElseThrow();
 
     assertEquals(choice, new BrowserChoice(fromEnv, BrowserFinder.ENV));
   }
@@ -46,8 +50,9 @@ public class BrowserFinderTest {
     Path fromEnv = executable(tempDir().resolve("env-chrome"));
     Path managed = executable(tempDir().resolve("chrome"));
 
-    BrowserChoice choice =
-        finder(env(fromEnv.toString(), tempDir()), () -> Optional.of(managed)).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice = finder(env(fromEnv.toString(), tempDir()), () -> Optional.of(managed))
+        .find(Optional.empty())
+        .orElseThrow();
 
     assertEquals(choice.source(), BrowserFinder.ENV);
   }
@@ -57,32 +62,34 @@ public class BrowserFinderTest {
     Path dir = tempDir();
     Path chromium = executable(dir.resolve("chromium"));
 
-    BrowserChoice choice = finder(env("  ", dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice =
+        finder(env("  ", dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
 
     assertEquals(choice, new BrowserChoice(chromium, "system browser"));
   }
 
   @Test
-  public void an_explicit_path_that_is_not_executable_is_refused_naming_path_and_option() throws IOException {
+  public void an_explicit_path_that_is_not_executable_is_refused_naming_path_and_option()
+      throws IOException {
     Path plain = Files.createFile(tempDir().resolve("not-a-browser.txt"));
 
-    BrowserNotFound e =
-        expectThrows(
-            BrowserNotFound.class,
-            () -> finder(env(null, tempDir()), NO_PLAYWRIGHT_BROWSER).find(Optional.of(plain)));
+    BrowserNotFound e = expectThrows(
+        BrowserNotFound.class,
+        () -> finder(env(null, tempDir()), NO_PLAYWRIGHT_BROWSER).find(Optional.of(plain)));
 
     assertTrue(e.getMessage().contains(plain.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("--browser"), e.getMessage());
   }
 
   @Test
-  public void an_environment_path_that_does_not_exist_is_refused_naming_path_and_variable() throws IOException {
+  public void an_environment_path_that_does_not_exist_is_refused_naming_path_and_variable()
+      throws IOException {
     Path missing = tempDir().resolve("gone/chrome");
 
-    BrowserNotFound e =
-        expectThrows(
-            BrowserNotFound.class,
-            () -> finder(env(missing.toString(), tempDir()), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()));
+    BrowserNotFound e = expectThrows(
+        BrowserNotFound.class,
+        () -> finder(env(missing.toString(), tempDir()), NO_PLAYWRIGHT_BROWSER)
+            .find(Optional.empty()));
 
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("HEATCHECK_BROWSER"), e.getMessage());
@@ -93,7 +100,8 @@ public class BrowserFinderTest {
     Path dir = tempDir(); // folders carry the x bit too
 
     expectThrows(
-        BrowserNotFound.class, () -> finder(env(null, tempDir()), NO_PLAYWRIGHT_BROWSER).find(Optional.of(dir)));
+        BrowserNotFound.class,
+        () -> finder(env(null, tempDir()), NO_PLAYWRIGHT_BROWSER).find(Optional.of(dir)));
   }
 
   @Test
@@ -102,7 +110,9 @@ public class BrowserFinderTest {
     Path dir = tempDir();
     executable(dir.resolve("chromium"));
 
-    BrowserChoice choice = finder(env(null, dir), () -> Optional.of(managed)).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice = finder(env(null, dir), () -> Optional.of(managed))
+        .find(Optional.empty())
+        .orElseThrow();
 
     assertEquals(choice, new BrowserChoice(managed, "installed by Playwright"));
   }
@@ -113,7 +123,9 @@ public class BrowserFinderTest {
     Path dir = tempDir();
     Path chromium = executable(dir.resolve("chromium"));
 
-    BrowserChoice choice = finder(env(null, dir), () -> Optional.of(missing)).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice = finder(env(null, dir), () -> Optional.of(missing))
+        .find(Optional.empty())
+        .orElseThrow();
 
     assertEquals(choice, new BrowserChoice(chromium, "system browser"));
   }
@@ -123,7 +135,8 @@ public class BrowserFinderTest {
     Path dir = tempDir();
     Path chromium = executable(dir.resolve("chromium"));
 
-    BrowserChoice choice = finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice =
+        finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
 
     assertEquals(choice, new BrowserChoice(chromium, "system browser"));
   }
@@ -136,7 +149,8 @@ public class BrowserFinderTest {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", empty + File.pathSeparator + dir);
 
-    BrowserChoice choice = finder(env, NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice =
+        finder(env, NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
 
     assertEquals(choice, new BrowserChoice(chrome, "system browser"));
   }
@@ -146,21 +160,26 @@ public class BrowserFinderTest {
     Path dir = tempDir();
     Files.createFile(dir.resolve("chromium"));
 
-    assertEquals(finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
+    assertEquals(
+        finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
   }
 
   @Test
-  public void a_chromium_browser_script_that_only_says_snap_install_is_passed_over() throws IOException {
+  public void a_chromium_browser_script_that_only_says_snap_install_is_passed_over()
+      throws IOException {
     // GIVEN Ubuntu's stub in one PATH folder and a real Chrome in another
     Path stubDir = tempDir();
     Path stub = executable(stubDir.resolve("chromium-browser"));
-    Files.writeString(stub, "#!/bin/sh\necho 'Command requires the chromium snap: snap install chromium' >&2\nexit 1\n");
+    Files.writeString(
+        stub,
+        "#!/bin/sh\necho 'Command requires the chromium snap: snap install chromium' >&2\nexit 1\n");
     Path chromeDir = tempDir();
     Path chrome = executable(chromeDir.resolve("google-chrome"));
     Map<String, String> env = new HashMap<>();
     env.put("PATH", stubDir + File.pathSeparator + chromeDir);
 
-    BrowserChoice choice = finder(env, NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+    BrowserChoice choice =
+        finder(env, NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
 
     // THEN the stub is skipped although "chromium-browser" comes before "google-chrome"
     assertEquals(choice.executable(), chrome);
@@ -172,22 +191,27 @@ public class BrowserFinderTest {
     Path stub = executable(dir.resolve("chromium-browser"));
     Files.writeString(stub, "#!/bin/sh\necho 'snap install chromium'\n");
 
-    assertEquals(finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
+    assertEquals(
+        finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
   }
 
   @Test
   public void nothing_anywhere_finds_nothing() throws IOException {
     Path dir = tempDir();
 
-    assertEquals(finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
+    assertEquals(
+        finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
   }
 
   @Test
   public void no_path_variable_at_all_finds_nothing() {
-    assertEquals(new BrowserFinder(Map.of(), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()), Optional.empty());
+    assertEquals(
+        new BrowserFinder(Map.of(), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()),
+        Optional.empty());
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private static BrowserFinder finder(Map<String, String> env, Supplier<Optional<Path>> managed) {
     return new BrowserFinder(env, managed);

@@ -56,7 +56,8 @@ public class CaptureTest extends BrowserTest {
     }
   }
 
-  // ---- frames --------------------------------------------------------------------------------------
+  // ---- frames
+  // --------------------------------------------------------------------------------------
 
   @Test
   public void a_click_in_a_same_origin_frame_is_in_top_document_coordinates_and_names_the_frame() {
@@ -68,32 +69,52 @@ public class CaptureTest extends BrowserTest {
     settle(300);
 
     List<Event.Click> clicks = recorded(Event.Click.class);
-    assertEquals(clicks.stream().map(c -> c.target().selector()).toList(),
-        List.of("#pay >>> #frame-alive", "#pay >>> #nested >>> #nested-alive", "#later >>> #dynamic-alive"));
-    assertEquals(clicks.stream().map(c -> c.target().frame()).toList(), List.of("#pay", "#pay", "#later"));
+    assertEquals(
+        clicks.stream().map(c -> c.target().selector()).toList(),
+        List.of(
+            "#pay >>> #frame-alive",
+            "#pay >>> #nested >>> #nested-alive",
+            "#later >>> #dynamic-alive"));
+    assertEquals(
+        clicks.stream().map(c -> c.target().frame()).toList(), List.of("#pay", "#pay", "#later"));
     double scrollY = number("() => scrollY");
     double[][] points = {inFrame, nested, dynamic};
     for (int i = 0; i < clicks.size(); i++) {
       Event.Click click = clicks.get(i);
       assertEquals(click.x(), points[i][0], 1.0, click.target().selector() + " x");
-      assertEquals(click.y(), points[i][1] + scrollY, 1.0, click.target().selector() + " y in the top document");
+      assertEquals(
+          click.y(),
+          points[i][1] + scrollY,
+          1.0,
+          click.target().selector() + " y in the top document");
       assertEquals(click.vy(), points[i][1], 1.0, click.target().selector() + " vy");
       assertInside(click);
-      assertEquals(Selectors.locate(page, click.target().selector()).count(), 1, click.target().selector());
-      assertEquals(boxOf(click.target().selector()), click.target().box(), click.target().selector() + " found again by BOXES");
+      assertEquals(
+          Selectors.locate(page, click.target().selector()).count(),
+          1,
+          click.target().selector());
+      assertEquals(
+          boxOf(click.target().selector()),
+          click.target().box(),
+          click.target().selector() + " found again by BOXES");
     }
-    assertTrue(effectKinds().contains("mutation"), "a frame's DOM changes are its clicks' reactions: " + effectKinds());
+    assertTrue(
+        effectKinds().contains("mutation"),
+        "a frame's DOM changes are its clicks' reactions: " + effectKinds());
     assertEquals(viewIds().size(), 1, "frames are part of the top document's view");
   }
 
   @Test
   public void frames_that_pages_and_libraries_make_start_no_recorder_of_their_own() {
     visit("/frames.html");
-    // about:blank frames (one with a frame inside), a srcdoc frame, and a same-origin page made by script
+    // about:blank frames (one with a frame inside), a srcdoc frame, and a same-origin page made by
+    // script
     List<?> recorded = (List<?>) page.evaluate(
         "() => [...document.querySelectorAll('iframe')].map(f => { try { return f.contentWindow.__heatcheckRecorder === true; }"
             + " catch (e) { return 'cross-origin'; } })");
-    assertEquals(recorded, List.of(true, false, false, false, false, true),
+    assertEquals(
+        recorded,
+        List.of(true, false, false, false, false, true),
         "#pay and #later are recorded; the three about:blank frames and the srcdoc frame are not");
     assertEquals(page.frames().size(), 11, "the page's 10 frames and no more");
     settle(100);
@@ -101,10 +122,12 @@ public class CaptureTest extends BrowserTest {
     assertEquals(viewIds().size(), 1);
   }
 
-  // ---- shadow DOM, SVG ------------------------------------------------------------------------------
+  // ---- shadow DOM, SVG
+  // ------------------------------------------------------------------------------
 
   @Test
-  public void a_click_in_a_shadow_root_gets_a_selector_that_pierces_the_host_and_its_reaction_is_seen() {
+  public void
+      a_click_in_a_shadow_root_gets_a_selector_that_pierces_the_host_and_its_reaction_is_seen() {
     visit("/shadow.html");
     click(page.locator("#shadow-alive"));
     settle(300);
@@ -114,15 +137,26 @@ public class CaptureTest extends BrowserTest {
     settle(300);
 
     List<Event.Click> clicks = recorded(Event.Click.class);
-    assertEquals(clicks.stream().map(c -> c.target().selector()).toList(),
-        List.of("#cart >> #shadow-alive", "#cart >> div.panel > inner-badge >> #deep-alive", "#cart >> #shadow-dead"));
+    assertEquals(
+        clicks.stream().map(c -> c.target().selector()).toList(),
+        List.of(
+            "#cart >> #shadow-alive",
+            "#cart >> div.panel > inner-badge >> #deep-alive",
+            "#cart >> #shadow-dead"));
     for (Event.Click click : clicks) {
-      assertEquals(page.locator(click.target().selector()).count(), 1, click.target().selector() + " with Playwright");
-      assertEquals(boxOf(click.target().selector()), click.target().box(), click.target().selector() + " with BOXES");
+      assertEquals(
+          page.locator(click.target().selector()).count(),
+          1,
+          click.target().selector() + " with Playwright");
+      assertEquals(
+          boxOf(click.target().selector()),
+          click.target().box(),
+          click.target().selector() + " with BOXES");
       assertEquals(click.target().tag(), "button");
       assertInside(click);
     }
-    assertEquals(afterAlive, List.of("mutation"), "a mutation inside the shadow root answers the click");
+    assertEquals(
+        afterAlive, List.of("mutation"), "a mutation inside the shadow root answers the click");
     assertEquals(clicks.get(0).target().text(), "Add (in a shadow root)");
   }
 
@@ -134,18 +168,24 @@ public class CaptureTest extends BrowserTest {
     click(page.locator("#path-alive"));
     settle(200);
 
-    List<Target> targets = recorded(Event.Click.class).stream().map(Event.Click::target).toList();
-    assertEquals(targets.stream().map(t -> t.tag() + " " + t.selector() + " " + t.interactive()).toList(),
+    List<Target> targets =
+        recorded(Event.Click.class).stream().map(Event.Click::target).toList();
+    assertEquals(
+        targets.stream()
+            .map(t -> t.tag() + " " + t.selector() + " " + t.interactive())
+            .toList(),
         List.of("g #bars true", "circle #dot-dead false", "path #path-alive true"));
     for (Event.Click click : recorded(Event.Click.class)) {
       assertInside(click);
     }
   }
 
-  // ---- fixed and sticky ----------------------------------------------------------------------------
+  // ---- fixed and sticky
+  // ----------------------------------------------------------------------------
 
   @Test
-  public void a_fixed_or_stuck_sticky_target_is_marked_fixed_and_its_click_keeps_its_viewport_point() {
+  public void
+      a_fixed_or_stuck_sticky_target_is_marked_fixed_and_its_click_keeps_its_viewport_point() {
     visit("/fixed.html");
     click(page.locator("#far-dead"));
     double scrollY = number("() => scrollY");
@@ -164,7 +204,8 @@ public class CaptureTest extends BrowserTest {
     assertInside(fixed);
   }
 
-  // ---- scrolling ----------------------------------------------------------------------------------
+  // ---- scrolling
+  // ----------------------------------------------------------------------------------
 
   @Test
   public void an_inner_scroll_container_is_sampled_with_its_own_reach_and_the_window_apart() {
@@ -174,12 +215,16 @@ public class CaptureTest extends BrowserTest {
     page.mouse().wheel(0, 400);
     settle(400);
 
-    List<Event.Scroll> inList = recorded(Event.Scroll.class).stream().filter(s -> "#list".equals(s.container())).toList();
+    List<Event.Scroll> inList = recorded(Event.Scroll.class).stream()
+        .filter(s -> "#list".equals(s.container()))
+        .toList();
     assertFalse(inList.isEmpty(), recorded(Event.Scroll.class).toString());
     Event.Scroll last = inList.get(inList.size() - 1);
     assertEquals(last.containerY(), number("() => document.getElementById('list').scrollTop"), 1.0);
-    assertEquals(last.containerVh().intValue(), (int) number("() => document.getElementById('list').clientHeight"));
-    assertEquals(last.containerH().intValue(), (int) number("() => document.getElementById('list').scrollHeight"));
+    assertEquals(last.containerVh().intValue(), (int)
+        number("() => document.getElementById('list').clientHeight"));
+    assertEquals(last.containerH().intValue(), (int)
+        number("() => document.getElementById('list').scrollHeight"));
     assertEquals(last.containerBox().get(1), list.y, 1.0);
     assertEquals(last.y(), 0.0, "the window did not move");
   }
@@ -187,7 +232,8 @@ public class CaptureTest extends BrowserTest {
   @Test
   public void content_that_loads_while_scrolling_grows_the_document_seen() {
     visit("/capture/scrolling.html");
-    int before = recorded(Event.View.class).stream().mapToInt(Event.View::docH).max().orElse(0);
+    int before =
+        recorded(Event.View.class).stream().mapToInt(Event.View::docH).max().orElse(0);
     page.mouse().move(600, 300);
     for (int i = 0; i < 12; i++) {
       page.mouse().wheel(0, 900);
@@ -195,14 +241,20 @@ public class CaptureTest extends BrowserTest {
     }
     settle(400);
 
-    List<Event.Scroll> window = recorded(Event.Scroll.class).stream().filter(s -> s.container() == null).toList();
+    List<Event.Scroll> window =
+        recorded(Event.Scroll.class).stream().filter(s -> s.container() == null).toList();
     int tallest = window.stream().mapToInt(Event.Scroll::docH).max().orElse(0);
     assertTrue(tallest > before + 2_000, "the feed loaded more rows: " + before + " -> " + tallest);
-    assertEquals(tallest, (int) number("() => document.documentElement.scrollHeight"), "the final height is on record");
-    assertTrue(window.stream().anyMatch(s -> s.y() > before), "the visitor went past the first end");
+    assertEquals(
+        tallest,
+        (int) number("() => document.documentElement.scrollHeight"),
+        "the final height is on record");
+    assertTrue(
+        window.stream().anyMatch(s -> s.y() > before), "the visitor went past the first end");
   }
 
-  // ---- SPA routes and unloading -----------------------------------------------------------------------
+  // ---- SPA routes and unloading
+  // -----------------------------------------------------------------------
 
   @Test
   public void each_spa_route_is_a_new_view_and_the_route_change_answers_the_click() {
@@ -214,15 +266,21 @@ public class CaptureTest extends BrowserTest {
     settle(300);
 
     List<Event.View> views = distinctViews();
-    assertEquals(views.stream().map(v -> v.path() + urlHash(v.url())).toList(),
-        List.of("/capture/spa-app.html", "/app/products", "/app/products#reviews", "/app/products"));
+    assertEquals(
+        views.stream().map(v -> v.path() + urlHash(v.url())).toList(),
+        List.of(
+            "/capture/spa-app.html", "/app/products", "/app/products#reviews", "/app/products"));
     List<Event.Click> clicks = recorded(Event.Click.class);
-    assertEquals(clicks.get(0).view(), views.get(0).id(), "a click belongs to the view it happened in");
+    assertEquals(
+        clicks.get(0).view(), views.get(0).id(), "a click belongs to the view it happened in");
     assertEquals(clicks.get(1).view(), views.get(1).id());
     assertEquals(clicks.get(2).view(), views.get(2).id());
-    List<Event.Effect> navigations = recorded(Event.Effect.class).stream().filter(e -> e.kind().equals("navigation")).toList();
+    List<Event.Effect> navigations = recorded(Event.Effect.class).stream()
+        .filter(e -> e.kind().equals("navigation"))
+        .toList();
     for (Event.Click click : clicks) {
-      assertTrue(navigations.stream().anyMatch(n -> n.t() >= click.t() && n.t() - click.t() < 500),
+      assertTrue(
+          navigations.stream().anyMatch(n -> n.t() >= click.t() && n.t() - click.t() < 500),
           "a navigation right after " + click.target().selector() + ": " + navigations);
     }
   }
@@ -233,7 +291,8 @@ public class CaptureTest extends BrowserTest {
    * load meanwhile, until Recorder.close stopped it first).
    */
   @Test
-  public void a_click_that_leaves_the_page_is_recorded_before_the_document_goes() throws IOException {
+  public void a_click_that_leaves_the_page_is_recorded_before_the_document_goes()
+      throws IOException {
     for (String id : List.of("#to-slow", "#to-other-origin", "#script-leaves")) {
       visit("/capture/leave.html");
       click(page.locator(id));
@@ -241,12 +300,17 @@ public class CaptureTest extends BrowserTest {
       long closing = System.currentTimeMillis();
       Recorder.close(context);
       context = null;
-      assertTrue(System.currentTimeMillis() - closing < 10_000, id + ": closing took " + (System.currentTimeMillis() - closing) + " ms");
+      assertTrue(
+          System.currentTimeMillis() - closing < 10_000,
+          id + ": closing took " + (System.currentTimeMillis() - closing) + " ms");
       List<Event.Click> clicks = recorded(Event.Click.class);
       assertEquals(clicks.size(), 1, id);
       assertEquals(clicks.get(0).target().selector(), id);
       if (id.equals("#script-leaves")) {
-        assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> e.kind().equals("navigation") && e.t() - clicks.get(0).t() < 200),
+        assertTrue(
+            recorded(Event.Effect.class).stream()
+                .anyMatch(
+                    e -> e.kind().equals("navigation") && e.t() - clicks.get(0).t() < 200),
             "the page said it is leaving: " + recorded(Event.Effect.class));
       }
       closeVisitor();
@@ -263,15 +327,24 @@ public class CaptureTest extends BrowserTest {
     Recorder.close(context);
     context = null;
     List<Event.View> views = distinctViews();
-    assertEquals(views.stream().map(Event.View::path).toList(), List.of("/capture/popup.html", "/capture/results.html"));
+    assertEquals(
+        views.stream().map(Event.View::path).toList(),
+        List.of("/capture/popup.html", "/capture/results.html"));
     List<Event.Click> clicks = recorded(Event.Click.class);
-    assertEquals(clicks.stream().map(c -> c.target().selector()).toList(), List.of("#open-results", "#result"));
-    assertEquals(clicks.get(1).view(), views.get(1).id(), "the popup's click is on the popup's page view");
-    assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> e.kind().equals("popup") && e.view().equals(views.get(0).id())),
+    assertEquals(
+        clicks.stream().map(c -> c.target().selector()).toList(),
+        List.of("#open-results", "#result"));
+    assertEquals(
+        clicks.get(1).view(), views.get(1).id(), "the popup's click is on the popup's page view");
+    assertTrue(
+        recorded(Event.Effect.class).stream()
+            .anyMatch(
+                e -> e.kind().equals("popup") && e.view().equals(views.get(0).id())),
         "the opener's click opened a popup: " + recorded(Event.Effect.class));
   }
 
-  // ---- selectors and element metadata ---------------------------------------------------------------
+  // ---- selectors and element metadata
+  // ---------------------------------------------------------------
 
   private static final List<String> STABLE = List.of(
       "section.cards > div:nth-of-type(1) > button",
@@ -287,7 +360,8 @@ public class CaptureTest extends BrowserTest {
       "body > nav > a:nth-of-type(1)");
 
   @Test
-  public void selectors_prefer_stable_names_skip_generated_ones_and_survive_reloads_and_unrelated_insertions() {
+  public void
+      selectors_prefer_stable_names_skip_generated_ones_and_survive_reloads_and_unrelated_insertions() {
     visit("/capture/selectors.html");
     List<String> first = clickStableTargets();
     page.reload();
@@ -310,9 +384,18 @@ public class CaptureTest extends BrowserTest {
 
   private List<String> clickStableTargets() {
     int before = recorded(Event.Click.class).size();
-    for (String css : List.of("div.card >> nth=0", ".featured button", "#r1a2b3c4", "#btn-83a7f2c1", "#plain-id",
-        "[data-testid=checkout]", "[data-test=test-attr]", "[data-qa=qa-attr]", "[aria-label='Close the dialog']",
-        "[role=tab]", "a.nav-link >> nth=0")) {
+    for (String css : List.of(
+        "div.card >> nth=0",
+        ".featured button",
+        "#r1a2b3c4",
+        "#btn-83a7f2c1",
+        "#plain-id",
+        "[data-testid=checkout]",
+        "[data-test=test-attr]",
+        "[data-qa=qa-attr]",
+        "[aria-label='Close the dialog']",
+        "[role=tab]",
+        "a.nav-link >> nth=0")) {
       Locator locator = page.locator(css);
       if (css.startsWith("div.card")) {
         locator = page.locator("section.cards div.card").first().locator("button");
@@ -320,11 +403,15 @@ public class CaptureTest extends BrowserTest {
       click(locator);
     }
     settle(200);
-    return recorded(Event.Click.class).stream().skip(before).map(c -> c.target().selector()).toList();
+    return recorded(Event.Click.class).stream()
+        .skip(before)
+        .map(c -> c.target().selector())
+        .toList();
   }
 
   @Test
-  public void a_target_is_described_by_tag_role_short_text_link_interactivity_box_and_the_point_inside_it() {
+  public void
+      a_target_is_described_by_tag_role_short_text_link_interactivity_box_and_the_point_inside_it() {
     visit("/capture/selectors.html");
     click(page.locator("#long-text"));
     click(page.locator("#div-listener"));
@@ -341,15 +428,23 @@ public class CaptureTest extends BrowserTest {
     click(page.locator("[role=tab]"));
     settle(300);
 
-    List<Target> t = recorded(Event.Click.class).stream().map(Event.Click::target).toList();
-    assertEquals(t.get(0).text(), "A label that goes on and on, well past f", "whitespace collapsed, 40 characters");
-    assertEquals(t.stream().skip(1).limit(4).map(Target::interactive).toList(), List.of(true, true, true, false),
+    List<Target> t =
+        recorded(Event.Click.class).stream().map(Event.Click::target).toList();
+    assertEquals(
+        t.get(0).text(),
+        "A label that goes on and on, well past f",
+        "whitespace collapsed, 40 characters");
+    assertEquals(
+        t.stream().skip(1).limit(4).map(Target::interactive).toList(),
+        List.of(true, true, true, false),
         "a click listener, cursor: pointer and tabindex make an element interactive; plain text is not");
     assertEquals(t.get(5).href(), server.baseUrl() + "/capture/next.html");
     assertEquals(t.get(5).role(), "link");
     assertEquals(t.get(6).rx(), 0.25, 0.01);
     assertEquals(t.get(6).ry(), 0.75, 0.01);
-    assertEquals(t.get(6).box(), List.of(round(b.x), round(b.y + number("() => scrollY")), round(b.width), round(b.height)));
+    assertEquals(
+        t.get(6).box(),
+        List.of(round(b.x), round(b.y + number("() => scrollY")), round(b.width), round(b.height)));
     assertEquals(t.get(7).text(), "Email address");
     assertTrue(t.get(7).editable());
     assertEquals(t.get(8).text(), "Full name");
@@ -374,17 +469,22 @@ public class CaptureTest extends BrowserTest {
     assertEquals(click.target().ry(), 0.5, 0.5 / click.target().box().get(3) + 0.001);
   }
 
-  // ---- privacy -------------------------------------------------------------------------------------
+  // ---- privacy
+  // -------------------------------------------------------------------------------------
 
   @Test
-  public void masked_and_ignored_targets_are_marked_and_masking_all_text_hides_every_label() throws IOException {
+  public void masked_and_ignored_targets_are_marked_and_masking_all_text_hides_every_label()
+      throws IOException {
     visit("/inputs.html");
     click(page.locator("#masked-dead"));
     click(page.locator("#ignored"));
     click(page.locator("#focus-other"));
     settle(200);
-    List<Target> targets = recorded(Event.Click.class).stream().map(Event.Click::target).toList();
-    assertEquals(targets.stream().map(Target::text).toList(), List.of("***", "Ignored, does nothing", "Go to the search field"));
+    List<Target> targets =
+        recorded(Event.Click.class).stream().map(Event.Click::target).toList();
+    assertEquals(
+        targets.stream().map(Target::text).toList(),
+        List.of("***", "Ignored, does nothing", "Go to the search field"));
     assertEquals(targets.stream().map(Target::ignored).toList(), List.of(false, true, false));
     closeVisitor();
 
@@ -395,14 +495,22 @@ public class CaptureTest extends BrowserTest {
     settle(200);
     targets = recorded(Event.Click.class).stream().map(Event.Click::target).toList();
     assertEquals(targets.stream().map(Target::text).toList(), List.of("***", "***", "***"));
-    assertFalse(targets.get(0).selector().contains("Close"), "a masked label is not in the selector either: " + targets.get(0).selector());
+    assertFalse(
+        targets.get(0).selector().contains("Close"),
+        "a masked label is not in the selector either: " + targets.get(0).selector());
   }
 
-  private static final List<String> TYPED = List.of("jane.doe@example.test", "hunter2-secret", "my private note",
-      "diary entry text", "pancakes42", "bluecheese77");
+  private static final List<String> TYPED = List.of(
+      "jane.doe@example.test",
+      "hunter2-secret",
+      "my private note",
+      "diary entry text",
+      "pancakes42",
+      "bluecheese77");
 
   @Test
-  public void nothing_typed_reaches_an_event_even_through_urls_requests_or_routes() throws IOException {
+  public void nothing_typed_reaches_an_event_even_through_urls_requests_or_routes()
+      throws IOException {
     visit("/capture/privacy.html");
     page.locator("#email").fill(TYPED.get(0));
     page.locator("#password").fill(TYPED.get(1));
@@ -425,15 +533,27 @@ public class CaptureTest extends BrowserTest {
 
     String written = Files.readString(events);
     for (String typed : TYPED) {
-      assertFalse(written.toLowerCase().contains(typed.toLowerCase()), "\"" + typed + "\" leaked into:\n" + written);
+      assertFalse(
+          written.toLowerCase().contains(typed.toLowerCase()),
+          "\"" + typed + "\" leaked into:\n" + written);
     }
-    List<String> urls = recorded(Event.View.class).stream().map(Event.View::url).distinct().toList();
-    assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***"), "the search-as-you-type route, without the text: " + urls);
-    assertTrue(urls.contains(server.baseUrl() + "/capture/results.html?query%5Btext%5D=***"),
-        "the GET form's result page, without the text, though the form named the field query[text]: " + urls);
-    assertTrue(urls.contains(server.baseUrl() + "/capture/privacy.html?q=***#/notes/***"), "a route named by typed text, without it: " + urls);
-    assertTrue(recorded(Event.Effect.class).stream().anyMatch(e -> "request".equals(e.kind())
-            && (server.baseUrl() + "/api/suggest?q=***").equals(e.detail().substring(e.detail().indexOf(' ') + 1))),
+    List<String> urls =
+        recorded(Event.View.class).stream().map(Event.View::url).distinct().toList();
+    assertTrue(
+        urls.contains(server.baseUrl() + "/capture/privacy.html?q=***"),
+        "the search-as-you-type route, without the text: " + urls);
+    assertTrue(
+        urls.contains(server.baseUrl() + "/capture/results.html?query%5Btext%5D=***"),
+        "the GET form's result page, without the text, though the form named the field query[text]: "
+            + urls);
+    assertTrue(
+        urls.contains(server.baseUrl() + "/capture/privacy.html?q=***#/notes/***"),
+        "a route named by typed text, without it: " + urls);
+    assertTrue(
+        recorded(Event.Effect.class).stream()
+            .anyMatch(e -> "request".equals(e.kind())
+                && (server.baseUrl() + "/api/suggest?q=***")
+                    .equals(e.detail().substring(e.detail().indexOf(' ') + 1))),
         "the suggestion requests, without the text");
   }
 
@@ -443,14 +563,18 @@ public class CaptureTest extends BrowserTest {
     page.locator("#email").fill("me+tag@example.test");
     page.locator("#note").fill("100% sure");
     page.locator("#live-search").fill("tom&jerry");
-    // a path part with a literal +, a query value with a stray % and + for spaces, an & inside the path
-    page.evaluate("() => history.pushState({}, '', '/capture/me+tag@example.test/tom&jerry/x?q=100%+sure&page=2#/a/100%25%20sure')");
+    // a path part with a literal +, a query value with a stray % and + for spaces, an & inside the
+    // path
+    page.evaluate(
+        "() => history.pushState({}, '', '/capture/me+tag@example.test/tom&jerry/x?q=100%+sure&page=2#/a/100%25%20sure')");
     settle(200);
     List<String> urls = recorded(Event.View.class).stream().map(Event.View::url).toList();
-    assertEquals(urls.get(urls.size() - 1), server.baseUrl() + "/capture/***/***/x?q=***&page=2#/a/***");
+    assertEquals(
+        urls.get(urls.size() - 1), server.baseUrl() + "/capture/***/***/x?q=***&page=2#/a/***");
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private void visit(String path) {
     visit(path, Recorder.Options.defaults());
@@ -472,7 +596,10 @@ public class CaptureTest extends BrowserTest {
   }
 
   private Frame frame(String file) {
-    return page.frames().stream().filter(f -> f.url().endsWith(file)).findFirst().orElseThrow();
+    return page.frames().stream()
+        .filter(f -> f.url().endsWith(file))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Clicks the element's centre as a visitor would; returns the point in the viewport. */
@@ -497,7 +624,9 @@ public class CaptureTest extends BrowserTest {
 
   private List<Double> boxOf(String selector) {
     List<?> box = (List<?>) ((List<?>) page.evaluate(Selectors.BOXES, List.of(selector))).get(0);
-    return box == null ? null : box.stream().map(v -> ((Number) v).doubleValue()).toList();
+    return box == null
+        ? null
+        : box.stream().map(v -> ((Number) v).doubleValue()).toList();
   }
 
   private static double round(double v) {
@@ -506,8 +635,11 @@ public class CaptureTest extends BrowserTest {
 
   private static void assertInside(Event.Click click) {
     List<Double> box = click.target().box();
-    assertTrue(click.x() >= box.get(0) - 1 && click.x() <= box.get(0) + box.get(2) + 1
-            && click.y() >= box.get(1) - 1 && click.y() <= box.get(1) + box.get(3) + 1,
+    assertTrue(
+        click.x() >= box.get(0) - 1
+            && click.x() <= box.get(0) + box.get(2) + 1
+            && click.y() >= box.get(1) - 1
+            && click.y() <= box.get(1) + box.get(3) + 1,
         click.target().selector() + ": " + click.x() + "," + click.y() + " outside " + box);
   }
 
@@ -527,7 +659,9 @@ public class CaptureTest extends BrowserTest {
   }
 
   private Set<String> viewIds() {
-    return recorded(Event.View.class).stream().map(Event.View::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    return recorded(Event.View.class).stream()
+        .map(Event.View::id)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Each view once, in the order it started. */
@@ -543,7 +677,11 @@ public class CaptureTest extends BrowserTest {
   }
 
   private List<String> effectKinds() {
-    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
-    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).map(Event.Effect::kind).toList();
+    long firstClick =
+        recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream()
+        .filter(e -> e.t() >= firstClick)
+        .map(Event.Effect::kind)
+        .toList();
   }
 }

@@ -20,7 +20,8 @@ public final class CorpusSite {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-          byte[] body = "<!doctype html><title>slow</title><p>finally".getBytes(StandardCharsets.UTF_8);
+          byte[] body =
+              "<!doctype html><title>slow</title><p>finally".getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);

@@ -15,9 +15,11 @@ public class RecorderBenchTest extends BrowserTest {
   @Test
   public void prints_the_cost_of_recording_and_the_size_of_the_script() {
     // clicks only: the visit where recording weighs most, and short enough for every build
-    RecorderBench.Outcome outcome = RecorderBench.run(browser, new RecorderBench.Options(200, 3, 0), System.out);
+    RecorderBench.Outcome outcome =
+        RecorderBench.run(browser, new RecorderBench.Options(200, 3, 0), System.out);
 
     assertTrue(outcome.ratio() < 2.0, "recording at most doubles a visit's time: " + outcome);
-    assertTrue(outcome.gzipBytes() > 0 && outcome.gzipBytes() < outcome.scriptBytes(), outcome.toString());
+    assertTrue(
+        outcome.gzipBytes() > 0 && outcome.gzipBytes() < outcome.scriptBytes(), outcome.toString());
   }
 }

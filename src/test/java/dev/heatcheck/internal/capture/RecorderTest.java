@@ -66,8 +66,10 @@ public class RecorderTest extends BrowserTest {
     settle(100);
     List<Event.View> views = recorded(Event.View.class);
     assertFalse(views.isEmpty());
-    assertTrue(views.stream().allMatch(v -> v.path().equals("/") && v.vw() == 800 && v.vh() == 600));
-    assertTrue(views.stream().allMatch(v -> v.scenario().equals("fixture") && v.session().equals("s1")));
+    assertTrue(
+        views.stream().allMatch(v -> v.path().equals("/") && v.vw() == 800 && v.vh() == 600));
+    assertTrue(views.stream()
+        .allMatch(v -> v.scenario().equals("fixture") && v.session().equals("s1")));
     assertTrue(views.stream().noneMatch(v -> v.url().startsWith("about:")));
   }
 
@@ -96,14 +98,17 @@ public class RecorderTest extends BrowserTest {
     Event.Click click = recorded(Event.Click.class).get(0);
     assertEquals(click.target().tag(), "button");
     assertEquals(click.target().selector(), "body > section > ul > li:nth-of-type(2) > button");
-    assertEquals(page.locator(click.target().selector()).count(), 1, "the selector finds the element again");
+    assertEquals(
+        page.locator(click.target().selector()).count(), 1, "the selector finds the element again");
   }
 
   @Test
   public void a_generated_id_is_passed_over_for_a_test_id() {
     page.locator("#btn-83a7f2c1").click();
     settle(100);
-    assertEquals(recorded(Event.Click.class).get(0).target().selector(), "button[data-testid=\"generated-id\"]");
+    assertEquals(
+        recorded(Event.Click.class).get(0).target().selector(),
+        "button[data-testid=\"generated-id\"]");
   }
 
   @Test
@@ -134,7 +139,9 @@ public class RecorderTest extends BrowserTest {
     settle(300);
     List<Event.PageError> errors = recorded(Event.PageError.class);
     assertEquals(errors.size(), 1);
-    assertTrue(errors.get(0).message().contains("Cannot read properties of null"), errors.get(0).message());
+    assertTrue(
+        errors.get(0).message().contains("Cannot read properties of null"),
+        errors.get(0).message());
   }
 
   @Test
@@ -148,7 +155,8 @@ public class RecorderTest extends BrowserTest {
   }
 
   @Test
-  public void values_typed_into_fields_are_never_recorded_and_masked_text_is_hidden() throws IOException {
+  public void values_typed_into_fields_are_never_recorded_and_masked_text_is_hidden()
+      throws IOException {
     page.locator("#secret").click();
     page.locator("#secret").fill("hunter2-typed-secret");
     page.locator("#masked").click();
@@ -176,14 +184,20 @@ public class RecorderTest extends BrowserTest {
   }
 
   @Test
-  public void a_dialog_storm_is_recorded_as_its_first_dialogs_of_the_view_and_a_count_of_the_rest() {
+  public void
+      a_dialog_storm_is_recorded_as_its_first_dialogs_of_the_view_and_a_count_of_the_rest() {
     page.navigate(server.baseUrl() + "/dialogs.html");
     page.locator("#storm").click();
-    page.waitForFunction("() => document.getElementById('out').textContent == 'done'"); // Playwright dismissed all 250
+    page.waitForFunction(
+        "() => document.getElementById('out').textContent == 'done'"); // Playwright dismissed all
+    // 250
     recorder.stop();
     List<String> seenByTheBrowser = recorded(Event.Effect.class).stream()
-        .filter(e -> e.kind().equals("dialog") && e.detail() != null).map(Event.Effect::detail).toList();
-    assertEquals(seenByTheBrowser, List.of("alert", "alert", "alert", "alert", "alert", "245 more"));
+        .filter(e -> e.kind().equals("dialog") && e.detail() != null)
+        .map(Event.Effect::detail)
+        .toList();
+    assertEquals(
+        seenByTheBrowser, List.of("alert", "alert", "alert", "alert", "alert", "245 more"));
   }
 
   @Test
@@ -200,10 +214,15 @@ public class RecorderTest extends BrowserTest {
     Page popup = page.waitForPopup(() -> page.evaluate("() => window.open('/index.html')"));
     popup.locator("#mutate").click();
     settle(300);
-    assertEquals(Files.size(events), before, "nothing is recorded after stop: " + Files.readString(events));
+    assertEquals(
+        Files.size(events), before, "nothing is recorded after stop: " + Files.readString(events));
     for (Page open : List.of(page, popup)) {
-      assertEquals(open.evaluate("() => typeof window.__heatcheckRecorder"), "undefined", "the init script is gone");
-      assertEquals(open.evaluate("() => typeof window.__heatcheck"), "undefined", "the binding is gone");
+      assertEquals(
+          open.evaluate("() => typeof window.__heatcheckRecorder"),
+          "undefined",
+          "the init script is gone");
+      assertEquals(
+          open.evaluate("() => typeof window.__heatcheck"), "undefined", "the binding is gone");
     }
     recorder.stop(); // again: nothing to do
   }
@@ -216,7 +235,8 @@ public class RecorderTest extends BrowserTest {
       Recorder.attach(orphan, "s2", "fixture", log);
       orphan.newPage().navigate(server.baseUrl() + "/");
       // the browser dies under Playwright, as when it crashes
-      List<ProcessHandle> killed = browserProcesses().filter(p -> !before.contains(p.pid())).toList();
+      List<ProcessHandle> killed =
+          browserProcesses().filter(p -> !before.contains(p.pid())).toList();
       assertEquals(killed.size(), 1, "the second browser's process");
       killed.get(0).destroyForcibly();
       killed.get(0).onExit().join();
@@ -227,12 +247,17 @@ public class RecorderTest extends BrowserTest {
 
   /** The browsers this JVM started: Chromium processes whose parent is not Chromium (Playwright's driver). */
   private static Stream<ProcessHandle> browserProcesses() {
-    return ProcessHandle.current().descendants()
+    return ProcessHandle.current()
+        .descendants()
         .filter(p -> isChromium(p) && !p.parent().map(RecorderTest::isChromium).orElse(false));
   }
 
   private static boolean isChromium(ProcessHandle process) {
-    return process.info().command().map(c -> c.contains("chromium") || c.contains("chrome")).orElse(false);
+    return process
+        .info()
+        .command()
+        .map(c -> c.contains("chromium") || c.contains("chrome"))
+        .orElse(false);
   }
 
   private void settle(long ms) {
@@ -250,13 +275,20 @@ public class RecorderTest extends BrowserTest {
   }
 
   private List<Event.Effect> effects() {
-    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
-    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).toList();
+    long firstClick =
+        recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream()
+        .filter(e -> e.t() >= firstClick)
+        .toList();
   }
 
   /** Effects since the first click: the page's loading before it answers no click. */
   private List<String> effectKinds() {
-    long firstClick = recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
-    return recorded(Event.Effect.class).stream().filter(e -> e.t() >= firstClick).map(Event.Effect::kind).toList();
+    long firstClick =
+        recorded(Event.Click.class).stream().mapToLong(Event.Click::t).min().orElse(Long.MAX_VALUE);
+    return recorded(Event.Effect.class).stream()
+        .filter(e -> e.t() >= firstClick)
+        .map(Event.Effect::kind)
+        .toList();
   }
 }

@@ -36,8 +36,13 @@ import org.testng.annotations.Test;
 /** Scenario files through the whole run: their judge: and capture: sections, and what reaches the files. */
 @Test(groups = BrowserTest.GROUP)
 public class ScenarioCaptureTest {
-  private static final List<String> TYPED = List.of("jane.doe@example.test", "hunter2-secret", "my private note",
-      "diary entry text", "pancakes42", "bluecheese77");
+  private static final List<String> TYPED = List.of(
+      "jane.doe@example.test",
+      "hunter2-secret",
+      "my private note",
+      "diary entry text",
+      "pancakes42",
+      "bluecheese77");
 
   private LocalServer server;
   private RunResult privacy;
@@ -60,20 +65,28 @@ public class ScenarioCaptureTest {
   }
 
   @Test
-  public void no_value_typed_into_a_field_reaches_an_event_the_summary_or_the_report() throws IOException {
+  public void no_value_typed_into_a_field_reaches_an_event_the_summary_or_the_report()
+      throws IOException {
     List<Path> files = new ArrayList<>();
     try (var walk = Files.walk(privacy.dir())) {
-      walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png")).forEach(files::add);
+      walk.filter(Files::isRegularFile)
+          .filter(f -> !f.toString().endsWith(".png"))
+          .forEach(files::add);
     }
-    assertTrue(files.stream().anyMatch(f -> f.endsWith("events.jsonl")) && files.stream().anyMatch(f -> f.endsWith("summary.json")),
+    assertTrue(
+        files.stream().anyMatch(f -> f.endsWith("events.jsonl"))
+            && files.stream().anyMatch(f -> f.endsWith("summary.json")),
         files.toString());
     for (Path file : files) {
       String text = Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
       for (String typed : TYPED) {
-        assertFalse(text.contains(typed.toLowerCase(Locale.ROOT)), "\"" + typed + "\" is in " + file);
+        assertFalse(
+            text.contains(typed.toLowerCase(Locale.ROOT)), "\"" + typed + "\" is in " + file);
       }
     }
-    assertTrue(Files.readString(privacy.dir().resolve("events.jsonl")).contains("results.html?query%5Btext%5D=***"),
+    assertTrue(
+        Files.readString(privacy.dir().resolve("events.jsonl"))
+            .contains("results.html?query%5Btext%5D=***"),
         "the visitor did reach the results page");
   }
 
@@ -88,8 +101,13 @@ public class ScenarioCaptureTest {
     // a focus after 0.5 s is too late for a 300 ms window
     assertEquals(clicks.get(1).verdict(), Verdict.DEAD, clicks.get(1).toString());
     // three clicks in a spot are not a rage click when four are needed
-    assertTrue(analysis.findings().stream().noneMatch(f -> f.kind() == Kind.RAGE), analysis.findings().toString());
-    assertEquals(((Number) judged.summary().checks().get(0).actual()).intValue(), 4, "the dead focus click and the three scroll clicks");
+    assertTrue(
+        analysis.findings().stream().noneMatch(f -> f.kind() == Kind.RAGE),
+        analysis.findings().toString());
+    assertEquals(
+        ((Number) judged.summary().checks().get(0).actual()).intValue(),
+        4,
+        "the dead focus click and the three scroll clicks");
   }
 
   @Test
@@ -119,13 +137,19 @@ public class ScenarioCaptureTest {
   }
 
   @Test
-  public void a_click_that_opens_a_dialog_ends_its_visit_and_is_alive_with_the_dialog_as_its_signal() {
+  public void
+      a_click_that_opens_a_dialog_ends_its_visit_and_is_alive_with_the_dialog_as_its_signal() {
     Analysis analysis = analysis(dialogs);
-    assertEquals(analysis.clicks().stream().map(JudgedClick::verdict).toList(), List.of(Verdict.ALIVE, Verdict.ALIVE));
-    assertEquals(analysis.clicks().stream().map(JudgedClick::signal).toList(), List.of("dialog", "dialog"));
+    assertEquals(
+        analysis.clicks().stream().map(JudgedClick::verdict).toList(),
+        List.of(Verdict.ALIVE, Verdict.ALIVE));
+    assertEquals(
+        analysis.clicks().stream().map(JudgedClick::signal).toList(), List.of("dialog", "dialog"));
     List<String> seenByTheBrowser = new ArrayList<>();
     EventReader.read(dialogs.dir().resolve("events.jsonl"), e -> {
-      if (e instanceof Event.Effect effect && effect.kind().equals("dialog") && effect.detail() != null) {
+      if (e instanceof Event.Effect effect
+          && effect.kind().equals("dialog")
+          && effect.detail() != null) {
         seenByTheBrowser.add(effect.detail());
       }
     });
@@ -134,9 +158,14 @@ public class ScenarioCaptureTest {
   }
 
   private RunResult run(String scenario) throws IOException, URISyntaxException {
-    Path file = Path.of(getClass().getClassLoader().getResource("fixtures/corpus/scenarios/" + scenario).toURI());
+    Path file = Path.of(getClass()
+        .getClassLoader()
+        .getResource("fixtures/corpus/scenarios/" + scenario)
+        .toURI());
     Path out = Files.createTempDirectory("heatcheck-scenario-capture");
-    return Pipeline.run(ScenarioLoader.loadAll(List.of(file)), new RunOptions(server.baseUrl(), out, Optional.empty(), false),
+    return Pipeline.run(
+        ScenarioLoader.loadAll(List.of(file)),
+        new RunOptions(server.baseUrl(), out, Optional.empty(), false),
         new PrintStream(OutputStream.nullOutputStream()));
   }
 

@@ -18,8 +18,10 @@ public class TargetReaderTest {
 
   @Test
   public void the_page_facts_are_kept_and_the_click_is_placed_inside_the_box() throws Exception {
-    Target t = read("[\"#pay >>> #buy\",\"button\",\"submit\",\"\",\"Buy\",null,true,false,[100.04,199.96,40,20],true,false]",
-        110, 215);
+    Target t = read(
+        "[\"#pay >>> #buy\",\"button\",\"submit\",\"\",\"Buy\",null,true,false,[100.04,199.96,40,20],true,false]",
+        110,
+        215);
     assertEquals(t.selector(), "#pay >>> #buy");
     assertEquals(t.text(), "Buy");
     assertEquals(t.role(), "button");

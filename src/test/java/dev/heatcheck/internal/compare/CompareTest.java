@@ -39,9 +39,13 @@ public class CompareTest {
     shop = DemoSite.start(Duration.ofMillis(300));
     List<Scenario> scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios/demo-shop.yaml")));
     Path dir = Files.createTempDirectory("heatcheck-compare");
-    Pipeline.run(scenarios, new RunOptions(shop.baseUrl(), dir.resolve("base"), Optional.empty(), false), QUIET);
+    Pipeline.run(
+        scenarios,
+        new RunOptions(shop.baseUrl(), dir.resolve("base"), Optional.empty(), false),
+        QUIET);
     // the planted change: "Check for updates" no longer sends its request, so its click goes dead
-    String homeJs = resource("/dev/heatcheck/internal/demo/site/js/home.js").replace("fetch('/api/ping')", "Promise.resolve()");
+    String homeJs = resource("/dev/heatcheck/internal/demo/site/js/home.js")
+        .replace("fetch('/api/ping')", "Promise.resolve()");
     shop.route("/js/home.js", exchange -> {
       byte[] body = homeJs.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
@@ -49,7 +53,10 @@ public class CompareTest {
       exchange.getResponseBody().write(body);
       exchange.close();
     });
-    Pipeline.run(scenarios, new RunOptions(shop.baseUrl(), dir.resolve("head"), Optional.empty(), false), QUIET);
+    Pipeline.run(
+        scenarios,
+        new RunOptions(shop.baseUrl(), dir.resolve("head"), Optional.empty(), false),
+        QUIET);
     out = dir.resolve("compare");
     comparison = Comparer.compare(dir.resolve("base"), dir.resolve("head"), out);
   }
@@ -63,7 +70,8 @@ public class CompareTest {
 
   @Test
   public void the_new_friction_is_exactly_the_planted_change() {
-    List<String> added = comparison.newFindings().stream().map(CompareTest::describe).sorted().toList();
+    List<String> added =
+        comparison.newFindings().stream().map(CompareTest::describe).sorted().toList();
     assertEquals(added, List.of("dead / #check-updates 1280x800", "dead / #check-updates 390x844"));
     assertEquals(comparison.resolvedFindings(), List.of());
   }
@@ -75,7 +83,9 @@ public class CompareTest {
       for (Comparison.ShareChange element : page.elements()) {
         assertEquals(element.change(), 0.0, 1e-9, page.page() + " " + element.selector());
       }
-      page.reach().forEach((percent, reach) -> assertEquals(reach.head(), reach.base(), page.page() + " reach " + percent));
+      page.reach()
+          .forEach((percent, reach) ->
+              assertEquals(reach.head(), reach.base(), page.page() + " reach " + percent));
       assertTrue(page.gone().isEmpty(), page.page() + " " + page.gone());
     }
   }

@@ -29,33 +29,32 @@ public class DemoSiteTest {
       Pattern.compile("https?://|(?:src|href)\\s*=\\s*[\"']?//|url\\(\\s*[\"']?//|@import");
 
   // Other packages find the planted friction and the working controls by these ids.
-  private static final Map<String, List<String>> PAGE_IDS =
-      Map.of(
-          "/", List.of("shop-now", "check-updates", "theme-toggle"),
-          "/products", List.of(),
-          "/product/1", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
-          "/product/2", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
-          "/product/3", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
-          "/checkout",
-              List.of(
-                  "email",
-                  "name",
-                  "place-order",
-                  "order-status",
-                  "apply-coupon",
-                  "gift-toggle",
-                  "back-to-products"),
-          "/guide",
-              List.of(
-                  "section-1",
-                  "section-2",
-                  "section-3",
-                  "section-4",
-                  "section-5",
-                  "section-6",
-                  "section-7",
-                  "section-8",
-                  "footer-cta"));
+  private static final Map<String, List<String>> PAGE_IDS = Map.of(
+      "/", List.of("shop-now", "check-updates", "theme-toggle"),
+      "/products", List.of(),
+      "/product/1", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
+      "/product/2", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
+      "/product/3", List.of("product-photo", "wishlist", "add-to-cart", "go-checkout"),
+      "/checkout",
+          List.of(
+              "email",
+              "name",
+              "place-order",
+              "order-status",
+              "apply-coupon",
+              "gift-toggle",
+              "back-to-products"),
+      "/guide",
+          List.of(
+              "section-1",
+              "section-2",
+              "section-3",
+              "section-4",
+              "section-5",
+              "section-6",
+              "section-7",
+              "section-8",
+              "footer-cta"));
 
   private final HttpClient client = HttpClient.newHttpClient();
   private LocalServer site;
@@ -90,25 +89,21 @@ public class DemoSiteTest {
 
   @Test
   void controls_start_in_the_state_other_packages_expect() throws Exception {
-    assertTrue(
-        get("/")
-            .body()
-            .contains("<a id=\"shop-now\" class=\"button primary\" href=\"/products\">"));
+    assertTrue(get("/")
+        .body()
+        .contains("<a id=\"shop-now\" class=\"button primary\" href=\"/products\">"));
     assertTrue(
         get("/").body().contains("id=\"theme-toggle\" class=\"switch\" aria-pressed=\"false\""));
-    assertTrue(
-        get("/checkout")
-            .body()
-            .contains("id=\"gift-toggle\" class=\"switch\" aria-pressed=\"false\""));
+    assertTrue(get("/checkout")
+        .body()
+        .contains("id=\"gift-toggle\" class=\"switch\" aria-pressed=\"false\""));
     assertTrue(get("/checkout").body().contains("<input id=\"email\" type=\"email\""));
-    assertTrue(
-        get("/guide")
-            .body()
-            .contains("id=\"footer-cta\" class=\"button primary\" href=\"/products\""));
-    assertTrue(
-        get("/checkout")
-            .body()
-            .contains("id=\"back-to-products\" class=\"text-link\" href=\"/products\""));
+    assertTrue(get("/guide")
+        .body()
+        .contains("id=\"footer-cta\" class=\"button primary\" href=\"/products\""));
+    assertTrue(get("/checkout")
+        .body()
+        .contains("id=\"back-to-products\" class=\"text-link\" href=\"/products\""));
   }
 
   @Test
@@ -182,7 +177,10 @@ public class DemoSiteTest {
     for (String page : PAGE_IDS.keySet()) {
       texts.add(page + "\n" + get(page).body());
     }
-    Path root = Path.of(getClass().getClassLoader().getResource("dev/heatcheck/internal/demo/site").toURI());
+    Path root = Path.of(getClass()
+        .getClassLoader()
+        .getResource("dev/heatcheck/internal/demo/site")
+        .toURI());
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         texts.add(root.relativize(file) + "\n" + Files.readString(file));
@@ -209,19 +207,36 @@ public class DemoSiteTest {
   }
 
   @Test
-  public void every_page_gets_the_shared_header_and_footer_with_its_own_link_marked_current() throws Exception {
-    Map<String, String> current = Map.of("/", "", "/products", "/products", "/product/2", "/products",
-        "/checkout", "/checkout", "/guide", "/guide");
+  public void every_page_gets_the_shared_header_and_footer_with_its_own_link_marked_current()
+      throws Exception {
+    Map<String, String> current = Map.of(
+        "/",
+        "",
+        "/products",
+        "/products",
+        "/product/2",
+        "/products",
+        "/checkout",
+        "/checkout",
+        "/guide",
+        "/guide");
     for (Map.Entry<String, String> page : current.entrySet()) {
       String html = get(page.getKey()).body();
-      assertTrue(html.startsWith("<!doctype html>"), page.getKey() + " must start with its doctype");
-      assertFalse(html.contains("<!--#") || html.contains("{{"), page.getKey() + " has an unexpanded include");
-      assertTrue(html.contains("<span id=\"cart-count\">0</span>"), page.getKey() + " lacks the header");
-      assertTrue(html.contains("<footer class=\"site-footer\">") && html.contains("<script src=\"/js/site.js\"></script>"),
+      assertTrue(
+          html.startsWith("<!doctype html>"), page.getKey() + " must start with its doctype");
+      assertFalse(
+          html.contains("<!--#") || html.contains("{{"),
+          page.getKey() + " has an unexpanded include");
+      assertTrue(
+          html.contains("<span id=\"cart-count\">0</span>"), page.getKey() + " lacks the header");
+      assertTrue(
+          html.contains("<footer class=\"site-footer\">")
+              && html.contains("<script src=\"/js/site.js\"></script>"),
           page.getKey() + " lacks the footer and the site script");
       for (String link : List.of("/products", "/checkout", "/guide")) {
         boolean marked = html.contains("<a href=\"" + link + "\" aria-current=\"page\">");
-        assertEquals(marked, link.equals(page.getValue()), page.getKey() + ": " + link + " marked current");
+        assertEquals(
+            marked, link.equals(page.getValue()), page.getKey() + ": " + link + " marked current");
       }
     }
   }

@@ -31,19 +31,16 @@ public class LocalServerTest {
 
   @BeforeClass
   void start() {
-    server =
-        LocalServer.serve("dev/heatcheck/internal/demo/fixture")
-            .route("/hello", exchange -> LocalServer.sendText(exchange, 200, "hi from a route"))
-            .route(
-                "/slow",
-                exchange -> {
-                  try {
-                    Thread.sleep(2_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  LocalServer.sendText(exchange, 200, "slow");
-                });
+    server = LocalServer.serve("dev/heatcheck/internal/demo/fixture")
+        .route("/hello", exchange -> LocalServer.sendText(exchange, 200, "hi from a route"))
+        .route("/slow", exchange -> {
+          try {
+            Thread.sleep(2_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          LocalServer.sendText(exchange, 200, "slow");
+        });
   }
 
   @AfterClass(alwaysRun = true)
@@ -92,10 +89,9 @@ public class LocalServerTest {
 
   @Test
   void refuses_paths_that_climb_out_of_the_root() throws Exception {
-    for (String path :
-        new String[] {
-          "/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/sub/../../secret.txt"
-        }) {
+    for (String path : new String[] {
+      "/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/sub/../../secret.txt"
+    }) {
       String response = rawGet(path);
       assertTrue(response.startsWith("HTTP/1.1 400"), path + " gave: " + response);
       assertFalse(response.contains("outside the served root"), path);
@@ -104,12 +100,11 @@ public class LocalServerTest {
 
   @Test
   void refuses_methods_other_than_get_and_head() throws Exception {
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
 
     assertEquals(response.statusCode(), 405);
   }
@@ -180,9 +175,8 @@ public class LocalServerTest {
   private String rawGet(String path) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", URI.create(server.baseUrl()).getPort())) {
       OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -26,6 +26,8 @@ public class ActionKindTest {
     expected.put(new Step.Press("Enter", AT), "press");
     expected.put(new Step.Scroll(new ScrollTarget.ToBottom(), AT), "scroll");
     expected.forEach((step, kind) -> assertEquals(Driver.actionKind(step), kind, step.toString()));
-    assertNull(Driver.actionKind(new Step.Wait(500, null, AT)), "a wait is no action: the click before it is still answered");
+    assertNull(
+        Driver.actionKind(new Step.Wait(500, null, AT)),
+        "a wait is no action: the click before it is still answered");
   }
 }

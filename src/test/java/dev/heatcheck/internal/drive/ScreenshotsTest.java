@@ -26,7 +26,8 @@ public class ScreenshotsTest extends BrowserTest {
   }
 
   @Test
-  public void a_page_that_cannot_be_shot_is_left_out_with_a_warning_saying_why() throws IOException {
+  public void a_page_that_cannot_be_shot_is_left_out_with_a_warning_saying_why()
+      throws IOException {
     String gone = "http://127.0.0.1:" + closedPort() + "/gone";
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("/", url("/index.html"));
@@ -34,14 +35,20 @@ public class ScreenshotsTest extends BrowserTest {
     Path dir = Files.createTempDirectory("heatcheck-screens");
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
 
-    Map<String, Shot> shots = Screenshots.shoot(browser, new Viewport(800, 600), pages, Set.of("#mutate"), dir,
+    Map<String, Shot> shots = Screenshots.shoot(
+        browser,
+        new Viewport(800, 600),
+        pages,
+        Set.of("#mutate"),
+        dir,
         new PrintStream(warnings, true, StandardCharsets.UTF_8));
 
     assertEquals(shots.keySet(), Set.of("/"), "the page that loads is shot");
     assertTrue(Files.isRegularFile(shots.get("/").image()));
-    assertEquals(warnings.toString(StandardCharsets.UTF_8),
-        "warning: no screenshot of /gone at 800x600 (" + gone + "): net::ERR_CONNECTION_REFUSED at " + gone
-            + "; its clicks are drawn on a blank page" + System.lineSeparator());
+    assertEquals(
+        warnings.toString(StandardCharsets.UTF_8),
+        "warning: no screenshot of /gone at 800x600 (" + gone + "): net::ERR_CONNECTION_REFUSED at "
+            + gone + "; its clicks are drawn on a blank page" + System.lineSeparator());
   }
 
   /** A port nothing listens on: the browser's connection to it is refused. */

@@ -19,20 +19,39 @@ import java.util.List;
 import org.testng.annotations.Test;
 
 public class EventLogTest {
-  private static final Target BUY =
-      new Target("#buy", "button", "Buy now", "button", null, true, false, List.of(600.0, 2190.0, 120.0, 40.0), 0.33, 0.5);
+  private static final Target BUY = new Target(
+      "#buy",
+      "button",
+      "Buy now",
+      "button",
+      null,
+      true,
+      false,
+      List.of(600.0, 2190.0, 120.0, 40.0),
+      0.33,
+      0.5);
 
   /** One event of every type, in the order a run writes them. */
-  private static final List<Event> ONE_OF_EACH =
-      List.of(
-          new Event.Run(Event.FORMAT_VERSION, "run-1", "2025-01-01T00:00:00Z", "heatcheck 0.1.0", "chromium 156"),
-          new Event.View("s1:v1", "s1", "checkout", "https://shop.example/cart", "/cart", 1280, 800, 1280, 4200, 1000),
-          new Event.Click("s1:1", "s1:v1", "s1", 1234, 640, 2210, false, BUY),
-          new Event.Scroll("s1:2", "s1:v1", "s1", 2000, 1800, 4200),
-          new Event.Move("s1:3", "s1:v1", "s1", 2010, 500.5, 1900),
-          new Event.Effect("s1:4", "s1:v1", "s1", 2050, "mutation", null),
-          new Event.PageError("s1:5", "s1:v1", "s1", 2100, "TypeError: x is undefined — “quoted” ✓"),
-          new Event.Action("s1:6", "s1:v1", "s1", 2200, "goto"));
+  private static final List<Event> ONE_OF_EACH = List.of(
+      new Event.Run(
+          Event.FORMAT_VERSION, "run-1", "2025-01-01T00:00:00Z", "heatcheck 0.1.0", "chromium 156"),
+      new Event.View(
+          "s1:v1",
+          "s1",
+          "checkout",
+          "https://shop.example/cart",
+          "/cart",
+          1280,
+          800,
+          1280,
+          4200,
+          1000),
+      new Event.Click("s1:1", "s1:v1", "s1", 1234, 640, 2210, false, BUY),
+      new Event.Scroll("s1:2", "s1:v1", "s1", 2000, 1800, 4200),
+      new Event.Move("s1:3", "s1:v1", "s1", 2010, 500.5, 1900),
+      new Event.Effect("s1:4", "s1:v1", "s1", 2050, "mutation", null),
+      new Event.PageError("s1:5", "s1:v1", "s1", 2100, "TypeError: x is undefined — “quoted” ✓"),
+      new Event.Action("s1:6", "s1:v1", "s1", 2200, "goto"));
 
   private static final List<String> TYPE_NAMES =
       List.of("run", "view", "click", "scroll", "move", "effect", "error", "action");
@@ -67,7 +86,8 @@ public class EventLogTest {
   }
 
   @Test
-  public void every_line_is_one_json_object_whose_type_field_comes_first_and_names_its_kind() throws IOException {
+  public void every_line_is_one_json_object_whose_type_field_comes_first_and_names_its_kind()
+      throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, ONE_OF_EACH);
@@ -99,7 +119,11 @@ public class EventLogTest {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH);
     String whole = Json.mapper().writerFor(Event.class).writeValueAsString(ONE_OF_EACH.get(2));
-    Files.writeString(file, whole.substring(0, whole.length() / 2), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        whole.substring(0, whole.length() / 2),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
 
     // WHEN it is read THEN everything before the cut is there
     assertEquals(readAll(file), ONE_OF_EACH);
@@ -107,11 +131,14 @@ public class EventLogTest {
 
   @Test
   public void a_last_line_cut_inside_a_multibyte_character_is_skipped() throws IOException {
-    // GIVEN a log cut off at a byte boundary that splits the "✓" (3 bytes in UTF-8) of an error message
+    // GIVEN a log cut off at a byte boundary that splits the "✓" (3 bytes in UTF-8) of an error
+    // message
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
-    byte[] line =
-        Json.mapper().writerFor(Event.class).writeValueAsString(ONE_OF_EACH.get(6)).getBytes(StandardCharsets.UTF_8);
+    byte[] line = Json.mapper()
+        .writerFor(Event.class)
+        .writeValueAsString(ONE_OF_EACH.get(6))
+        .getBytes(StandardCharsets.UTF_8);
     int tick = TestFiles.indexOf(line, "✓".getBytes(StandardCharsets.UTF_8));
     Files.write(file, Arrays.copyOf(line, tick + 1), StandardOpenOption.APPEND);
 
@@ -144,12 +171,16 @@ public class EventLogTest {
   }
 
   @Test
-  public void lines_of_a_type_this_version_does_not_know_are_skipped_and_counted_in_one_warning() throws IOException {
+  public void lines_of_a_type_this_version_does_not_know_are_skipped_and_counted_in_one_warning()
+      throws IOException {
     // GIVEN a newer writer's lines of two new types, one with its type not first, among known ones
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
-    Files.writeString(file, "{\"type\":\"teleport\",\"id\":\"x\"}\n{\"id\":\"y\",\"type\":\"hover\",\"t\":5}\n"
-        + "{\"type\":\"teleport\",\"id\":\"z\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        "{\"type\":\"teleport\",\"id\":\"x\"}\n{\"id\":\"y\",\"type\":\"hover\",\"t\":5}\n"
+            + "{\"type\":\"teleport\",\"id\":\"z\"}\n",
+        StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(2, 3));
 
     List<Event> events = new ArrayList<>();
@@ -158,7 +189,9 @@ public class EventLogTest {
     assertEquals(events, ONE_OF_EACH.subList(0, 3));
     assertEquals(stats.unknownTypeLines(), 3);
     String warning = stats.warning(0);
-    assertEquals(warning, "warning: 3 line(s) of unknown type (teleport, hover) skipped (written by a newer version?)");
+    assertEquals(
+        warning,
+        "warning: 3 line(s) of unknown type (teleport, hover) skipped (written by a newer version?)");
     assertFalse(warning.contains("dev.heatcheck"), warning);
   }
 
@@ -166,8 +199,11 @@ public class EventLogTest {
   public void unknown_fields_are_counted_and_a_cut_off_last_line_is_reported() throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
-    Files.writeString(file, "{\"type\":\"move\",\"id\":\"m\",\"view\":\"s1:v1\",\"session\":\"s1\",\"t\":3,\"x\":1,\"y\":2,"
-        + "\"pressure\":0.5,\"tilt\":{\"x\":1}}\n{\"type\":\"cli", StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        "{\"type\":\"move\",\"id\":\"m\",\"view\":\"s1:v1\",\"session\":\"s1\",\"t\":3,\"x\":1,\"y\":2,"
+            + "\"pressure\":0.5,\"tilt\":{\"x\":1}}\n{\"type\":\"cli",
+        StandardOpenOption.APPEND);
 
     List<Event> events = new ArrayList<>();
     ReadStats stats = EventReader.read(file, events::add);
@@ -175,12 +211,15 @@ public class EventLogTest {
     assertEquals(events.size(), 3);
     assertEquals(stats.unknownFields(), 2);
     assertEquals(stats.truncatedLines(), List.of(file + ":4"));
-    assertEquals(stats.warning(0), "warning: 2 unknown field(s) ignored (pressure, tilt); last line cut short, skipped: "
-        + file + ":4 (written by a newer version?)");
+    assertEquals(
+        stats.warning(0),
+        "warning: 2 unknown field(s) ignored (pressure, tilt); last line cut short, skipped: "
+            + file + ":4 (written by a newer version?)");
   }
 
   @Test
-  public void a_bad_last_line_that_ends_with_its_newline_is_an_error_not_a_cut() throws IOException {
+  public void a_bad_last_line_that_ends_with_its_newline_is_an_error_not_a_cut()
+      throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 2));
     Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
@@ -194,11 +233,13 @@ public class EventLogTest {
   public void bad_lines_can_be_skipped_and_counted_when_asked() throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
-    Files.writeString(file, "garbage\n{\"type\":\"click\",\"x\":\"far\"}\n[]\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        file, "garbage\n{\"type\":\"click\",\"x\":\"far\"}\n[]\n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(1, 3));
 
     List<Event> events = new ArrayList<>();
-    ReadStats stats = EventReader.read(List.of(file), EventReader.Options.defaults().withSkipBadLines(true), events::add);
+    ReadStats stats = EventReader.read(
+        List.of(file), EventReader.Options.defaults().withSkipBadLines(true), events::add);
 
     assertEquals(events, ONE_OF_EACH.subList(0, 3));
     assertEquals(stats.skippedBadLines(), 3);
@@ -209,14 +250,16 @@ public class EventLogTest {
   public void a_value_of_the_wrong_kind_names_its_field_and_no_java_type() throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
     write(file, ONE_OF_EACH.subList(0, 1));
-    Files.writeString(file, "{\"type\":\"click\",\"id\":\"c\",\"x\":\"far\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        file, "{\"type\":\"click\",\"id\":\"c\",\"x\":\"far\"}\n", StandardOpenOption.APPEND);
     appendLines(file, ONE_OF_EACH.subList(1, 2));
 
     BadEventsFile e = expectThrows(BadEventsFile.class, () -> readAll(file));
 
     assertTrue(e.getMessage().startsWith(file + ":2:"), e.getMessage());
     assertTrue(e.getMessage().contains("\"x\""), e.getMessage());
-    assertFalse(e.getMessage().matches(".*(java|dev\\.heatcheck|Event\\$|double|`).*"), e.getMessage());
+    assertFalse(
+        e.getMessage().matches(".*(java|dev\\.heatcheck|Event\\$|double|`).*"), e.getMessage());
   }
 
   @Test
@@ -230,7 +273,8 @@ public class EventLogTest {
 
     for (int threads : new int[] {1, 2, 4}) {
       List<Event> events = new ArrayList<>();
-      EventReader.read(List.of(file), EventReader.Options.defaults().withThreads(threads), events::add);
+      EventReader.read(
+          List.of(file), EventReader.Options.defaults().withThreads(threads), events::add);
       assertEquals(events, many, threads + " thread(s)");
     }
   }
@@ -265,7 +309,8 @@ public class EventLogTest {
   }
 
   @Test
-  public void a_new_log_on_the_same_file_replaces_the_old_run_instead_of_mixing_with_it() throws IOException {
+  public void a_new_log_on_the_same_file_replaces_the_old_run_instead_of_mixing_with_it()
+      throws IOException {
     Path file = TestFiles.tempDir().resolve("events.jsonl");
 
     write(file, ONE_OF_EACH.subList(0, 3));
@@ -274,7 +319,8 @@ public class EventLogTest {
     assertEquals(readAll(file), ONE_OF_EACH.subList(3, ONE_OF_EACH.size()));
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private static void write(Path file, List<Event> events) {
     try (EventLog log = EventLog.create(file)) {
@@ -286,7 +332,9 @@ public class EventLogTest {
   private static void appendLines(Path file, List<Event> events) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (Event event : events) {
-      lines.append(Json.mapper().writerFor(Event.class).writeValueAsString(event)).append('\n');
+      lines
+          .append(Json.mapper().writerFor(Event.class).writeValueAsString(event))
+          .append('\n');
     }
     Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }

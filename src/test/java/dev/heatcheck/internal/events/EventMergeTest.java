@@ -10,8 +10,10 @@ import java.util.List;
 import org.testng.annotations.Test;
 
 public class EventMergeTest {
-  private static final Event.View VIEW = new Event.View("s1:v", "s1", "shop", "http://x/", "/", 1280, 800, 1280, 900, 1);
-  private static final Event.Click CLICK = new Event.Click("s1:2", "s1:v", "s1", 10, 5, 5, false, null);
+  private static final Event.View VIEW =
+      new Event.View("s1:v", "s1", "shop", "http://x/", "/", 1280, 800, 1280, 900, 1);
+  private static final Event.Click CLICK =
+      new Event.Click("s1:2", "s1:v", "s1", 10, 5, 5, false, null);
   private static final Event.Move MOVE = new Event.Move("s2:3", "s2:v", "s2", 11, 6, 6);
 
   @Test
@@ -21,7 +23,8 @@ public class EventMergeTest {
     Path b = write(dir.resolve("b.jsonl"), List.of(CLICK, MOVE));
 
     List<Event> merged = new ArrayList<>();
-    EventReader.read(List.of(a, b), EventReader.Options.defaults(), EventMerge.distinct(merged::add));
+    EventReader.read(
+        List.of(a, b), EventReader.Options.defaults(), EventMerge.distinct(merged::add));
 
     assertEquals(merged, List.of(VIEW, CLICK, MOVE));
   }

@@ -15,15 +15,18 @@ import org.testng.annotations.Test;
 public class AtomicFileTest {
 
   @Test
-  public void a_writer_that_fails_midway_leaves_the_previous_file_and_no_partial_one() throws IOException {
+  public void a_writer_that_fails_midway_leaves_the_previous_file_and_no_partial_one()
+      throws IOException {
     Path dir = Files.createTempDirectory("heatcheck-atomic");
     Path file = AtomicFile.writeString(dir.resolve("summary.json"), "{\"version\": 1}\n");
 
-    IOException e = expectThrows(IOException.class, () -> AtomicFile.write(file, out -> {
-      out.write("{\"version\": 2, \"checks\": [".getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      throw new IOException("disk full");
-    }));
+    IOException e = expectThrows(
+        IOException.class,
+        () -> AtomicFile.write(file, out -> {
+          out.write("{\"version\": 2, \"checks\": [".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          throw new IOException("disk full");
+        }));
 
     assertEquals(e.getMessage(), "disk full");
     assertEquals(Files.readString(file), "{\"version\": 1}\n");
@@ -35,10 +38,12 @@ public class AtomicFileTest {
     Path dir = Files.createTempDirectory("heatcheck-atomic");
     Path file = dir.resolve("junit.xml");
 
-    expectThrows(IllegalStateException.class, () -> AtomicFile.write(file, out -> {
-      out.write(new byte[100_000]);
-      throw new IllegalStateException("a bug in a writer");
-    }));
+    expectThrows(
+        IllegalStateException.class,
+        () -> AtomicFile.write(file, out -> {
+          out.write(new byte[100_000]);
+          throw new IllegalStateException("a bug in a writer");
+        }));
 
     assertEquals(names(dir), List.of());
   }
@@ -48,9 +53,12 @@ public class AtomicFileTest {
     Path dir = Files.createTempDirectory("heatcheck-atomic");
     Path file = AtomicFile.writeString(dir.resolve("index.html"), "<p>before</p>");
 
-    IOException e = expectThrows(IOException.class, () -> AtomicFile.writeString(file, "<p>half an emoji \uD83D</p>"));
+    IOException e = expectThrows(
+        IOException.class, () -> AtomicFile.writeString(file, "<p>half an emoji \uD83D</p>"));
 
-    assertEquals(e.getMessage(), "the text holds half of a character (a lone surrogate), which UTF-8 cannot store");
+    assertEquals(
+        e.getMessage(),
+        "the text holds half of a character (a lone surrogate), which UTF-8 cannot store");
     assertEquals(Files.readString(file), "<p>before</p>");
     assertEquals(names(dir), List.of("index.html"));
   }

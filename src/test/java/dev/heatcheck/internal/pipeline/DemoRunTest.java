@@ -38,12 +38,11 @@ import org.testng.annotations.Test;
 @Test(groups = BrowserTest.GROUP)
 public class DemoRunTest {
   private static final List<String> VIEWPORTS = List.of("1280x800", "390x844");
-  private static final List<String> PLANTED =
-      List.of(
-          "dead /product/1 #product-photo",
-          "dead /product/1 #wishlist",
-          "rage /checkout #place-order",
-          "error /checkout #apply-coupon");
+  private static final List<String> PLANTED = List.of(
+      "dead /product/1 #product-photo",
+      "dead /product/1 #wishlist",
+      "rage /checkout #place-order",
+      "error /checkout #apply-coupon");
 
   private LocalServer site;
   private RunResult run;
@@ -54,7 +53,9 @@ public class DemoRunTest {
     site = DemoSite.start();
     Path out = Files.createTempDirectory("heatcheck-demo");
     var scenarios = ScenarioLoader.loadAll(List.of(Path.of("scenarios")));
-    run = Pipeline.run(scenarios, new RunOptions(site.baseUrl(), out, Optional.empty(), false),
+    run = Pipeline.run(
+        scenarios,
+        new RunOptions(site.baseUrl(), out, Optional.empty(), false),
         new PrintStream(OutputStream.nullOutputStream()));
     Analyzer analyzer = new Analyzer(Rules.defaults()).keepingClicks();
     EventReader.read(out.resolve("events.jsonl"), analyzer);
@@ -107,12 +108,21 @@ public class DemoRunTest {
   public void the_planted_friction_warns_without_failing_and_the_other_rules_hold() {
     Summary summary = run.summary();
     assertTrue(summary.passed(), summary.checks().toString());
-    String shop = summary.checks().stream().filter(c -> c.scenario().equals("demo-shop"))
-        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level()).sorted().toList().toString();
-    assertEquals(shop, "[clickShare #place-order on /checkout=0.67:pass, deadClicks per visitor=2:warn,"
-        + " errorClicks per visitor=1:warn, rageClicks per visitor=1:warn]");
-    String guide = summary.checks().stream().filter(c -> c.scenario().equals("demo-guide") && c.rule().startsWith("scroll"))
-        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level()).toList().toString();
+    String shop = summary.checks().stream()
+        .filter(c -> c.scenario().equals("demo-shop"))
+        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level())
+        .sorted()
+        .toList()
+        .toString();
+    assertEquals(
+        shop,
+        "[clickShare #place-order on /checkout=0.67:pass, deadClicks per visitor=2:warn,"
+            + " errorClicks per visitor=1:warn, rageClicks per visitor=1:warn]");
+    String guide = summary.checks().stream()
+        .filter(c -> c.scenario().equals("demo-guide") && c.rule().startsWith("scroll"))
+        .map(c -> c.rule() + "=" + c.actual() + ":" + c.level())
+        .toList()
+        .toString();
     assertEquals(guide, "[scrollReach #footer-cta=1.0:pass]");
   }
 
@@ -133,7 +143,9 @@ public class DemoRunTest {
 
   @Test
   public void every_page_and_bucket_gets_click_and_move_maps_over_its_screenshot() {
-    Set<String> pages = run.summary().pages().stream().map(p -> p.page() + " " + p.bucket()).collect(Collectors.toSet());
+    Set<String> pages = run.summary().pages().stream()
+        .map(p -> p.page() + " " + p.bucket())
+        .collect(Collectors.toSet());
     for (String bucket : List.of("desktop", "mobile")) {
       for (String page : List.of("/", "/products", "/product/1", "/checkout", "/guide")) {
         assertTrue(pages.contains(page + " " + bucket), page + " " + bucket + " in " + pages);
@@ -141,27 +153,36 @@ public class DemoRunTest {
     }
     for (Summary.PageRow page : run.summary().pages()) {
       BufferedImage screenshot = Png.read(run.dir().resolve(page.screenshot()));
-      for (String map : List.of(page.maps().click(), page.maps().move(), page.maps().scroll())) {
+      for (String map :
+          List.of(page.maps().click(), page.maps().move(), page.maps().scroll())) {
         BufferedImage image = Png.read(run.dir().resolve(map));
         assertEquals(image.getWidth(), screenshot.getWidth(), map);
         assertEquals(image.getHeight(), screenshot.getHeight(), map);
       }
-      assertEquals(screenshot.getWidth(), page.bucket().equals("desktop") ? 1280 : 390, page.screenshot());
-      assertTrue(page.gone().isEmpty(), "every clicked element is on its page's screenshot: " + page.gone());
+      assertEquals(
+          screenshot.getWidth(), page.bucket().equals("desktop") ? 1280 : 390, page.screenshot());
+      assertTrue(
+          page.gone().isEmpty(),
+          "every clicked element is on its page's screenshot: " + page.gone());
     }
   }
 
   @Test
   public void the_checkout_element_table_counts_clicks_and_friction() {
     Summary.PageRow checkout = run.summary().pages().stream()
-        .filter(p -> p.page().equals("/checkout") && p.bucket().equals("desktop")).findFirst().orElseThrow();
+        .filter(p -> p.page().equals("/checkout") && p.bucket().equals("desktop"))
+        .findFirst()
+        .orElseThrow();
     Summary.ElementRow top = checkout.elements().get(0);
     assertEquals(top.selector(), "#place-order");
     assertEquals(top.clicks(), 4);
     assertEquals(top.rage(), 1);
     assertEquals(top.dead(), 0);
     assertEquals(top.share(), 4.0 / checkout.clicks(), 1e-3);
-    Summary.ElementRow coupon = checkout.elements().stream().filter(e -> "#apply-coupon".equals(e.selector())).findFirst().orElseThrow();
+    Summary.ElementRow coupon = checkout.elements().stream()
+        .filter(e -> "#apply-coupon".equals(e.selector()))
+        .findFirst()
+        .orElseThrow();
     assertEquals(coupon.error(), 1);
   }
 
@@ -170,20 +191,29 @@ public class DemoRunTest {
     for (String viewport : VIEWPORTS) {
       String bucket = viewport.startsWith("1280") ? "desktop" : "mobile";
       // the see-through layer holds the density alone, without the outlines drawn on the map
-      BufferedImage heat = Png.read(run.dir().resolve("heatmaps/layers/checkout-" + bucket + "-click.png"));
+      BufferedImage heat =
+          Png.read(run.dir().resolve("heatmaps/layers/checkout-" + bucket + "-click.png"));
       int[] hottest = densest(heat);
-      List<Double> box = clicksOn("#place-order", viewport).get(0).click().target().box();
-      assertTrue(hottest[0] >= box.get(0) && hottest[0] <= box.get(0) + box.get(2)
-              && hottest[1] >= box.get(1) && hottest[1] <= box.get(1) + box.get(3),
-          viewport + ": hottest pixel " + hottest[0] + "," + hottest[1] + " outside #place-order " + box);
+      List<Double> box =
+          clicksOn("#place-order", viewport).get(0).click().target().box();
+      assertTrue(
+          hottest[0] >= box.get(0)
+              && hottest[0] <= box.get(0) + box.get(2)
+              && hottest[1] >= box.get(1)
+              && hottest[1] <= box.get(1) + box.get(3),
+          viewport + ": hottest pixel " + hottest[0] + "," + hottest[1] + " outside #place-order "
+              + box);
     }
   }
 
   @Test
   public void nothing_typed_into_a_field_reaches_any_file() throws IOException {
     try (var files = Files.walk(run.dir())) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl")).toList()) {
-        assertFalse(Files.readString(file).contains("visitor@example.test"), file + " holds a typed value");
+      for (Path file : files
+          .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl"))
+          .toList()) {
+        assertFalse(
+            Files.readString(file).contains("visitor@example.test"), file + " holds a typed value");
       }
     }
   }
@@ -201,8 +231,10 @@ public class DemoRunTest {
     return analysis.clicks().stream()
         .filter(c -> c.page().viewport().equals(viewport))
         .filter(c -> selector.equals(c.click().target().selector())
-            || (selector.startsWith("a.product-link") && "/products".equals(c.page().page())
-                && c.click().target().href() != null && c.click().target().href().endsWith("/product/1")))
+            || (selector.startsWith("a.product-link")
+                && "/products".equals(c.page().page())
+                && c.click().target().href() != null
+                && c.click().target().href().endsWith("/product/1")))
         .toList();
   }
 

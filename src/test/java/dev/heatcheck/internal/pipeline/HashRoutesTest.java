@@ -35,13 +35,17 @@ public class HashRoutesTest {
   public void runTheDocs() throws IOException {
     site = LocalServer.serve("fixtures/hashroutes");
     Path dir = Files.createTempDirectory("heatcheck-hash");
-    Path scenario = Files.writeString(dir.resolve("docs.yaml"), "url: /index.html#/install\nsteps:\n"
-        + "  - click: \"#main > p:nth-of-type(3)\"\n"
-        + "  - click: \"#to-config\"\n"
-        + "  - click: \"#main > p:nth-of-type(3)\"\n"
-        + "  - click: \"#main > p:nth-of-type(3)\"\n");
-    RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenario)),
-        new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false), new PrintStream(OutputStream.nullOutputStream()));
+    Path scenario = Files.writeString(
+        dir.resolve("docs.yaml"),
+        "url: /index.html#/install\nsteps:\n"
+            + "  - click: \"#main > p:nth-of-type(3)\"\n"
+            + "  - click: \"#to-config\"\n"
+            + "  - click: \"#main > p:nth-of-type(3)\"\n"
+            + "  - click: \"#main > p:nth-of-type(3)\"\n");
+    RunResult run = Pipeline.run(
+        ScenarioLoader.loadAll(List.of(scenario)),
+        new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false),
+        new PrintStream(OutputStream.nullOutputStream()));
     out = run.dir();
     pages = run.summary().pages().stream().collect(Collectors.toMap(Summary.PageRow::page, p -> p));
   }
@@ -55,7 +59,10 @@ public class HashRoutesTest {
 
   @Test
   public void each_route_is_a_page_of_its_own() {
-    assertEquals(pages.keySet(), java.util.Set.of("/index.html#/install", "/index.html#/config"), pages.keySet().toString());
+    assertEquals(
+        pages.keySet(),
+        java.util.Set.of("/index.html#/install", "/index.html#/config"),
+        pages.keySet().toString());
   }
 
   @Test
@@ -65,8 +72,10 @@ public class HashRoutesTest {
     assertNotNull(install);
     assertNotNull(config);
     assertNotEquals(install, config);
-    assertTrue(Files.isRegularFile(out.resolve(install)) && Files.isRegularFile(out.resolve(config)));
-    assertTrue(Files.isRegularFile(out.resolve(pages.get("/index.html#/config").maps().click())));
+    assertTrue(
+        Files.isRegularFile(out.resolve(install)) && Files.isRegularFile(out.resolve(config)));
+    assertTrue(
+        Files.isRegularFile(out.resolve(pages.get("/index.html#/config").maps().click())));
   }
 
   @Test
@@ -75,12 +84,18 @@ public class HashRoutesTest {
     Summary.ElementRow onConfig = element("/index.html#/config", "#main > p:nth-of-type(3)");
     assertEquals(onInstall.clicks(), 1);
     assertEquals(onConfig.clicks(), 2);
-    // the same selector is a different paragraph on each route: config's third one is under a 400 px spacer
-    assertTrue(onConfig.box().get(1) > onInstall.box().get(1) + 300, onInstall.box() + " vs " + onConfig.box());
+    // the same selector is a different paragraph on each route: config's third one is under a 400
+    // px spacer
+    assertTrue(
+        onConfig.box().get(1) > onInstall.box().get(1) + 300,
+        onInstall.box() + " vs " + onConfig.box());
   }
 
   private Summary.ElementRow element(String page, String selector) {
-    return pages.get(page).elements().stream().filter(e -> selector.equals(e.selector())).findFirst()
-        .orElseThrow(() -> new AssertionError(selector + " not on " + page + ": " + pages.get(page).elements()));
+    return pages.get(page).elements().stream()
+        .filter(e -> selector.equals(e.selector()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(
+            selector + " not on " + page + ": " + pages.get(page).elements()));
   }
 }

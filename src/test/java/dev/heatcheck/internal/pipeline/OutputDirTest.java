@@ -26,14 +26,18 @@ public class OutputDirTest {
   @Test
   public void runs_started_at_once_each_get_a_folder_of_their_own() throws Exception {
     Path root = Files.createTempDirectory("heatcheck-reports").resolve("reports");
-    int each = 8; // one thread's runs one after the other: later ones race the others through the suffixes
+    int each =
+        8; // one thread's runs one after the other: later ones race the others through the suffixes
     List<Path> dirs = atOnce(() -> {
-      List<Path> mine = new ArrayList<>();
-      for (int i = 0; i < each; i++) {
-        mine.add(OutputDir.timestamped(root));
-      }
-      return mine;
-    }).stream().flatMap(List::stream).toList();
+          List<Path> mine = new ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            mine.add(OutputDir.timestamped(root));
+          }
+          return mine;
+        })
+        .stream()
+        .flatMap(List::stream)
+        .toList();
     Set<Path> distinct = new HashSet<>(dirs);
     assertEquals(distinct.size(), RUNS * each, "runs shared a folder");
     try (var listed = Files.list(root)) {
@@ -59,7 +63,10 @@ public class OutputDirTest {
     assertTrue(dirs.contains(latest.toRealPath()), latest.toRealPath().toString());
     assertFalse(Files.exists(root.resolve("latest.txt")), "no run fell back to latest.txt");
     try (var listed = Files.list(root)) {
-      assertEquals(listed.count(), (long) RUNS + 1, "the run folders and latest, no temporary link left behind");
+      assertEquals(
+          listed.count(),
+          (long) RUNS + 1,
+          "the run folders and latest, no temporary link left behind");
     }
   }
 
@@ -70,7 +77,9 @@ public class OutputDirTest {
     Path second = OutputDir.timestamped(root);
     // the two calls can straddle a second: then the second has a new stamp and no suffix
     String stamp = first.getFileName().toString();
-    assertTrue(second.getFileName().toString().equals(stamp + "-2") || second.getFileName().toString().compareTo(stamp) > 0,
+    assertTrue(
+        second.getFileName().toString().equals(stamp + "-2")
+            || second.getFileName().toString().compareTo(stamp) > 0,
         first + " then " + second);
   }
 

@@ -35,7 +35,8 @@ public class ReprojectionTest {
   @BeforeClass
   public void recordOnLayoutA() throws IOException {
     site = LocalServer.serve("fixtures/anchor").route("/shop", exchange -> {
-      try (InputStream page = getClass().getResourceAsStream("/fixtures/anchor/" + (layoutB.get() ? "b" : "a") + ".html")) {
+      try (InputStream page = getClass()
+          .getResourceAsStream("/fixtures/anchor/" + (layoutB.get() ? "b" : "a") + ".html")) {
         byte[] body = page.readAllBytes();
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, body.length);
@@ -51,7 +52,10 @@ public class ReprojectionTest {
           - click: "#promo"
         """);
     recorded = dir.resolve("recorded");
-    Pipeline.run(ScenarioLoader.loadAll(List.of(scenario)), new RunOptions(site.baseUrl(), recorded, Optional.empty(), false), QUIET);
+    Pipeline.run(
+        ScenarioLoader.loadAll(List.of(scenario)),
+        new RunOptions(site.baseUrl(), recorded, Optional.empty(), false),
+        QUIET);
   }
 
   @AfterClass(alwaysRun = true)
@@ -62,32 +66,44 @@ public class ReprojectionTest {
   }
 
   @Test
-  public void on_new_screenshots_of_a_changed_layout_clicks_land_on_the_moved_element() throws IOException {
+  public void on_new_screenshots_of_a_changed_layout_clicks_land_on_the_moved_element()
+      throws IOException {
     layoutB.set(true);
     Path out = Files.createTempDirectory("heatcheck-anchor-b");
-    RunResult result = Pipeline.report(List.of(recorded.resolve("events.jsonl")),
-        new ReportOptions(out, Buckets.defaults(), List.of(), true, null, Optional.empty(), false), QUIET);
+    RunResult result = Pipeline.report(
+        List.of(recorded.resolve("events.jsonl")),
+        new ReportOptions(out, Buckets.defaults(), List.of(), true, null, Optional.empty(), false),
+        QUIET);
 
     Summary.PageRow shop = result.summary().pages().get(0);
     int[] hot = hottest(Png.read(out.resolve(shop.maps().click())));
     assertInside(hot, 900, 1000, 300, 90, "layout B's #buy");
-    assertEquals(shop.gone(), Map.of("#promo", 1), "the promo button is not on layout B: counted, not drawn");
+    assertEquals(
+        shop.gone(),
+        Map.of("#promo", 1),
+        "the promo button is not on layout B: counted, not drawn");
   }
 
   @Test
   public void on_the_recorded_screenshots_clicks_stay_where_they_were() throws IOException {
     Path out = Files.createTempDirectory("heatcheck-anchor-a");
-    RunResult result = Pipeline.report(List.of(recorded.resolve("events.jsonl")),
-        new ReportOptions(out, Buckets.defaults(), List.of(), false, null, Optional.empty(), false), QUIET);
+    RunResult result = Pipeline.report(
+        List.of(recorded.resolve("events.jsonl")),
+        new ReportOptions(out, Buckets.defaults(), List.of(), false, null, Optional.empty(), false),
+        QUIET);
 
     Summary.PageRow shop = result.summary().pages().get(0);
-    assertInside(hottest(Png.read(out.resolve(shop.maps().click()))), 40, 40, 200, 60, "layout A's #buy");
+    assertInside(
+        hottest(Png.read(out.resolve(shop.maps().click()))), 40, 40, 200, 60, "layout A's #buy");
     assertTrue(shop.gone().isEmpty(), shop.gone().toString());
-    assertTrue(Files.isRegularFile(out.resolve("screens/shop-1280x800.png")), "the recorded screenshot was reused");
+    assertTrue(
+        Files.isRegularFile(out.resolve("screens/shop-1280x800.png")),
+        "the recorded screenshot was reused");
   }
 
   private static void assertInside(int[] point, int x, int y, int width, int height, String what) {
-    assertTrue(point[0] >= x && point[0] <= x + width && point[1] >= y && point[1] <= y + height,
+    assertTrue(
+        point[0] >= x && point[0] <= x + width && point[1] >= y && point[1] <= y + height,
         "hottest pixel " + point[0] + "," + point[1] + " is not on " + what);
   }
 

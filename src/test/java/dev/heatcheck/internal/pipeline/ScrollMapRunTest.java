@@ -39,16 +39,29 @@ public class ScrollMapRunTest {
     site = LocalServer.serve("fixtures/tall");
     Path dir = Files.createTempDirectory("heatcheck-scroll");
     List<Path> scenarios = new ArrayList<>();
-    // with an 800 px viewport, scrolling to y sees down to y + 800: 800 (no scroll), 1800, 2800 and 4000
+    // with an 800 px viewport, scrolling to y sees down to y + 800: 800 (no scroll), 1800, 2800 and
+    // 4000
     for (String scroll : List.of("", "{y: 1000}", "{y: 2000}", "{to: bottom}")) {
-      String steps = scroll.isEmpty() ? "steps: [{wait: 100}]\n" : "steps:\n  - scroll: " + scroll + "\n";
-      scenarios.add(Files.writeString(dir.resolve("reader" + scenarios.size() + ".yaml"), "url: /\n" + steps));
+      String steps =
+          scroll.isEmpty() ? "steps: [{wait: 100}]\n" : "steps:\n  - scroll: " + scroll + "\n";
+      scenarios.add(Files.writeString(
+          dir.resolve("reader" + scenarios.size() + ".yaml"), "url: /\n" + steps));
     }
-    scenarios.add(Files.writeString(dir.resolve("inner.yaml"), "url: /inner\nsteps:\n  - hover: \"#list\"\n  - scroll: {by: 600}\n"));
-    RunResult run = Pipeline.run(ScenarioLoader.loadAll(scenarios),
-        new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false), new PrintStream(OutputStream.nullOutputStream()));
-    page = run.summary().pages().stream().filter(p -> p.page().equals("/")).findFirst().orElseThrow();
-    inner = run.summary().pages().stream().filter(p -> p.page().equals("/inner")).findFirst().orElseThrow();
+    scenarios.add(Files.writeString(
+        dir.resolve("inner.yaml"),
+        "url: /inner\nsteps:\n  - hover: \"#list\"\n  - scroll: {by: 600}\n"));
+    RunResult run = Pipeline.run(
+        ScenarioLoader.loadAll(scenarios),
+        new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false),
+        new PrintStream(OutputStream.nullOutputStream()));
+    page = run.summary().pages().stream()
+        .filter(p -> p.page().equals("/"))
+        .findFirst()
+        .orElseThrow();
+    inner = run.summary().pages().stream()
+        .filter(p -> p.page().equals("/inner"))
+        .findFirst()
+        .orElseThrow();
     out = run.dir();
     map = Png.read(run.dir().resolve(page.maps().scroll()));
   }
@@ -72,10 +85,14 @@ public class ScrollMapRunTest {
   public void bands_go_from_warm_where_everyone_looked_to_cold_where_few_did() {
     int everyone = map.getRGB(map.getWidth() / 3, 400);
     int aQuarter = map.getRGB(map.getWidth() / 3, 3400);
-    assertTrue(red(everyone) - blue(everyone) > 40, "warm at 400: " + Integer.toHexString(everyone));
-    assertTrue(blue(aQuarter) - red(aQuarter) > 40, "cold at 3400: " + Integer.toHexString(aQuarter));
+    assertTrue(
+        red(everyone) - blue(everyone) > 40, "warm at 400: " + Integer.toHexString(everyone));
+    assertTrue(
+        blue(aQuarter) - red(aQuarter) > 40, "cold at 3400: " + Integer.toHexString(aQuarter));
     int half = map.getRGB(map.getWidth() / 3, 2300);
-    assertTrue(green(half) > red(half) && green(half) > blue(half), "in between at 2300: " + Integer.toHexString(half));
+    assertTrue(
+        green(half) > red(half) && green(half) > blue(half),
+        "in between at 2300: " + Integer.toHexString(half));
   }
 
   @Test
@@ -93,7 +110,9 @@ public class ScrollMapRunTest {
     BufferedImage containerMap = Png.read(out.resolve(file));
     assertEquals(containerMap.getHeight(), 1500);
     int top = containerMap.getRGB(containerMap.getWidth() / 3, 100);
-    assertTrue(red(top) - blue(top) > 40, "the first screen of the list was seen: " + Integer.toHexString(top));
+    assertTrue(
+        red(top) - blue(top) > 40,
+        "the first screen of the list was seen: " + Integer.toHexString(top));
   }
 
   /** Somewhere in the middle third, within 2 px of the depth, a dark row (the line or its dashes). */

@@ -34,7 +34,8 @@ public class VariantsTest {
       String query = String.valueOf(exchange.getRequestURI().getQuery());
       String cookies = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
       boolean b = query.contains("layout=b") || cookies.contains("layout=b");
-      try (InputStream page = getClass().getResourceAsStream("/fixtures/anchor/" + (b ? "b" : "a") + ".html")) {
+      try (InputStream page =
+          getClass().getResourceAsStream("/fixtures/anchor/" + (b ? "b" : "a") + ".html")) {
         byte[] body = page.readAllBytes();
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, body.length);
@@ -57,7 +58,9 @@ public class VariantsTest {
         expect:
           deadClicks: {max: 0}
         """);
-    run = Pipeline.run(ScenarioLoader.loadAll(List.of(scenario)), new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false),
+    run = Pipeline.run(
+        ScenarioLoader.loadAll(List.of(scenario)),
+        new RunOptions(site.baseUrl(), dir.resolve("out"), Optional.empty(), false),
         new PrintStream(OutputStream.nullOutputStream()));
   }
 
@@ -72,7 +75,9 @@ public class VariantsTest {
   public void each_variant_is_a_run_of_its_own_and_the_first_is_compared_with_the_others() {
     Summary.VariantRun variants = run.summary().variants().get(0);
     assertEquals(variants.scenario(), "shop");
-    assertEquals(variants.runs(), Map.of("A", "variants/shop/A", "B", "variants/shop/B", "C", "variants/shop/C"));
+    assertEquals(
+        variants.runs(),
+        Map.of("A", "variants/shop/A", "B", "variants/shop/B", "C", "variants/shop/C"));
     assertEquals(variants.comparisons(), List.of("variants/shop/A-vs-B", "variants/shop/A-vs-C"));
     assertTrue(variants.passed());
     assertTrue(run.summary().passed());
@@ -83,9 +88,12 @@ public class VariantsTest {
     for (String variant : List.of("B", "C")) {
       Path dir = run.dir().resolve("variants/shop/" + variant);
       String anchors = Files.readString(dir.resolve("screens/shop-1280x800.json"));
-      assertTrue(anchors.contains("900.0"), variant + " ran on layout B, where #buy is at x 900: " + anchors);
+      assertTrue(
+          anchors.contains("900.0"),
+          variant + " ran on layout B, where #buy is at x 900: " + anchors);
     }
-    assertTrue(Files.readString(run.dir().resolve("variants/shop/A/screens/shop-1280x800.json")).contains("40.0"));
+    assertTrue(Files.readString(run.dir().resolve("variants/shop/A/screens/shop-1280x800.json"))
+        .contains("40.0"));
   }
 
   @Test

@@ -90,8 +90,10 @@ public class DiffMapTest {
   public void finds_the_largest_difference_in_clicks_per_view() {
     double[] peak = DiffMap.peak(clicks(A, 10), 5, clicks(B, 12), 5, SIGMA);
 
-    assertTrue(Math.hypot(peak[0] - B.x, peak[1] - B.y) <= 2, "at (" + peak[0] + ", " + peak[1] + ")");
-    // 12 clicks over 5 views is 2.4 clicks per view at B, counted as the heatmap's legend counts them
+    assertTrue(
+        Math.hypot(peak[0] - B.x, peak[1] - B.y) <= 2, "at (" + peak[0] + ", " + peak[1] + ")");
+    // 12 clicks over 5 views is 2.4 clicks per view at B, counted as the heatmap's legend counts
+    // them
     double perView = DensityField.blur(clicks(B, 12), SIGMA).peak()[2] / 5;
     assertEquals(peak[2], perView, 1e-6);
     assertTrue(Math.abs(peak[2] - 2.4) <= 0.05 * 2.4, "difference " + peak[2]);
@@ -101,7 +103,8 @@ public class DiffMapTest {
   @Test
   public void states_the_largest_difference_in_the_legend() {
     BufferedImage map = DiffMap.draw(page(), clicks(A, 10), 5, clicks(B, 12), 5, SIGMA);
-    String caption = DiffMap.caption(DiffMap.peak(clicks(A, 10), 5, clicks(B, 12), 5, SIGMA)[2], 21, false);
+    String caption =
+        DiffMap.caption(DiffMap.peak(clicks(A, 10), 5, clicks(B, 12), 5, SIGMA)[2], 21, false);
     Rectangle legend = Legend.bounds(map, "fewer", "more", caption, caption);
 
     assertEquals(legend.x + legend.width, WIDTH - Legend.MARGIN);
@@ -119,7 +122,8 @@ public class DiffMapTest {
 
   @Test
   public void writes_the_legends_caption() {
-    assertEquals(DiffMap.caption(0.98, 21, false), "max \u00b10.98 clicks per view / 21\u00d721 px");
+    assertEquals(
+        DiffMap.caption(0.98, 21, false), "max \u00b10.98 clicks per view / 21\u00d721 px");
     assertEquals(DiffMap.caption(0.98, 21, true), "\u00b10.98 clicks/view / 21\u00d721 px");
     assertEquals(DiffMap.caption(1.0, 21, false), "max \u00b11 click per view / 21\u00d721 px");
     assertEquals(DiffMap.caption(0, 21, false), "no difference");
@@ -136,16 +140,20 @@ public class DiffMapTest {
     BufferedImage map = DiffMap.draw(page(), empty, 0, new DensityGrid(WIDTH, HEIGHT), 3, SIGMA);
 
     assertEquals(countColouredOutsideTheLegend(map, DiffMap.NO_DIFFERENCE), 0);
-    Rectangle legend = Legend.bounds(map, "fewer", "more", DiffMap.NO_DIFFERENCE, DiffMap.NO_DIFFERENCE);
+    Rectangle legend =
+        Legend.bounds(map, "fewer", "more", DiffMap.NO_DIFFERENCE, DiffMap.NO_DIFFERENCE);
     assertFalse(legend.isEmpty());
     int panel = map.getRGB(legend.x + 2, legend.y + 2);
-    assertTrue(red(panel) > 240 && green(panel) > 230 && blue(panel) > 230, "a white panel: " + hex(panel));
+    assertTrue(
+        red(panel) > 240 && green(panel) > 230 && blue(panel) > 230,
+        "a white panel: " + hex(panel));
   }
 
   @Test
   public void colours_all_of_a_new_runs_clicks_as_more() {
     // the page had no clicks, and no views, in the base run
-    BufferedImage map = DiffMap.draw(page(), new DensityGrid(WIDTH, HEIGHT), 0, clicks(B, 3), 2, SIGMA);
+    BufferedImage map =
+        DiffMap.draw(page(), new DensityGrid(WIDTH, HEIGHT), 0, clicks(B, 3), 2, SIGMA);
 
     int rgb = map.getRGB(B.x, B.y);
     assertTrue(red(rgb) - blue(rgb) > 40, "more at B: " + hex(rgb));
@@ -160,12 +168,18 @@ public class DiffMapTest {
 
     BufferedImage map = DiffMap.draw(white(320, 700), base, 5, head, 5, SIGMA);
 
-    // "max ±0.2 clicks per view / 21×21 px" is too wide for 160 px; "±0.2 clicks/view / 21×21 px" fits
+    // "max ±0.2 clicks per view / 21×21 px" is too wide for 160 px; "±0.2 clicks/view / 21×21 px"
+    // fits
     int left = 320 - Legend.MARGIN - Legend.COMPACT_WIDTH;
-    assertEquals(hex(map.getRGB(left, Legend.MARGIN + 10)), hex(Legend.BORDER.getRGB()), "the panel's left edge");
+    assertEquals(
+        hex(map.getRGB(left, Legend.MARGIN + 10)),
+        hex(Legend.BORDER.getRGB()),
+        "the panel's left edge");
     assertEquals(hex(map.getRGB(left - 1, Legend.MARGIN + 10)), hex(PAPER));
     int panel = map.getRGB(left + 2, Legend.MARGIN + 2);
-    assertTrue(red(panel) > 240 && green(panel) > 230 && blue(panel) > 230, "a white panel: " + hex(panel));
+    assertTrue(
+        red(panel) > 240 && green(panel) > 230 && blue(panel) > 230,
+        "a white panel: " + hex(panel));
   }
 
   @Test
@@ -176,7 +190,9 @@ public class DiffMapTest {
     assertTrue(DiffMap.color(0.06f) >>> 24 > 0, "just over the threshold shows");
     int more = DiffMap.color(1f);
     int fewer = DiffMap.color(-1f);
-    assertTrue(red(more) - blue(more) > 100 && blue(fewer) - red(fewer) > 100, hex(more) + ", " + hex(fewer));
+    assertTrue(
+        red(more) - blue(more) > 100 && blue(fewer) - red(fewer) > 100,
+        hex(more) + ", " + hex(fewer));
     assertEquals(more >>> 24, fewer >>> 24, "both ends equally strong");
   }
 
@@ -196,13 +212,17 @@ public class DiffMapTest {
     DensityGrid some = clicks(A, 3);
     HeatcheckException noViews =
         expectThrows(HeatcheckException.class, () -> DiffMap.draw(page(), some, 0, some, 4, SIGMA));
-    HeatcheckException sizes = expectThrows(HeatcheckException.class,
+    HeatcheckException sizes = expectThrows(
+        HeatcheckException.class,
         () -> DiffMap.draw(page(), some, 4, new DensityGrid(390, 844), 4, SIGMA));
 
-    assertEquals(noViews.getMessage(),
+    assertEquals(
+        noViews.getMessage(),
         "diff map base has 3 clicks but 0 views: pass the number of page views its run recorded");
-    assertEquals(sizes.getMessage(), "diff map needs both grids the same size, was base 800\u00d7600 and head"
-        + " 390\u00d7844: project both runs onto the same screenshot");
+    assertEquals(
+        sizes.getMessage(),
+        "diff map needs both grids the same size, was base 800\u00d7600 and head"
+            + " 390\u00d7844: project both runs onto the same screenshot");
     assertThrows(HeatcheckException.class, () -> DiffMap.peak(some, -1, some, 4, SIGMA));
     assertThrows(HeatcheckException.class, () -> DiffMap.peak(some, 4, some, Double.NaN, SIGMA));
     assertThrows(HeatcheckException.class, () -> DiffMap.peak(some, 4, some, 4, 0));
@@ -217,7 +237,13 @@ public class DiffMapTest {
   }
 
   private static Point[] around(Point p) {
-    return new Point[] {p, new Point(p.x - 4, p.y), new Point(p.x + 4, p.y), new Point(p.x, p.y - 4), new Point(p.x, p.y + 4)};
+    return new Point[] {
+      p,
+      new Point(p.x - 4, p.y),
+      new Point(p.x + 4, p.y),
+      new Point(p.x, p.y - 4),
+      new Point(p.x, p.y + 4)
+    };
   }
 
   private static BufferedImage page() {
@@ -243,7 +269,8 @@ public class DiffMapTest {
     return count;
   }
 
-  // the bar's first pixel from the left (step 1) or right (step -1) that is neither panel, border nor text
+  // the bar's first pixel from the left (step 1) or right (step -1) that is neither panel, border
+  // nor text
   private static int firstNonPanel(BufferedImage image, Rectangle row, int step) {
     int y = row.y + row.height / 2;
     int x = step > 0 ? row.x : row.x + row.width - 1;

@@ -54,7 +54,9 @@ public class HeatmapTest {
     int far = heatmap.getRGB(400, 400);
 
     assertEquals(hex(far), hex(DIMMED_WHITE));
-    assertTrue(isGrey(far) && (far & 0xFF) < 255, "dimmed white should be a grey below white: " + hex(far));
+    assertTrue(
+        isGrey(far) && (far & 0xFF) < 255,
+        "dimmed white should be a grey below white: " + hex(far));
   }
 
   @Test
@@ -64,7 +66,8 @@ public class HeatmapTest {
     int lesser = heatmap.getRGB(100, 500);
 
     assertNotEquals(hex(lesser), hex(DIMMED_WHITE));
-    assertTrue(hotness(lesser) < hotness(heatmap.getRGB(600, 150)), "at (100, 500): " + hex(lesser));
+    assertTrue(
+        hotness(lesser) < hotness(heatmap.getRGB(600, 150)), "at (100, 500): " + hex(lesser));
   }
 
   @Test
@@ -111,7 +114,8 @@ public class HeatmapTest {
     BufferedImage heatmap = Heatmap.draw(white(800, 600), new DensityGrid(800, 600));
 
     assertEquals(countPixelsOtherThan(heatmap, DIMMED_WHITE), 0);
-    assertEquals(Legend.caption(DensityField.blur(new DensityGrid(800, 600), 8).peakEvents()), "no clicks");
+    assertEquals(
+        Legend.caption(DensityField.blur(new DensityGrid(800, 600), 8).peakEvents()), "no clicks");
   }
 
   @Test
@@ -126,7 +130,8 @@ public class HeatmapTest {
     // events between cell centres are shared between cells, which may cost a click or so
     assertTrue(peak >= 49 && peak <= 50, "peak " + peak);
     assertEquals(Legend.caption(50), "max 50 clicks");
-    assertEquals(Legend.caption(DensityField.blur(oneClickAt(333, 217), 8).peakEvents()), "max 1 click");
+    assertEquals(
+        Legend.caption(DensityField.blur(oneClickAt(333, 217), 8).peakEvents()), "max 1 click");
   }
 
   @Test
@@ -135,7 +140,8 @@ public class HeatmapTest {
     assertEquals(Legend.caption(1, "move", 21), "max 1 move / 21\u00d721 px");
     assertEquals(Legend.caption(1, "click", 21), "max 1 click / 21\u00d721 px");
     assertEquals(Legend.caption(0, "move", 21), "no moves");
-    assertEquals(DensityField.blur(oneClickAt(400, 300), Heatmap.DEFAULT_SIGMA_PX).areaSidePx(), 21);
+    assertEquals(
+        DensityField.blur(oneClickAt(400, 300), Heatmap.DEFAULT_SIGMA_PX).areaSidePx(), 21);
   }
 
   @Test
@@ -151,13 +157,16 @@ public class HeatmapTest {
     DensityField field = DensityField.blur(grid, 8);
 
     double stated = 0.25 * field.areaSidePx() * field.areaSidePx();
-    assertTrue(Math.abs(field.peakEvents() - stated) <= 0.05 * stated, field.peakEvents() + " vs " + stated);
+    assertTrue(
+        Math.abs(field.peakEvents() - stated) <= 0.05 * stated,
+        field.peakEvents() + " vs " + stated);
   }
 
   @Test
   public void draws_the_move_map_like_the_click_map_save_for_the_legends_caption() {
     BufferedImage clicks = roundTrip(Heatmap.draw(white(800, 600), twoSpots()), "clicks.png");
-    BufferedImage moves = roundTrip(Heatmap.draw(white(800, 600), twoSpots(), 8, "move"), "moves.png");
+    BufferedImage moves =
+        roundTrip(Heatmap.draw(white(800, 600), twoSpots(), 8, "move"), "moves.png");
     Rectangle legend = Legend.bounds(800, 600);
     Rectangle caption = new Rectangle(legend.x, legend.y + 24, legend.width, legend.height - 24);
 
@@ -165,7 +174,8 @@ public class HeatmapTest {
     for (int y = 0; y < 600; y++) {
       for (int x = 0; x < 800; x++) {
         if (clicks.getRGB(x, y) != moves.getRGB(x, y)) {
-          assertTrue(caption.contains(x, y), "differs outside the caption at (" + x + ", " + y + ")");
+          assertTrue(
+              caption.contains(x, y), "differs outside the caption at (" + x + ", " + y + ")");
           differing++;
         }
       }
@@ -175,11 +185,16 @@ public class HeatmapTest {
 
   @Test
   public void refuses_a_unit_that_is_not_a_singular_word() {
-    HeatcheckException e =
-        expectThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, "Clicks!"));
+    HeatcheckException e = expectThrows(
+        HeatcheckException.class,
+        () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, "Clicks!"));
 
-    assertEquals(e.getMessage(), "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"Clicks!\"");
-    assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, ""));
+    assertEquals(
+        e.getMessage(),
+        "heatmap unit must be a singular lower-case noun like \"click\" or \"move\", was \"Clicks!\"");
+    assertThrows(
+        HeatcheckException.class,
+        () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 8, ""));
   }
 
   @Test
@@ -189,7 +204,8 @@ public class HeatmapTest {
 
     assertEquals(legend.x + legend.width, 800 - 8);
     assertEquals(legend.y, 8);
-    assertNotEquals(hex(heatmap.getRGB(legend.x + legend.width / 2, legend.y + 14)), hex(DIMMED_WHITE));
+    assertNotEquals(
+        hex(heatmap.getRGB(legend.x + legend.width / 2, legend.y + 14)), hex(DIMMED_WHITE));
   }
 
   @Test
@@ -221,8 +237,11 @@ public class HeatmapTest {
 
   @Test
   public void refuses_a_sigma_that_is_not_a_positive_size() {
-    assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 0));
-    assertThrows(HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), Double.NaN));
+    assertThrows(
+        HeatcheckException.class, () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), 0));
+    assertThrows(
+        HeatcheckException.class,
+        () -> Heatmap.draw(white(80, 60), new DensityGrid(80, 60), Double.NaN));
   }
 
   @Test
@@ -248,7 +267,9 @@ public class HeatmapTest {
     for (int y = 0; y < 600; y++) {
       for (int x = 0; x < 800; x++) {
         if (!legend.contains(x, y)) {
-          assertEquals(hex(Palette.blend(DIMMED_WHITE, overlay.getRGB(x, y))), hex(drawn.getRGB(x, y)),
+          assertEquals(
+              hex(Palette.blend(DIMMED_WHITE, overlay.getRGB(x, y))),
+              hex(drawn.getRGB(x, y)),
               "pixel (" + x + ", " + y + ")");
         }
       }
@@ -256,7 +277,9 @@ public class HeatmapTest {
     int hot = overlay.getRGB(600, 150);
     int lesser = overlay.getRGB(100, 500);
     assertTrue(hotness(hot) > hotness(lesser), "hot " + hex(hot) + ", lesser " + hex(lesser));
-    assertTrue(hotness(drawn.getRGB(600, 150)) > hotness(drawn.getRGB(100, 500)), "the same order in draw()");
+    assertTrue(
+        hotness(drawn.getRGB(600, 150)) > hotness(drawn.getRGB(100, 500)),
+        "the same order in draw()");
   }
 
   @Test
@@ -285,11 +308,12 @@ public class HeatmapTest {
 
   @Test
   public void refuses_an_overlay_without_a_size() {
-    HeatcheckException e =
-        expectThrows(HeatcheckException.class, () -> Heatmap.overlay(0, 600, new DensityGrid(80, 60), 8));
+    HeatcheckException e = expectThrows(
+        HeatcheckException.class, () -> Heatmap.overlay(0, 600, new DensityGrid(80, 60), 8));
 
     assertEquals(e.getMessage(), "heatmap overlay needs a positive size, was 0\u00d7600");
-    assertThrows(HeatcheckException.class, () -> Heatmap.overlay(80, 60, new DensityGrid(80, 60), -1));
+    assertThrows(
+        HeatcheckException.class, () -> Heatmap.overlay(80, 60, new DensityGrid(80, 60), -1));
   }
 
   // 50 clicks scattered within ±5 px of (600, 150) and 5 within ±5 px of (100, 500)
@@ -338,7 +362,8 @@ public class HeatmapTest {
         }
       }
     }
-    return new Point((int) Math.round(sumX / (double) count), (int) Math.round(sumY / (double) count));
+    return new Point(
+        (int) Math.round(sumX / (double) count), (int) Math.round(sumY / (double) count));
   }
 
   private static int colouredWidth(BufferedImage image, int y) {

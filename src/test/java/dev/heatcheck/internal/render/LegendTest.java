@@ -27,10 +27,17 @@ public class LegendTest {
     BufferedImage map = Heatmap.draw(white(390, 844), clicksAt(195, 600, 4));
     Rectangle legend = Legend.bounds(map, Legend.caption(4, "click", 21));
 
-    assertEquals(legend, new Rectangle(390 - Legend.MARGIN - Legend.COMPACT_WIDTH, Legend.MARGIN,
-        Legend.COMPACT_WIDTH, Legend.COMPACT_HEIGHT));
+    assertEquals(
+        legend,
+        new Rectangle(
+            390 - Legend.MARGIN - Legend.COMPACT_WIDTH,
+            Legend.MARGIN,
+            Legend.COMPACT_WIDTH,
+            Legend.COMPACT_HEIGHT));
     Set<String> hues = hues(map, new Rectangle(195, 0, 195, 60));
-    assertTrue(hues.containsAll(Set.of("red", "green", "blue")), "the gradient bar's colours, found " + hues);
+    assertTrue(
+        hues.containsAll(Set.of("red", "green", "blue")),
+        "the gradient bar's colours, found " + hues);
     assertTextStaysInThePanel(map, legend);
   }
 
@@ -39,8 +46,11 @@ public class LegendTest {
     BufferedImage wide = Heatmap.draw(white(392, 844), clicksAt(195, 600, 4));
     BufferedImage narrow = white(391, 844);
 
-    assertEquals(Legend.bounds(wide, Legend.caption(4, "click", 21)), new Rectangle(188, 8, Legend.WIDTH, Legend.HEIGHT));
-    assertEquals(Legend.bounds(narrow, Legend.caption(4, "click", 21)).height, Legend.COMPACT_HEIGHT);
+    assertEquals(
+        Legend.bounds(wide, Legend.caption(4, "click", 21)),
+        new Rectangle(188, 8, Legend.WIDTH, Legend.HEIGHT));
+    assertEquals(
+        Legend.bounds(narrow, Legend.caption(4, "click", 21)).height, Legend.COMPACT_HEIGHT);
     assertEquals(Legend.height(392), Legend.HEIGHT);
     assertEquals(Legend.height(391), Legend.COMPACT_HEIGHT);
   }
@@ -90,8 +100,12 @@ public class LegendTest {
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(3));
     assertEquals(legend.width, Legend.COMPACT_WIDTH);
     int panel = map.getRGB(legend.x + 2, legend.y + 2);
-    assertTrue(red(panel) > 240 && green(panel) > 230 && blue(panel) > 230, "a white panel: " + hex(panel));
-    assertTrue(hues(map, legend).containsAll(Set.of("red", "green", "blue")), "the bands' colours in the bar");
+    assertTrue(
+        red(panel) > 240 && green(panel) > 230 && blue(panel) > 230,
+        "a white panel: " + hex(panel));
+    assertTrue(
+        hues(map, legend).containsAll(Set.of("red", "green", "blue")),
+        "the bands' colours in the bar");
   }
 
   @Test
@@ -108,15 +122,18 @@ public class LegendTest {
     BufferedImage map = Heatmap.draw(white(390, 844), clicksAt(195, 600, 4));
     Rectangle legend = Legend.bounds(map, Legend.caption(4, "click", 21));
 
-    Outlines.draw(map, List.of(
-        new Outline(Kind.DEAD, 20, 400, 60, 30, 1),
-        new Outline(Kind.RAGE, 120, 400, 60, 30, 1),
-        new Outline(Kind.ERROR, 220, 400, 60, 30, 1)));
+    Outlines.draw(
+        map,
+        List.of(
+            new Outline(Kind.DEAD, 20, 400, 60, 30, 1),
+            new Outline(Kind.RAGE, 120, 400, 60, 30, 1),
+            new Outline(Kind.ERROR, 220, 400, 60, 30, 1)));
 
     int keyTop = legend.y + legend.height + 1;
     Rectangle key = new Rectangle(195, keyTop, 195, 40);
     Set<Integer> colours = colours(map, key);
-    for (int kind : new int[] {Outlines.DEAD.getRGB(), Outlines.RAGE.getRGB(), Outlines.ERROR.getRGB()}) {
+    for (int kind :
+        new int[] {Outlines.DEAD.getRGB(), Outlines.RAGE.getRGB(), Outlines.ERROR.getRGB()}) {
       assertTrue(colours.contains(kind), hex(kind) + " in the key");
     }
     // the key is a panel within the right half, and the rows above it are the legend's as they were
@@ -126,20 +143,25 @@ public class LegendTest {
 
   // the panel's border is whole, and nothing but the panel changed the page around it
   private static void assertTextStaysInThePanel(BufferedImage image, Rectangle panel) {
-    assertTrue(panel.x >= 0 && panel.x + panel.width <= image.getWidth(), "panel " + panel + " outside the image");
+    assertTrue(
+        panel.x >= 0 && panel.x + panel.width <= image.getWidth(),
+        "panel " + panel + " outside the image");
     for (int x = panel.x; x < panel.x + panel.width; x++) {
       assertEquals(hex(image.getRGB(x, panel.y)), hex(BORDER), "top border at x " + x);
-      assertEquals(hex(image.getRGB(x, panel.y + panel.height - 1)), hex(BORDER), "bottom border at x " + x);
+      assertEquals(
+          hex(image.getRGB(x, panel.y + panel.height - 1)), hex(BORDER), "bottom border at x " + x);
     }
     for (int y = panel.y; y < panel.y + panel.height; y++) {
       assertEquals(hex(image.getRGB(panel.x, y)), hex(BORDER), "left border at y " + y);
-      assertEquals(hex(image.getRGB(panel.x + panel.width - 1, y)), hex(BORDER), "right border at y " + y);
+      assertEquals(
+          hex(image.getRGB(panel.x + panel.width - 1, y)), hex(BORDER), "right border at y " + y);
     }
     int page = image.getRGB(0, panel.y + panel.height + 4);
     for (int y = 0; y < panel.y + panel.height + 8; y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         if (!panel.contains(x, y)) {
-          assertEquals(hex(image.getRGB(x, y)), hex(page), "pixel (" + x + ", " + y + ") outside the panel");
+          assertEquals(
+              hex(image.getRGB(x, y)), hex(page), "pixel (" + x + ", " + y + ") outside the panel");
         }
       }
     }
@@ -176,7 +198,8 @@ public class LegendTest {
     for (int y = area.y; y < area.y + area.height; y++) {
       for (int x = area.x; x < area.x + area.width; x++) {
         if (image.getRGB(x, y) == rgb) {
-          found = found.isEmpty() ? new Rectangle(x, y, 1, 1) : found.union(new Rectangle(x, y, 1, 1));
+          found =
+              found.isEmpty() ? new Rectangle(x, y, 1, 1) : found.union(new Rectangle(x, y, 1, 1));
         }
       }
     }

@@ -51,9 +51,15 @@ public class OutlinesTest {
 
     for (int d = 1; d <= Outlines.FRAME_PX; d++) {
       assertEquals(hex(image.getRGB(BUTTON.x - d, 170)), hex(DEAD), "left, " + d + " px out");
-      assertEquals(hex(image.getRGB(BUTTON.x + BUTTON.width - 1 + d, 170)), hex(DEAD), "right, " + d + " px out");
+      assertEquals(
+          hex(image.getRGB(BUTTON.x + BUTTON.width - 1 + d, 170)),
+          hex(DEAD),
+          "right, " + d + " px out");
       assertEquals(hex(image.getRGB(200, BUTTON.y - d)), hex(DEAD), "top, " + d + " px out");
-      assertEquals(hex(image.getRGB(160, BUTTON.y + BUTTON.height - 1 + d)), hex(DEAD), "bottom, " + d + " px out");
+      assertEquals(
+          hex(image.getRGB(160, BUTTON.y + BUTTON.height - 1 + d)),
+          hex(DEAD),
+          "bottom, " + d + " px out");
     }
     // a white rim outside the frame, then the page as it was
     assertEquals(hex(image.getRGB(BUTTON.x - 4, 170)), hex(WHITE));
@@ -73,7 +79,10 @@ public class OutlinesTest {
 
     for (int y = BUTTON.y; y < BUTTON.y + BUTTON.height; y++) {
       for (int x = BUTTON.x; x < BUTTON.x + BUTTON.width; x++) {
-        assertEquals(hex(image.getRGB(x, y)), hex(0xFF000000 | (x * 7) << 8 | y), "pixel (" + x + ", " + y + ")");
+        assertEquals(
+            hex(image.getRGB(x, y)),
+            hex(0xFF000000 | (x * 7) << 8 | y),
+            "pixel (" + x + ", " + y + ")");
       }
     }
   }
@@ -111,7 +120,9 @@ public class OutlinesTest {
     Rectangle rageTab = extent(image, RAGE, above);
     assertEquals(deadTab.x, BUTTON.x - Outlines.frameOffset(1) - Outlines.FRAME_PX);
     assertEquals(deadTab.width, tabWidth("dead \u00d72"));
-    assertTrue(rageTab.x >= deadTab.x + deadTab.width, "tabs overlap: dead " + deadTab + ", rage " + rageTab);
+    assertTrue(
+        rageTab.x >= deadTab.x + deadTab.width,
+        "tabs overlap: dead " + deadTab + ", rage " + rageTab);
     assertEquals(rageTab.y, deadTab.y);
   }
 
@@ -135,11 +146,13 @@ public class OutlinesTest {
   public void clips_boxes_that_reach_out_of_the_image() {
     BufferedImage image = page();
 
-    Outlines.draw(image, List.of(
-        new Outline(Kind.DEAD, -50, -50, 100, 100, 1),
-        new Outline(Kind.RAGE, 350, 250, 100, 100, 1),
-        new Outline(Kind.ERROR, 5000, 5000, 10, 10, 1),
-        new Outline(Kind.ERROR, -1e300, 1e300, 1e300, 1e300, 1)));
+    Outlines.draw(
+        image,
+        List.of(
+            new Outline(Kind.DEAD, -50, -50, 100, 100, 1),
+            new Outline(Kind.RAGE, 350, 250, 100, 100, 1),
+            new Outline(Kind.ERROR, 5000, 5000, 10, 10, 1),
+            new Outline(Kind.ERROR, -1e300, 1e300, 1e300, 1e300, 1)));
 
     assertEquals(hex(image.getRGB(51, 20)), hex(DEAD));
     assertEquals(hex(image.getRGB(20, 51)), hex(DEAD));
@@ -154,8 +167,11 @@ public class OutlinesTest {
     BufferedImage before = copy(heatmap);
     Rectangle legend = Legend.bounds(400, 300);
 
-    Outlines.draw(heatmap, List.of(
-        new Outline(Kind.DEAD, 20, 240, 30, 20, 1), new Outline(Kind.ERROR, 80, 240, 30, 20, 1)));
+    Outlines.draw(
+        heatmap,
+        List.of(
+            new Outline(Kind.DEAD, 20, 240, 30, 20, 1),
+            new Outline(Kind.ERROR, 80, 240, 30, 20, 1)));
 
     Rectangle key = new Rectangle(200, legend.y + legend.height + 1, 200, 40);
     Set<Integer> colours = colours(heatmap, key);
@@ -164,7 +180,10 @@ public class OutlinesTest {
     assertFalse(colours.contains(RAGE), "rage is not shown, so not in the key");
     for (int y = 0; y < legend.y + legend.height + 1; y++) {
       for (int x = 0; x < 400; x++) {
-        assertEquals(hex(heatmap.getRGB(x, y)), hex(before.getRGB(x, y)), "heat legend pixel (" + x + ", " + y + ")");
+        assertEquals(
+            hex(heatmap.getRGB(x, y)),
+            hex(before.getRGB(x, y)),
+            "heat legend pixel (" + x + ", " + y + ")");
       }
     }
     assertEquals(Outlines.keyText(Kind.RAGE), "rage clicks");
@@ -194,14 +213,15 @@ public class OutlinesTest {
   public void refuses_an_outline_without_a_place_or_a_count() {
     HeatcheckException noCount =
         expectThrows(HeatcheckException.class, () -> new Outline(Kind.DEAD, 0, 0, 10, 10, 0));
-    HeatcheckException noPlace =
-        expectThrows(HeatcheckException.class, () -> new Outline(Kind.RAGE, Double.NaN, 0, 10, 10, 1));
+    HeatcheckException noPlace = expectThrows(
+        HeatcheckException.class, () -> new Outline(Kind.RAGE, Double.NaN, 0, 10, 10, 1));
     HeatcheckException noSize =
         expectThrows(HeatcheckException.class, () -> new Outline(Kind.ERROR, 0, 0, -1, 10, 1));
 
     assertEquals(noCount.getMessage(), "dead outline needs a count of 1 or more, was 0");
     assertEquals(noPlace.getMessage(), "rage outline needs a finite position, was (NaN, 0.0)");
-    assertEquals(noSize.getMessage(), "error outline needs a size of 0 px or more, was -1.0\u00d710.0");
+    assertEquals(
+        noSize.getMessage(), "error outline needs a size of 0 px or more, was -1.0\u00d710.0");
   }
 
   @Test
@@ -239,7 +259,8 @@ public class OutlinesTest {
   }
 
   private static BufferedImage copy(BufferedImage image) {
-    BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage copy =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     copy.setData(image.getData());
     return copy;
   }
@@ -272,7 +293,8 @@ public class OutlinesTest {
     for (int y = area.y; y < area.y + area.height; y++) {
       for (int x = area.x; x < area.x + area.width; x++) {
         if (image.getRGB(x, y) == rgb) {
-          found = found == null ? new Rectangle(x, y, 1, 1) : found.union(new Rectangle(x, y, 1, 1));
+          found =
+              found == null ? new Rectangle(x, y, 1, 1) : found.union(new Rectangle(x, y, 1, 1));
         }
       }
     }

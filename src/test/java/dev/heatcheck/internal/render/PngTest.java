@@ -70,13 +70,15 @@ public class PngTest {
     Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
     Path file = dir.resolve("blocker/heatmap.png");
 
-    HeatcheckException e = expectThrows(HeatcheckException.class, () -> Png.write(sampleImage(), file));
+    HeatcheckException e =
+        expectThrows(HeatcheckException.class, () -> Png.write(sampleImage(), file));
 
     assertTrue(e.getMessage().contains("blocker/heatmap.png"), e.getMessage());
   }
 
   @Test
-  public void refuses_a_file_that_is_not_a_png_with_a_one_line_message_naming_it() throws IOException {
+  public void refuses_a_file_that_is_not_a_png_with_a_one_line_message_naming_it()
+      throws IOException {
     Path file = dir.resolve("notes-not-a-png.png");
     Files.writeString(file, "just some text\nover two lines\n", StandardCharsets.UTF_8);
 

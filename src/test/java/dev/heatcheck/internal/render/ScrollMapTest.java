@@ -2,8 +2,8 @@ package dev.heatcheck.internal.render;
 
 import static dev.heatcheck.testing.Pixels.blue;
 import static dev.heatcheck.testing.Pixels.green;
-import static dev.heatcheck.testing.Pixels.hex8;
 import static dev.heatcheck.testing.Pixels.hex;
+import static dev.heatcheck.testing.Pixels.hex8;
 import static dev.heatcheck.testing.Pixels.read;
 import static dev.heatcheck.testing.Pixels.red;
 import static dev.heatcheck.testing.Pixels.white;
@@ -31,7 +31,8 @@ public class ScrollMapTest {
   private static final int PAPER = Palette.dim(0xFFFFFFFF);
   private static final int LINE = ScrollMap.LINE.getRGB();
   /** Four views of a white 400×2000 page, 500 px viewport, each getting 500 px further than the last. */
-  private static final ScrollReach FOUR = new ScrollReach(HEIGHT, 500, List.of(500.0, 1000.0, 1500.0, 2000.0));
+  private static final ScrollReach FOUR =
+      new ScrollReach(HEIGHT, 500, List.of(500.0, 1000.0, 1500.0, 2000.0));
 
   private Path dir;
 
@@ -98,7 +99,8 @@ public class ScrollMapTest {
   public void changes_colour_only_at_band_edges() {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
 
-    // reach 1000 counts for the band whose top row is 1000; the next band, from 1004, lost that view
+    // reach 1000 counts for the band whose top row is 1000; the next band, from 1004, lost that
+    // view
     assertEquals(hex(map.getRGB(300, 1003)), hex(Palette.blend(PAPER, ScrollMap.color(0.75))));
     assertEquals(hex(map.getRGB(300, 1004)), hex(Palette.blend(PAPER, ScrollMap.color(0.5))));
   }
@@ -119,7 +121,8 @@ public class ScrollMapTest {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), FOUR);
 
     for (int lineTop : new int[] {999, 1499}) {
-      // the tab, dark like its line, reaches at least 5 px above and below it (padding before the text)
+      // the tab, dark like its line, reaches at least 5 px above and below it (padding before the
+      // text)
       assertEquals(hex(map.getRGB(10, lineTop - 5)), hex(LINE), "tab above line at " + lineTop);
       assertEquals(hex(map.getRGB(10, lineTop + 6)), hex(LINE), "tab below line at " + lineTop);
     }
@@ -134,7 +137,8 @@ public class ScrollMapTest {
     int light = 3 * ScrollMap.DASH_PX;
     for (int y : new int[] {499, 500}) {
       assertEquals(hex(map.getRGB(dark, y)), hex(LINE), "dark dash, row " + y);
-      assertEquals(hex(map.getRGB(dark + ScrollMap.DASH_PX - 1, y)), hex(LINE), "dark dash, row " + y);
+      assertEquals(
+          hex(map.getRGB(dark + ScrollMap.DASH_PX - 1, y)), hex(LINE), "dark dash, row " + y);
       assertEquals(hex(map.getRGB(light, y)), hex(0xFFFFFFFF), "white dash, row " + y);
     }
     assertEquals(hex(map.getRGB(dark, 498)), hex(Palette.blend(PAPER, ScrollMap.color(1.0))));
@@ -148,7 +152,10 @@ public class ScrollMapTest {
     BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), all);
 
     assertEquals(rowsOf(map, WIDTH / 2, LINE), List.of());
-    assertEquals(rowsOf(map, WIDTH / 2 + ScrollMap.DASH_PX, LINE), List.of(499, 500), "the fold is still drawn");
+    assertEquals(
+        rowsOf(map, WIDTH / 2 + ScrollMap.DASH_PX, LINE),
+        List.of(499, 500),
+        "the fold is still drawn");
     // the label's tab, bottom left, 8 px above the page's end
     assertEquals(hex(map.getRGB(10, HEIGHT - 12)), hex(LINE));
     assertEquals(hex(map.getRGB(10, HEIGHT - 4)), hex(Palette.blend(PAPER, ScrollMap.color(1.0))));
@@ -178,11 +185,14 @@ public class ScrollMapTest {
 
   @Test
   public void draws_only_the_dimmed_page_and_the_legend_without_views() {
-    BufferedImage map = ScrollMap.draw(white(WIDTH, HEIGHT), new ScrollReach(HEIGHT, 500, List.of()));
+    BufferedImage map =
+        ScrollMap.draw(white(WIDTH, HEIGHT), new ScrollReach(HEIGHT, 500, List.of()));
     Rectangle legend = Legend.bounds(map, ScrollMap.caption(0));
 
     assertEquals(ScrollMap.caption(0), "no page views");
-    assertTrue(legend.x + legend.width == WIDTH - Legend.MARGIN && legend.y == Legend.MARGIN, "legend at " + legend);
+    assertTrue(
+        legend.x + legend.width == WIDTH - Legend.MARGIN && legend.y == Legend.MARGIN,
+        "legend at " + legend);
     for (int y = 0; y < HEIGHT; y++) {
       for (int x = 0; x < WIDTH; x++) {
         if (!legend.contains(x, y)) {
@@ -209,7 +219,9 @@ public class ScrollMapTest {
     assertEquals(legend.x + legend.width, WIDTH - Legend.MARGIN);
     assertEquals(legend.y, Legend.MARGIN);
     int panel = map.getRGB(legend.x + 2, legend.y + 2);
-    assertTrue(red(panel) > 240 && green(panel) > 230 && blue(panel) > 230, "a white panel: " + hex(panel));
+    assertTrue(
+        red(panel) > 240 && green(panel) > 230 && blue(panel) > 230,
+        "a white panel: " + hex(panel));
   }
 
   @Test
@@ -246,10 +258,11 @@ public class ScrollMapTest {
 
   @Test
   public void refuses_a_reach_that_is_not_a_depth() {
-    HeatcheckException e =
-        expectThrows(HeatcheckException.class, () -> new ScrollReach(HEIGHT, 500, Arrays.asList(800.0, -1.0)));
+    HeatcheckException e = expectThrows(
+        HeatcheckException.class, () -> new ScrollReach(HEIGHT, 500, Arrays.asList(800.0, -1.0)));
 
-    assertEquals(e.getMessage(), "scroll reach of page view 1 must be a depth of 0 px or more, was -1.0");
+    assertEquals(
+        e.getMessage(), "scroll reach of page view 1 must be a depth of 0 px or more, was -1.0");
     assertThrows(HeatcheckException.class, () -> new ScrollReach(HEIGHT, 500, List.of(Double.NaN)));
     assertThrows(HeatcheckException.class, () -> new ScrollReach(-1, 500, List.of()));
   }
@@ -271,9 +284,13 @@ public class ScrollMapTest {
     assertTrue(overlay.getColorModel().hasAlpha(), "an image with alpha");
     assertEquals(overlay.getWidth(), WIDTH);
     assertEquals(overlay.getHeight(), HEIGHT);
-    assertEquals(hex8(overlay.getRGB(WIDTH / 2, 100)), hex8(ScrollMap.color(1.0)), "the band everyone saw");
+    assertEquals(
+        hex8(overlay.getRGB(WIDTH / 2, 100)), hex8(ScrollMap.color(1.0)), "the band everyone saw");
     assertTrue(overlay.getRGB(WIDTH / 2, 100) >>> 24 > 0, "the top band shows");
-    assertEquals(hex8(overlay.getRGB(WIDTH - 10, 10)), hex8(ScrollMap.color(1.0)), "no legend in the corner");
+    assertEquals(
+        hex8(overlay.getRGB(WIDTH - 10, 10)),
+        hex8(ScrollMap.color(1.0)),
+        "no legend in the corner");
     assertEquals(rowsOf(overlay, WIDTH / 2, LINE), List.of(999, 1000, 1499, 1500, 1998, 1999));
   }
 
@@ -286,7 +303,9 @@ public class ScrollMapTest {
     for (int y = 0; y < HEIGHT; y++) {
       for (int x = 0; x < WIDTH; x++) {
         if (!legend.contains(x, y)) {
-          assertEquals(hex(Palette.blend(PAPER, overlay.getRGB(x, y))), hex(drawn.getRGB(x, y)),
+          assertEquals(
+              hex(Palette.blend(PAPER, overlay.getRGB(x, y))),
+              hex(drawn.getRGB(x, y)),
               "pixel (" + x + ", " + y + ")");
         }
       }
@@ -295,7 +314,8 @@ public class ScrollMapTest {
 
   @Test
   public void veils_what_no_view_saw_in_the_overlay_and_is_clear_without_views() {
-    BufferedImage shallow = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of(900.0, 1200.0)));
+    BufferedImage shallow =
+        ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of(900.0, 1200.0)));
     BufferedImage none = ScrollMap.overlay(WIDTH, HEIGHT, new ScrollReach(HEIGHT, 500, List.of()));
 
     assertEquals(hex8(shallow.getRGB(300, 1600)), hex8(ScrollMap.NOBODY));

@@ -18,13 +18,17 @@ public class SideBySideTest {
     Png.write(filled(100, 80, Color.RED), dir.resolve("a.png"));
     Png.write(filled(60, 120, Color.BLUE), dir.resolve("b.png"));
 
-    SideBySide.write(List.of(new SideBySide.Panel("A", dir.resolve("a.png")), new SideBySide.Panel("B", dir.resolve("b.png"))),
+    SideBySide.write(
+        List.of(
+            new SideBySide.Panel("A", dir.resolve("a.png")),
+            new SideBySide.Panel("B", dir.resolve("b.png"))),
         dir.resolve("both.png"));
 
     BufferedImage both = Png.read(dir.resolve("both.png"));
     assertEquals(both.getWidth(), 24 + 100 + 24 + 60 + 24);
     assertEquals(both.getHeight(), 36 + 120 + 24);
     assertEquals(both.getRGB(24 + 50, 36 + 40) & 0xffffff, 0xff0000, "A's map on the left");
-    assertEquals(both.getRGB(24 + 100 + 24 + 30, 36 + 60) & 0xffffff, 0x0000ff, "B's map on the right");
+    assertEquals(
+        both.getRGB(24 + 100 + 24 + 30, 36 + 60) & 0xffffff, 0x0000ff, "B's map on the right");
   }
 }

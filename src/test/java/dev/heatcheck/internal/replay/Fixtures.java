@@ -49,6 +49,8 @@ final class Fixtures {
 
   /** The clicks whose first locator is {@code selector}. */
   static List<Action.Click> clicksOn(Visit visit, String selector) {
-    return of(visit, Action.Click.class).stream().filter(c -> selector.equals(c.target().selector())).toList();
+    return of(visit, Action.Click.class).stream()
+        .filter(c -> selector.equals(c.target().selector()))
+        .toList();
   }
 }

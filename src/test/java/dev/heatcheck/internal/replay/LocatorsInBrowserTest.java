@@ -38,7 +38,8 @@ public class LocatorsInBrowserTest {
   @BeforeClass
   public void start() {
     browser = BrowserSession.open(Optional.empty(), false, System.err);
-    // the lab beside the shop on one origin, as record.mjs serves them; any other /lab/ path is the app
+    // the lab beside the shop on one origin, as record.mjs serves them; any other /lab/ path is the
+    // app
     shop = DemoSite.start(Duration.ofMillis(200)).route("/lab/", exchange -> {
       String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
       byte[] body = Files.readAllBytes(LAB.resolve(name.endsWith(".html") ? name : "index.html"));
@@ -70,12 +71,17 @@ public class LocatorsInBrowserTest {
       } else if (action instanceof Action.RouteChange r) {
         url = r.url();
       }
-      Target target = action instanceof Action.Click c ? c.target()
-          : action instanceof Action.DoubleClick d ? d.target()
-          : action instanceof Action.Input i ? i.target()
-          : action instanceof Action.Scroll s ? s.target()
-          : action instanceof Action.Move m ? m.target()
-          : action instanceof Action.WaitForElement w ? w.target() : null;
+      Target target = action instanceof Action.Click c
+          ? c.target()
+          : action instanceof Action.DoubleClick d
+              ? d.target()
+              : action instanceof Action.Input i
+                  ? i.target()
+                  : action instanceof Action.Scroll s
+                      ? s.target()
+                      : action instanceof Action.Move m
+                          ? m.target()
+                          : action instanceof Action.WaitForElement w ? w.target() : null;
       if (target != null) {
         out.add(Map.entry(target, local(url)));
       }
@@ -97,10 +103,12 @@ public class LocatorsInBrowserTest {
 
   @Test
   public void every_candidate_from_the_rrweb_recording_finds_its_one_element() throws IOException {
-    List<Map.Entry<Target, String>> targets = targets(Recordings.readFile(Fixtures.RRWEB).visits().get(0));
+    List<Map.Entry<Target, String>> targets =
+        targets(Recordings.readFile(Fixtures.RRWEB).visits().get(0));
     assertEquals(targets.size(), 28); // 21 clicks, a double click, 5 inputs, a container scroll
     List<String> wrong = new ArrayList<>();
-    try (BrowserContext context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+    try (BrowserContext context =
+        browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
       Page page = context.newPage();
       for (Map.Entry<Target, String> entry : targets) {
         if (!page.url().equals(entry.getValue())) {
@@ -123,7 +131,8 @@ public class LocatorsInBrowserTest {
     Visit visit = Recordings.readFile(Fixtures.DEVTOOLS).visits().get(0);
     List<String> wrong = new ArrayList<>();
     int checked = 0;
-    try (BrowserContext context = browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+    try (BrowserContext context =
+        browser.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
       Page page = context.newPage();
       for (Action action : visit.actions()) {
         if (action instanceof Action.Navigate n) {
@@ -134,18 +143,27 @@ public class LocatorsInBrowserTest {
           }
           continue;
         }
-        Target target = action instanceof Action.Click c ? c.target()
-            : action instanceof Action.DoubleClick d ? d.target()
-            : action instanceof Action.Input i ? i.target()
-            : action instanceof Action.Scroll s ? s.target()
-            : action instanceof Action.Move m ? m.target()
-            : action instanceof Action.WaitForElement w ? w.target() : null;
+        Target target = action instanceof Action.Click c
+            ? c.target()
+            : action instanceof Action.DoubleClick d
+                ? d.target()
+                : action instanceof Action.Input i
+                    ? i.target()
+                    : action instanceof Action.Scroll s
+                        ? s.target()
+                        : action instanceof Action.Move m
+                            ? m.target()
+                            : action instanceof Action.WaitForElement w ? w.target() : null;
         if (target == null) {
           continue;
         }
         checked++;
         Map<String, Integer> counts = counts(page, target);
-        String found = counts.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey).findFirst().orElse(null);
+        String found = counts.entrySet().stream()
+            .filter(e -> e.getValue() == 1)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
         if (found == null) {
           wrong.add(counts + " on " + page.url());
         } else if (action instanceof Action.Click) {

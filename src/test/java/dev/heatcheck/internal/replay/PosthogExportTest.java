@@ -41,7 +41,8 @@ public class PosthogExportTest {
   public void the_compressed_export_really_is_compressed() {
     String text = Fixtures.read(Fixtures.POSTHOG_COMPRESSED);
     assertTrue(text.contains("\"cv\":\"2024-10\""));
-    assertTrue(!text.contains("place-order"), "the snapshots' node trees are gzipped, so ids do not show");
+    assertTrue(
+        !text.contains("place-order"), "the snapshots' node trees are gzipped, so ids do not show");
   }
 
   @Test
@@ -64,8 +65,12 @@ public class PosthogExportTest {
   public void windows_of_one_export_are_visits_of_their_own() {
     String text = Fixtures.read(Fixtures.POSTHOG);
     // the same session again in a second window: two visits, same actions
-    String twice = text.replace("\"snapshots\":[", "\"snapshots\":[" + text.substring(text.indexOf("\"snapshots\":[") + 13, text.lastIndexOf("]"))
-        .replace("0190a1f2-replay-window-1", "second-window") + ",");
+    String twice = text.replace(
+        "\"snapshots\":[",
+        "\"snapshots\":["
+            + text.substring(text.indexOf("\"snapshots\":[") + 13, text.lastIndexOf("]"))
+                .replace("0190a1f2-replay-window-1", "second-window")
+            + ",");
     Recording recording = Recordings.readFile(Fixtures.write("two-windows.json", twice));
     assertEquals(recording.visits().size(), 2);
     assertEquals(recording.visits().get(0).id(), "second-window");

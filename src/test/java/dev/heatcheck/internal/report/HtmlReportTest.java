@@ -49,21 +49,52 @@ public class HtmlReportTest extends BrowserTest {
         case "move" -> Color.GREEN;
         default -> Color.BLUE;
       };
-      Png.write(filled(800, 1200, new Color(0, 0, 0, 0), colour), dir.resolve("heatmaps/layers/home-desktop-" + layer + ".png"));
+      Png.write(
+          filled(800, 1200, new Color(0, 0, 0, 0), colour),
+          dir.resolve("heatmaps/layers/home-desktop-" + layer + ".png"));
     }
     List<Summary.ElementRow> elements = List.of(
         new Summary.ElementRow("#buy", "Buy", 6, 0.6, 0, 1, 0, List.of(100.0, 100.0, 200.0, 50.0)),
-        new Summary.ElementRow("#photo", HOSTILE, 3, 0.3, 3, 0, 0, List.of(100.0, 300.0, 300.0, 300.0)),
-        new Summary.ElementRow("#coupon", "Apply", 1, 0.1, 0, 0, 1, List.of(100.0, 700.0, 120.0, 40.0)));
-    Summary.PageRow home = new Summary.PageRow("/", "desktop", Map.of("800x600", 2), 2, 10, "800x600 /",
-        new Summary.Maps("heatmaps/home-desktop-click.png", "heatmaps/home-desktop-move.png", "heatmaps/home-desktop-scroll.png"),
-        "screens/home-800x600.png", new Summary.Scroll(1200, 600, Map.of("75", 900)), elements, Map.of(HOSTILE, 1));
-    Summary summary = new Summary(Summary.VERSION, "heatcheck test", "run-1", "2026-11-23T00:00:00Z", null, null, "Chromium",
-        false, List.of(), List.of(new Finding(Kind.DEAD, "s", "/", "800x600", "#photo", HOSTILE, 3, "no reaction")),
+        new Summary.ElementRow(
+            "#photo", HOSTILE, 3, 0.3, 3, 0, 0, List.of(100.0, 300.0, 300.0, 300.0)),
+        new Summary.ElementRow(
+            "#coupon", "Apply", 1, 0.1, 0, 0, 1, List.of(100.0, 700.0, 120.0, 40.0)));
+    Summary.PageRow home = new Summary.PageRow(
+        "/",
+        "desktop",
+        Map.of("800x600", 2),
+        2,
+        10,
+        "800x600 /",
+        new Summary.Maps(
+            "heatmaps/home-desktop-click.png",
+            "heatmaps/home-desktop-move.png",
+            "heatmaps/home-desktop-scroll.png"),
+        "screens/home-800x600.png",
+        new Summary.Scroll(1200, 600, Map.of("75", 900)),
+        elements,
+        Map.of(HOSTILE, 1));
+    Summary summary = new Summary(
+        Summary.VERSION,
+        "heatcheck test",
+        "run-1",
+        "2026-11-23T00:00:00Z",
+        null,
+        null,
+        "Chromium",
+        false,
+        List.of(),
+        List.of(new Finding(Kind.DEAD, "s", "/", "800x600", "#photo", HOSTILE, 3, "no reaction")),
         List.of(new Check("s", "deadClicks", Level.FAIL, 3, 0, null, Bound.MAX, "s.yaml:9:3")),
-        List.of(new FailedStep("s", "800x600", "click \"#gone\": no visible element matched within 5000 ms", "s.yaml:5:5")),
-        List.of(home), "events.jsonl",
-        new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()), List.of());
+        List.of(new FailedStep(
+            "s",
+            "800x600",
+            "click \"#gone\": no visible element matched within 5000 ms",
+            "s.yaml:5:5")),
+        List.of(home),
+        "events.jsonl",
+        new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
+        List.of());
     HtmlReport.write(summary, dir);
   }
 
@@ -88,12 +119,17 @@ public class HtmlReportTest extends BrowserTest {
   }
 
   @Test
-  public void it_opens_without_console_errors_and_shows_the_checks_and_the_step_that_could_not_be_done() {
+  public void
+      it_opens_without_console_errors_and_shows_the_checks_and_the_step_that_could_not_be_done() {
     page.waitForTimeout(300);
     assertEquals(consoleErrors, List.of());
     assertEquals(page.locator("#checks tbody tr").count(), 2);
     String step = page.locator("#checks tbody tr").nth(0).innerText();
-    assertTrue(step.contains("step at s.yaml:5:5") && step.contains("no visible element") && step.contains("FAIL"), step);
+    assertTrue(
+        step.contains("step at s.yaml:5:5")
+            && step.contains("no visible element")
+            && step.contains("FAIL"),
+        step);
     assertTrue(page.locator("#checks tbody tr").nth(1).innerText().contains("FAIL"));
     assertEquals(page.locator("#verdict").innerText(), "Checks failed");
   }
@@ -117,7 +153,9 @@ public class HtmlReportTest extends BrowserTest {
     page.locator("#elements th[data-key=clicks]").click();
     assertEquals(column(1), List.of("6", "3", "1"));
     page.locator("#elements th[data-key=selector]").click();
-    assertEquals(column(0).stream().map(s -> s.split("\n")[0]).toList(), List.of("#buy", "#coupon", "#photo"));
+    assertEquals(
+        column(0).stream().map(s -> s.split("\n")[0]).toList(),
+        List.of("#buy", "#coupon", "#photo"));
   }
 
   @Test
@@ -143,7 +181,9 @@ public class HtmlReportTest extends BrowserTest {
   }
 
   private List<String> column(int index) {
-    return page.locator("#elements tbody tr").all().stream().map(r -> r.locator("td").nth(index).innerText().strip()).toList();
+    return page.locator("#elements tbody tr").all().stream()
+        .map(r -> r.locator("td").nth(index).innerText().strip())
+        .toList();
   }
 
   /** A picture of the given size; with a colour, a bar of it across the middle on a clear ground. */

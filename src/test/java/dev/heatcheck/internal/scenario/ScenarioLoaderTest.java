@@ -2,7 +2,6 @@ package dev.heatcheck.internal.scenario;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
-import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 
 import dev.heatcheck.result.Kind;
@@ -26,26 +25,30 @@ public class ScenarioLoaderTest {
     assertEquals(scenario.url(), "/checkout");
     assertEquals(scenario.viewports(), List.of(new Viewport(1280, 800), new Viewport(390, 844)));
     assertEquals(scenario.visitors(), 3);
-    assertEquals(scenario.steps(), List.of(
-        new Step.Goto("/product/1", at(file, 7, 5)),
-        new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 8, 5)),
-        new Step.Click(new Target.ByText("Checkout"), 1, 100, at(file, 9, 5)),
-        new Step.Click(new Target.BySelector("#place"), 4, 150, at(file, 10, 5)),
-        new Step.Click(new Target.At(200, 300.5), 1, 100, at(file, 11, 5)),
-        new Step.Fill("#email", "a@b.c", at(file, 12, 5)),
-        new Step.Hover(".menu", at(file, 13, 5)),
-        new Step.Press("Enter", at(file, 14, 5)),
-        new Step.Scroll(new ScrollTarget.ToBottom(), at(file, 15, 5)),
-        new Step.Scroll(new ScrollTarget.ToTop(), at(file, 16, 5)),
-        new Step.Scroll(new ScrollTarget.ToSelector("#pricing"), at(file, 17, 5)),
-        new Step.Scroll(new ScrollTarget.ToY(1200), at(file, 18, 5)),
-        new Step.Scroll(new ScrollTarget.By(-600), at(file, 19, 5)),
-        new Step.Wait(500, null, at(file, 20, 5)),
-        new Step.Wait(0, "#done", at(file, 21, 5))));
-    assertEquals(scenario.expect(), new Expectations(List.of(
-        friction(Kind.DEAD, 0, at(file, 23, 3)),
-        friction(Kind.RAGE, 1, at(file, 24, 3)),
-        friction(Kind.ERROR, 2, at(file, 25, 3)))));
+    assertEquals(
+        scenario.steps(),
+        List.of(
+            new Step.Goto("/product/1", at(file, 7, 5)),
+            new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 8, 5)),
+            new Step.Click(new Target.ByText("Checkout"), 1, 100, at(file, 9, 5)),
+            new Step.Click(new Target.BySelector("#place"), 4, 150, at(file, 10, 5)),
+            new Step.Click(new Target.At(200, 300.5), 1, 100, at(file, 11, 5)),
+            new Step.Fill("#email", "a@b.c", at(file, 12, 5)),
+            new Step.Hover(".menu", at(file, 13, 5)),
+            new Step.Press("Enter", at(file, 14, 5)),
+            new Step.Scroll(new ScrollTarget.ToBottom(), at(file, 15, 5)),
+            new Step.Scroll(new ScrollTarget.ToTop(), at(file, 16, 5)),
+            new Step.Scroll(new ScrollTarget.ToSelector("#pricing"), at(file, 17, 5)),
+            new Step.Scroll(new ScrollTarget.ToY(1200), at(file, 18, 5)),
+            new Step.Scroll(new ScrollTarget.By(-600), at(file, 19, 5)),
+            new Step.Wait(500, null, at(file, 20, 5)),
+            new Step.Wait(0, "#done", at(file, 21, 5))));
+    assertEquals(
+        scenario.expect(),
+        new Expectations(List.of(
+            friction(Kind.DEAD, 0, at(file, 23, 3)),
+            friction(Kind.RAGE, 1, at(file, 24, 3)),
+            friction(Kind.ERROR, 2, at(file, 25, 3)))));
   }
 
   @Test
@@ -56,11 +59,14 @@ public class ScenarioLoaderTest {
 
     assertEquals(scenario.url(), "https://shop.example.com/checkout");
     assertEquals(scenario.visitors(), 2);
-    assertEquals(scenario.steps(), List.of(
-        new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 6, 6)),
-        new Step.Click(new Target.ByText("Checkout"), 2, 100, at(file, 7, 6)),
-        new Step.Wait(0, "#done", at(file, 8, 6))));
-    assertEquals(scenario.expect(), new Expectations(List.of(friction(Kind.RAGE, 0, at(file, 10, 14)))));
+    assertEquals(
+        scenario.steps(),
+        List.of(
+            new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 6, 6)),
+            new Step.Click(new Target.ByText("Checkout"), 2, 100, at(file, 7, 6)),
+            new Step.Wait(0, "#done", at(file, 8, 6))));
+    assertEquals(
+        scenario.expect(), new Expectations(List.of(friction(Kind.RAGE, 0, at(file, 10, 14)))));
   }
 
   @Test
@@ -69,8 +75,17 @@ public class ScenarioLoaderTest {
 
     Scenario scenario = ScenarioLoader.load(file);
 
-    assertEquals(scenario,
-        new Scenario(file, "minimal", "/", List.of(new Viewport(1280, 800)), 1, List.of(), Expectations.none(), List.of()));
+    assertEquals(
+        scenario,
+        new Scenario(
+            file,
+            "minimal",
+            "/",
+            List.of(new Viewport(1280, 800)),
+            1,
+            List.of(),
+            Expectations.none(),
+            List.of()));
   }
 
   @Test
@@ -85,17 +100,25 @@ public class ScenarioLoaderTest {
 
     Scenario scenario = ScenarioLoader.load(file);
 
-    assertEquals(scenario.judge(), new JudgeSettings(Map.of("mutation", 5000, "error", 2000, "request", 0), 4, 700, 12.5, true));
-    assertEquals(List.copyOf(scenario.judge().windows().keySet()), List.of("mutation", "error", "request"), "in file order");
+    assertEquals(
+        scenario.judge(),
+        new JudgeSettings(
+            Map.of("mutation", 5000, "error", 2000, "request", 0), 4, 700, 12.5, true));
+    assertEquals(
+        List.copyOf(scenario.judge().windows().keySet()),
+        List.of("mutation", "error", "request"),
+        "in file order");
     assertFalse(scenario.judge().isDefault());
     assertTrue(scenario.capture().maskText());
   }
 
   @Test
-  public void leaves_judgement_and_capture_at_their_defaults_when_not_set_or_partly_set() throws Exception {
+  public void leaves_judgement_and_capture_at_their_defaults_when_not_set_or_partly_set()
+      throws Exception {
     Path dir = Files.createTempDirectory("scenario");
     Scenario plain = ScenarioLoader.load(write(dir, "plain.yaml", "url: /\njudge:\ncapture:\n"));
-    Scenario partial = ScenarioLoader.load(write(dir, "partial.yaml", "url: /\njudge: {rage: {sameTarget: true}}\ncapture: {}\n"));
+    Scenario partial = ScenarioLoader.load(
+        write(dir, "partial.yaml", "url: /\njudge: {rage: {sameTarget: true}}\ncapture: {}\n"));
 
     assertTrue(plain.judge().isDefault());
     assertFalse(plain.capture().maskText());
@@ -105,7 +128,8 @@ public class ScenarioLoaderTest {
 
   @Test
   public void reads_empty_steps_and_expect_sections_as_absent() throws Exception {
-    Path file = write(Files.createTempDirectory("scenario"), "empty.yml", "url: /\nsteps:\nexpect:\n");
+    Path file =
+        write(Files.createTempDirectory("scenario"), "empty.yml", "url: /\nsteps:\nexpect:\n");
 
     Scenario scenario = ScenarioLoader.load(file);
 
@@ -134,7 +158,8 @@ public class ScenarioLoaderTest {
 
   @Test
   public void prints_a_location_as_an_editor_link() {
-    assertEquals(new Location(Path.of("scenarios", "checkout.yaml"), 12, 5).toString(),
+    assertEquals(
+        new Location(Path.of("scenarios", "checkout.yaml"), 12, 5).toString(),
         Path.of("scenarios", "checkout.yaml") + ":12:5");
   }
 
@@ -144,7 +169,8 @@ public class ScenarioLoaderTest {
   }
 
   private static Expectation friction(Kind kind, double max, Location at) {
-    return new Expectation.Friction(kind, false, Expectation.Scope.ANY, Expectation.Per.ALL, null, max, at);
+    return new Expectation.Friction(
+        kind, false, Expectation.Scope.ANY, Expectation.Per.ALL, null, max, at);
   }
 
   private static Location at(Path file, int line, int column) {

@@ -36,25 +36,29 @@ public class ScenarioProblemsTest {
 
   @Test
   public void reports_a_page_pattern_that_is_not_a_path() throws Exception {
-    assertEquals(problems("bad.yaml", "url: /x\npages: [\"/product/:id\", \"product/*/x\"]\n"),
+    assertEquals(
+        problems("bad.yaml", "url: /x\npages: [\"/product/:id\", \"product/*/x\"]\n"),
         "bad.yaml:2:25: pages: \"product/*/x\" is not a path pattern; start with / and use :name for one segment"
             + " or a final * for the rest, e.g. /product/:id");
   }
 
   @Test
   public void reports_a_tab_used_for_indentation() throws Exception {
-    assertEquals(problems("bad.yaml", "url: /x\nsteps:\n\t- click: a\n"),
+    assertEquals(
+        problems("bad.yaml", "url: /x\nsteps:\n\t- click: a\n"),
         "bad.yaml:3:1: invalid YAML: a tab character here; indent with spaces, YAML does not allow tabs");
   }
 
   @Test
   public void reports_a_json_syntax_error_in_one_line() throws Exception {
-    assertEquals(problems("bad.json", """
+    assertEquals(
+        problems("bad.json", """
         {
           "url": "/x",
           "steps": [{"click": "#a"} {"wait": 5}]
         }
-        """), "bad.json:3:29: invalid JSON: Unexpected character ('{'): was expecting comma to separate Array entries");
+        """),
+        "bad.json:3:29: invalid JSON: Unexpected character ('{'): was expecting comma to separate Array entries");
   }
 
   @Test
@@ -235,9 +239,11 @@ public class ScenarioProblemsTest {
 
   @Test
   public void reports_an_empty_file_and_a_second_document() throws Exception {
-    assertEquals(problems("empty.yaml", "# nothing yet\n"),
+    assertEquals(
+        problems("empty.yaml", "# nothing yet\n"),
         "empty.yaml:1:1: the file is empty; a scenario needs at least a url, e.g. url: /checkout");
-    assertEquals(problems("two.yaml", "url: /a\n---\nurl: /b\n"),
+    assertEquals(
+        problems("two.yaml", "url: /a\n---\nurl: /b\n"),
         "two.yaml:3:1: a second document starts here; put each scenario in its own file");
   }
 
@@ -247,24 +253,32 @@ public class ScenarioProblemsTest {
     Path missing = dir.resolve("missing.yaml");
     Path empty = Files.createDirectory(dir.resolve("empty"));
 
-    ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(missing, empty)));
+    ScenarioException e = expectThrows(
+        ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(missing, empty)));
 
-    assertEquals(e.getMessage(), missing + ":1:1: no such file or folder\n"
-        + empty + ":1:1: no scenario files (*.yaml, *.yml or *.json) in this folder");
+    assertEquals(
+        e.getMessage(),
+        missing + ":1:1: no such file or folder\n" + empty
+            + ":1:1: no scenario files (*.yaml, *.yml or *.json) in this folder");
   }
 
   @Test
   public void reports_the_bad_file_of_a_folder_and_still_reads_the_good_one() throws Exception {
     Path dir = Files.createTempDirectory("scenarios");
     ScenarioLoaderTest.write(dir, "a-good.yaml", "name: good\nurl: /good\n");
-    Path bad = ScenarioLoaderTest.write(dir, "b-bad.yaml", "url: /bad\nvisitors: many\nsteps: [clik: x]\n");
+    Path bad = ScenarioLoaderTest.write(
+        dir, "b-bad.yaml", "url: /bad\nvisitors: many\nsteps: [clik: x]\n");
 
-    ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(dir)));
+    ScenarioException e =
+        expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(dir)));
 
-    assertEquals(e.getMessage(), bad + ":2:11: visitors: expected an integer from 1 to 10000, got \"many\"\n"
-        + bad + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
+    assertEquals(
+        e.getMessage(),
+        bad + ":2:11: visitors: expected an integer from 1 to 10000, got \"many\"\n" + bad
+            + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
     assertEquals(e.problems().size(), 2);
-    assertEquals(ScenarioLoader.loadAll(List.of(dir.resolve("a-good.yaml"))).get(0).name(), "good");
+    assertEquals(
+        ScenarioLoader.loadAll(List.of(dir.resolve("a-good.yaml"))).get(0).name(), "good");
   }
 
   @Test
@@ -273,10 +287,13 @@ public class ScenarioProblemsTest {
     Path first = ScenarioLoaderTest.write(dir, "a.yaml", "name: same\nurl: /a\n");
     Path second = ScenarioLoaderTest.write(dir, "b.yaml", "name: same\nurl: /b\n");
 
-    ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(dir)));
+    ScenarioException e =
+        expectThrows(ScenarioException.class, () -> ScenarioLoader.loadAll(List.of(dir)));
 
-    assertEquals(e.getMessage(), second + ":1:1: scenario name \"same\" is already used by " + first
-        + "; set a unique name: in one of them");
+    assertEquals(
+        e.getMessage(),
+        second + ":1:1: scenario name \"same\" is already used by " + first
+            + "; set a unique name: in one of them");
   }
 
   @Test
@@ -309,7 +326,8 @@ public class ScenarioProblemsTest {
   }
 
   @Test
-  public void reports_half_a_character_and_control_characters_where_they_are_written() throws Exception {
+  public void reports_half_a_character_and_control_characters_where_they_are_written()
+      throws Exception {
     assertEquals(problems("bad.yaml", """
         url: /x
         steps:
@@ -325,7 +343,8 @@ public class ScenarioProblemsTest {
         write the whole character or remove it
         bad.yaml:6:1: unknown key "\\uDC00x"; expected one of: name, url, viewports, visitors, pages, steps, expect, \
         judge, capture, variants, timeouts""");
-    assertEquals(problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
+    assertEquals(
+        problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
         "bad.json:1:23: the text holds \\uD83D, half of a character (a lone surrogate), which no file can store;"
             + " write the whole character or remove it");
   }
@@ -333,43 +352,61 @@ public class ScenarioProblemsTest {
   @Test
   public void a_whole_character_outside_the_basic_plane_is_fine() throws Exception {
     Path dir = Files.createTempDirectory("scenario");
-    Path file = ScenarioLoaderTest.write(dir, "ok.yaml", "url: /x\nsteps: [click: \"\\uD83D\\uDE00 \uD83D\uDE00\"]\n");
-    assertEquals(ScenarioLoader.load(file).steps().get(0),
-        new Step.Click(new Target.BySelector("\uD83D\uDE00 \uD83D\uDE00"), 1, 100, new Location(file, 2, 9)));
+    Path file = ScenarioLoaderTest.write(
+        dir, "ok.yaml", "url: /x\nsteps: [click: \"\\uD83D\\uDE00 \uD83D\uDE00\"]\n");
+    assertEquals(
+        ScenarioLoader.load(file).steps().get(0),
+        new Step.Click(
+            new Target.BySelector("\uD83D\uDE00 \uD83D\uDE00"), 1, 100, new Location(file, 2, 9)));
   }
 
   @Test
   public void reports_complex_keys_and_alias_keys_in_plain_words() throws Exception {
-    assertEquals(problems("bad.yaml", "url: /x\n? [a, b]: 1\n"),
+    assertEquals(
+        problems("bad.yaml", "url: /x\n? [a, b]: 1\n"),
         "bad.yaml:2:3: invalid YAML: a key here is a map; keys are plain names (YAML complex keys are not supported)");
-    assertEquals(problems("bad.yaml", "url: /x\n? [a, b]\n: 1\n"),
+    assertEquals(
+        problems("bad.yaml", "url: /x\n? [a, b]\n: 1\n"),
         "bad.yaml:2:4: invalid YAML: a key here is a list; keys are plain names (YAML complex keys are not supported)");
-    assertEquals(problems("bad.yaml", "url: &u /x\n*u : 3\n"),
+    assertEquals(
+        problems("bad.yaml", "url: &u /x\n*u : 3\n"),
         "bad.yaml:2:3: invalid YAML: a key here is an alias; keys are plain names (YAML complex keys are not supported)");
   }
 
   @Test
   public void reports_nesting_past_twenty_levels_where_it_goes_too_deep() throws Exception {
     String deep = "url: /x\nsteps: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
-    assertEquals(problems("bad.yaml", deep), "bad.yaml:2:27: nested more than 20 levels deep here; a scenario needs"
-        + " no more than five, so check the brackets and the indentation above");
+    assertEquals(
+        problems("bad.yaml", deep),
+        "bad.yaml:2:27: nested more than 20 levels deep here; a scenario needs"
+            + " no more than five, so check the brackets and the indentation above");
     String json = "{\"url\": \"/x\", \"a\": " + "{\"b\": ".repeat(5000) + "1" + "}".repeat(5001);
-    assertEquals(problems("bad.json", json), "bad.json:1:134: nested more than 20 levels deep here; a scenario needs"
-        + " no more than five, so check the brackets and the indentation above");
+    assertEquals(
+        problems("bad.json", json),
+        "bad.json:1:134: nested more than 20 levels deep here; a scenario needs"
+            + " no more than five, so check the brackets and the indentation above");
   }
 
   @Test
   public void an_alias_bomb_is_a_list_of_aliases_not_an_expansion() throws Exception {
-    StringBuilder bomb = new StringBuilder("url: /x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder bomb =
+        new StringBuilder("url: /x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (char c = 'b'; c <= 'j'; c++) {
       String previous = "*" + (char) (c - 1);
-      bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, previous)))
+      bomb.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, previous)))
           .append("]\n");
     }
     List<String> lines = problems("bad.yaml", bomb.toString()).lines().toList();
-    assertEquals(lines.get(0), "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
-        + " steps, expect, judge, capture, variants, timeouts");
-    assertEquals(lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
+    assertEquals(
+        lines.get(0),
+        "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
+            + " steps, expect, judge, capture, variants, timeouts");
+    assertEquals(
+        lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
     // ten unknown keys, and nine aliases on each of nine lines: nothing expanded
     assertEquals(lines.size(), 10 + 9 * 9);
   }
@@ -417,16 +454,24 @@ public class ScenarioProblemsTest {
 
   @Test
   public void refuses_a_file_over_1_mb_before_parsing_it() throws Exception {
-    assertEquals(problems("big.yaml", "url: /x\nname: " + "a".repeat(1 << 20) + "\n"),
+    assertEquals(
+        problems("big.yaml", "url: /x\nname: " + "a".repeat(1 << 20) + "\n"),
         "big.yaml:1:1: the file is over 1 MB; a scenario is a few KB, so this is not one");
   }
 
   @Test
   public void messages_name_no_library_types() throws Exception {
-    for (String text : List.of("url: /x\n? [a, b]: 1\n", "url: !!binary aGVsbG8=\n", "url: /x\n  bad: [\n",
-        "{url: /x, ? {a: 1}: 2}\n", "url: /x\n\u0000\n", "url: /x\nname: \"\\x\"\n")) {
+    for (String text : List.of(
+        "url: /x\n? [a, b]: 1\n",
+        "url: !!binary aGVsbG8=\n",
+        "url: /x\n  bad: [\n",
+        "{url: /x, ? {a: 1}: 2}\n",
+        "url: /x\n\u0000\n",
+        "url: /x\nname: \"\\x\"\n")) {
       String message = problems("bad.yaml", text);
-      assertFalse(message.matches("(?s).*([a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|snakeyaml|LinkedHashMap|StreamReadConstraints).*"),
+      assertFalse(
+          message.matches(
+              "(?s).*([a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|snakeyaml|LinkedHashMap|StreamReadConstraints).*"),
           message);
     }
   }

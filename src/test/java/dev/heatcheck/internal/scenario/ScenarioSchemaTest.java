@@ -34,10 +34,12 @@ public class ScenarioSchemaTest {
   private static final Path SCHEMA = Path.of("schema/scenario.schema.json");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern EXPECTED_KEYS = Pattern.compile("expected one of: ([A-Za-z, ]+)$", Pattern.MULTILINE);
+  private static final Pattern EXPECTED_KEYS =
+      Pattern.compile("expected one of: ([A-Za-z, ]+)$", Pattern.MULTILINE);
 
   private final JsonNode schemaTree = read(SCHEMA);
-  private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaTree);
+  private final Schema schema =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schemaTree);
 
   @DataProvider
   public Object[][] scenario_files() throws IOException {
@@ -45,7 +47,8 @@ public class ScenarioSchemaTest {
     for (Path root : List.of(Path.of("scenarios"), Path.of("src/test/resources"))) {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$"))
-            .filter(f -> !f.startsWith("src/test/resources/replay")) // recordings to replay, not scenarios
+            .filter(f ->
+                !f.startsWith("src/test/resources/replay")) // recordings to replay, not scenarios
             .sorted()
             .forEach(files::add);
       }
@@ -59,7 +62,9 @@ public class ScenarioSchemaTest {
     try {
       ScenarioLoader.load(file);
     } catch (ScenarioException refused) {
-      assertFalse(errors.isEmpty(), file + " is refused by the loader (" + refused.getMessage() + ") but valid");
+      assertFalse(
+          errors.isEmpty(),
+          file + " is refused by the loader (" + refused.getMessage() + ") but valid");
       return;
     }
     assertEquals(errors, List.of(), file + " loads");
@@ -77,8 +82,12 @@ public class ScenarioSchemaTest {
       {"no visitors", "url: /x\nvisitors: 0\n"},
       {"no viewports", "url: /x\nviewports: []\n"},
       {"a viewport without its height", "url: /x\nviewports: [{width: 1280}]\n"},
-      {"an unknown key in a viewport", "url: /x\nviewports: [{width: 1280, height: 800, depth: 2}]\n"},
-      {"a page pattern that is not a path", "url: /x\npages: [\"/product/:id\", \"product/*/x\"]\n"},
+      {
+        "an unknown key in a viewport",
+        "url: /x\nviewports: [{width: 1280, height: 800, depth: 2}]\n"
+      },
+      {"a page pattern that is not a path", "url: /x\npages: [\"/product/:id\", \"product/*/x\"]\n"
+      },
       {"steps that are not a list", "url: /x\nsteps: {click: \"#a\"}\n"},
       {"an unknown step", "url: /x\nsteps:\n  - clik: \"#a\"\n"},
       {"a bare step name", "url: /x\nsteps:\n  - press\n"},
@@ -87,9 +96,13 @@ public class ScenarioSchemaTest {
       {"a click with no target", "url: /x\nsteps:\n  - click: {times: 2}\n"},
       {"a click with two targets", "url: /x\nsteps:\n  - click: {selector: \"#a\", text: Buy}\n"},
       {"a click at x without y", "url: /x\nsteps:\n  - click: {x: 10}\n"},
-      {"a click at a point and on a selector", "url: /x\nsteps:\n  - click: {selector: \"#a\", x: 1, y: 2}\n"},
+      {
+        "a click at a point and on a selector",
+        "url: /x\nsteps:\n  - click: {selector: \"#a\", x: 1, y: 2}\n"
+      },
       {"an unknown key in a click", "url: /x\nsteps:\n  - click: {selector: \"#a\", tims: 3}\n"},
-      {"a negative click interval", "url: /x\nsteps:\n  - click: {selector: \"#a\", interval: -5}\n"},
+      {"a negative click interval", "url: /x\nsteps:\n  - click: {selector: \"#a\", interval: -5}\n"
+      },
       {"a fill without its value", "url: /x\nsteps:\n  - fill: {selector: \"#email\"}\n"},
       {"a scroll with two targets", "url: /x\nsteps:\n  - scroll: {to: top, by: 5}\n"},
       {"a scroll with no target", "url: /x\nsteps:\n  - scroll: {}\n"},
@@ -99,9 +112,15 @@ public class ScenarioSchemaTest {
       {"an unknown rule", "url: /x\nexpect:\n  deadClick: {max: 0}\n"},
       {"a rule without max or warn", "url: /x\nexpect:\n  rageClicks: {page: /x}\n"},
       {"a rule per something unknown", "url: /x\nexpect:\n  errorClicks: {max: 1, per: click}\n"},
-      {"a rule at a viewport not written WxH", "url: /x\nexpect:\n  deadClicks: {max: 0, viewport: mobile}\n"},
+      {
+        "a rule at a viewport not written WxH",
+        "url: /x\nexpect:\n  deadClicks: {max: 0, viewport: mobile}\n"
+      },
       {"a share above 1", "url: /x\nexpect:\n  scrollReach: {selector: \"#p\", min: 50}\n"},
-      {"a scroll reach with selector and y", "url: /x\nexpect:\n  scrollReach: {selector: \"#p\", y: 100, min: 0.5}\n"},
+      {
+        "a scroll reach with selector and y",
+        "url: /x\nexpect:\n  scrollReach: {selector: \"#p\", y: 100, min: 0.5}\n"
+      },
       {"a click share without selector", "url: /x\nexpect:\n  clickShare: {min: 0.2}\n"},
       {"a window past 60000 ms", "url: /x\njudge:\n  windows: {request: 61000}\n"},
       {"a negative window", "url: /x\njudge:\n  windows: {mutation: -1}\n"},
@@ -117,14 +136,22 @@ public class ScenarioSchemaTest {
       {"maskText as a number", "url: /x\ncapture: {maskText: 1}\n"},
       {"one variant", "url: /x\nvariants: [{name: A}]\n"},
       {"a variant without a name", "url: /x\nvariants: [{name: A}, {query: {layout: b}}]\n"},
-      {"a variant name that cannot name a folder", "url: /x\nvariants: [{name: A}, {name: \"B/C\"}]\n"},
-      {"an unknown key in a variant", "url: /x\nvariants: [{name: A}, {name: B, cookies: {ab: c}}]\n"},
+      {
+        "a variant name that cannot name a folder",
+        "url: /x\nvariants: [{name: A}, {name: \"B/C\"}]\n"
+      },
+      {
+        "an unknown key in a variant",
+        "url: /x\nvariants: [{name: A}, {name: B, cookies: {ab: c}}]\n"
+      },
     };
   }
 
   @Test(dataProvider = "refused_scenarios")
-  public void what_the_loader_refuses_the_schema_refuses(String mistake, String yaml) throws IOException {
-    Path file = Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("bad.yaml"), yaml);
+  public void what_the_loader_refuses_the_schema_refuses(String mistake, String yaml)
+      throws IOException {
+    Path file =
+        Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("bad.yaml"), yaml);
 
     expectThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
     assertFalse(schema.validate(read(file)).isEmpty(), mistake + " is valid:\n" + yaml);
@@ -136,21 +163,35 @@ public class ScenarioSchemaTest {
     return new Object[][] {
       {"empty sections", "url: /x\nsteps:\npages:\nexpect:\njudge:\ncapture:\nvariants:\n"},
       {"an absolute URL", "url: https://shop.example.test/checkout?step=1\n"},
-      {"keys and text that read as numbers", "url: /x\nsteps:\n  - press: 1\n  - click: {text: 2026}\n  - fill: {selector: \"#q\", value: \"\"}\n"},
-      {"rules as lists", "url: /x\nexpect:\n  deadClicks: [{max: 0, page: /checkout}, {warn: 1, max: 3, per: 100 clicks, viewport: 390x844}]\n"
-          + "  newRageClicks: {max: 0, selector: \"#buy\", per: visitor}\n"
-          + "  scrollReach: [{y: 1200, page: /guide, min: 0.5}, {selector: \"#p\", warn: 0.9}]\n"
-          + "  clickShare: {selector: \"#buy\", page: /checkout, max: 0.8}\n"},
-      {"variants with a URL, a query and cookies", "url: /x\nvariants:\n  - name: A\n  - name: B-2\n    query: {layout: b, n: 2}\n"
-          + "  - name: c_3\n    url: /checkout-v2\n    cookie: {ab: c, seen: \"\"}\n"},
-      {"every judge setting", "url: /x\njudge:\n  windows: {mutation: 0, scroll: 60000, selection: 1, focus: 1, request: 1, navigation: 1,"
-          + " dialog: 1, popup: 1, download: 1, error: 1}\n  rage: {clicks: 100, interval: 1, distance: 0.5, sameTarget: true}\n"},
+      {
+        "keys and text that read as numbers",
+        "url: /x\nsteps:\n  - press: 1\n  - click: {text: 2026}\n  - fill: {selector: \"#q\", value: \"\"}\n"
+      },
+      {
+        "rules as lists",
+        "url: /x\nexpect:\n  deadClicks: [{max: 0, page: /checkout}, {warn: 1, max: 3, per: 100 clicks, viewport: 390x844}]\n"
+            + "  newRageClicks: {max: 0, selector: \"#buy\", per: visitor}\n"
+            + "  scrollReach: [{y: 1200, page: /guide, min: 0.5}, {selector: \"#p\", warn: 0.9}]\n"
+            + "  clickShare: {selector: \"#buy\", page: /checkout, max: 0.8}\n"
+      },
+      {
+        "variants with a URL, a query and cookies",
+        "url: /x\nvariants:\n  - name: A\n  - name: B-2\n    query: {layout: b, n: 2}\n"
+            + "  - name: c_3\n    url: /checkout-v2\n    cookie: {ab: c, seen: \"\"}\n"
+      },
+      {
+        "every judge setting",
+        "url: /x\njudge:\n  windows: {mutation: 0, scroll: 60000, selection: 1, focus: 1, request: 1, navigation: 1,"
+            + " dialog: 1, popup: 1, download: 1, error: 1}\n  rage: {clicks: 100, interval: 1, distance: 0.5, sameTarget: true}\n"
+      },
     };
   }
 
   @Test(dataProvider = "accepted_scenarios")
-  public void what_the_loader_reads_the_schema_accepts(String form, String yaml) throws IOException {
-    Path file = Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("good.yaml"), yaml);
+  public void what_the_loader_reads_the_schema_accepts(String form, String yaml)
+      throws IOException {
+    Path file =
+        Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("good.yaml"), yaml);
 
     ScenarioLoader.load(file);
     assertEquals(schema.validate(read(file)), List.of(), form);
@@ -178,7 +219,8 @@ public class ScenarioSchemaTest {
   }
 
   @Test(dataProvider = "bounds")
-  public void sizes_and_counts_are_bounded_as_scenario_loading_bounds_them(String setting, boolean valid) throws IOException {
+  public void sizes_and_counts_are_bounded_as_scenario_loading_bounds_them(
+      String setting, boolean valid) throws IOException {
     JsonNode scenario = YAML.readTree("url: /x\n" + setting + "\n");
 
     assertEquals(schema.validate(scenario).isEmpty(), valid, setting);
@@ -189,29 +231,79 @@ public class ScenarioSchemaTest {
   public Object[][] maps() {
     return new Object[][] {
       {"the top level", "url: /x\nzzz: 1\n", "/properties"},
-      {"a viewport", "url: /x\nviewports: [{width: 1280, height: 800, zzz: 1}]\n", "/definitions/viewport/properties"},
+      {
+        "a viewport",
+        "url: /x\nviewports: [{width: 1280, height: 800, zzz: 1}]\n",
+        "/definitions/viewport/properties"
+      },
       {"the steps", "url: /x\nsteps: [zzz: 1]\n", "/definitions/step/properties"},
-      {"a click", "url: /x\nsteps: [click: {selector: a, zzz: 1}]\n", "/definitions/step/properties/click/anyOf/1/properties"},
-      {"a fill", "url: /x\nsteps: [fill: {selector: a, value: b, zzz: 1}]\n", "/definitions/step/properties/fill/properties"},
-      {"a scroll", "url: /x\nsteps: [scroll: {to: top, zzz: 1}]\n", "/definitions/step/properties/scroll/properties"},
-      {"a wait", "url: /x\nsteps: [wait: {for: a, zzz: 1}]\n", "/definitions/step/properties/wait/anyOf/1/properties"},
+      {
+        "a click",
+        "url: /x\nsteps: [click: {selector: a, zzz: 1}]\n",
+        "/definitions/step/properties/click/anyOf/1/properties"
+      },
+      {
+        "a fill",
+        "url: /x\nsteps: [fill: {selector: a, value: b, zzz: 1}]\n",
+        "/definitions/step/properties/fill/properties"
+      },
+      {
+        "a scroll",
+        "url: /x\nsteps: [scroll: {to: top, zzz: 1}]\n",
+        "/definitions/step/properties/scroll/properties"
+      },
+      {
+        "a wait",
+        "url: /x\nsteps: [wait: {for: a, zzz: 1}]\n",
+        "/definitions/step/properties/wait/anyOf/1/properties"
+      },
       {"expect", "url: /x\nexpect: {zzz: 1}\n", "/properties/expect/properties"},
-      {"a count rule", "url: /x\nexpect: {deadClicks: {max: 0, zzz: 1}}\n", "/definitions/frictionRule/properties"},
-      {"a scroll reach rule", "url: /x\nexpect: {scrollReach: {y: 1, min: 0.5, zzz: 1}}\n", "/definitions/scrollReachRule/properties"},
-      {"a click share rule", "url: /x\nexpect: {clickShare: {selector: a, min: 0.5, zzz: 1}}\n", "/definitions/clickShareRule/properties"},
+      {
+        "a count rule",
+        "url: /x\nexpect: {deadClicks: {max: 0, zzz: 1}}\n",
+        "/definitions/frictionRule/properties"
+      },
+      {
+        "a scroll reach rule",
+        "url: /x\nexpect: {scrollReach: {y: 1, min: 0.5, zzz: 1}}\n",
+        "/definitions/scrollReachRule/properties"
+      },
+      {
+        "a click share rule",
+        "url: /x\nexpect: {clickShare: {selector: a, min: 0.5, zzz: 1}}\n",
+        "/definitions/clickShareRule/properties"
+      },
       {"judge", "url: /x\njudge: {zzz: 1}\n", "/properties/judge/properties"},
-      {"the windows", "url: /x\njudge: {windows: {zzz: 1}}\n", "/properties/judge/properties/windows/properties"},
-      {"the rage rule", "url: /x\njudge: {rage: {zzz: 1}}\n", "/properties/judge/properties/rage/properties"},
+      {
+        "the windows",
+        "url: /x\njudge: {windows: {zzz: 1}}\n",
+        "/properties/judge/properties/windows/properties"
+      },
+      {
+        "the rage rule",
+        "url: /x\njudge: {rage: {zzz: 1}}\n",
+        "/properties/judge/properties/rage/properties"
+      },
       {"capture", "url: /x\ncapture: {zzz: 1}\n", "/properties/capture/properties"},
-      {"a variant", "url: /x\nvariants: [{name: A}, {name: B, zzz: 1}]\n", "/properties/variants/items/properties"},
+      {
+        "a variant",
+        "url: /x\nvariants: [{name: A}, {name: B, zzz: 1}]\n",
+        "/properties/variants/items/properties"
+      },
       {"timeouts", "url: /x\ntimeouts: {zzz: 1}\n", "/properties/timeouts/properties"},
-      {"a failure limit", "url: /x\nexpect: {failedVisitors: {max: 0, zzz: 1}}\n", "/definitions/failureLimit/properties"},
+      {
+        "a failure limit",
+        "url: /x\nexpect: {failedVisitors: {max: 0, zzz: 1}}\n",
+        "/definitions/failureLimit/properties"
+      },
     };
   }
 
   @Test(dataProvider = "maps")
-  public void each_map_has_the_keys_the_loader_lists(String where, String yaml, String pointer) throws IOException {
-    Path file = Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("keys.yaml"), yaml);
+  public void each_map_has_the_keys_the_loader_lists(String where, String yaml, String pointer)
+      throws IOException {
+    Path file =
+        Files.writeString(Files.createTempDirectory("heatcheck-schema").resolve("keys.yaml"), yaml);
     ScenarioException e = expectThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
     Matcher listed = EXPECTED_KEYS.matcher(e.getMessage());
     assertTrue(listed.find(), e.getMessage());
