@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@link Result} to assert on with {@code dev.heatcheck.assertions.HeatcheckAssertions.assertThat}.
  *
  * <pre>{@code
- * Result result = Heatcheck.run(Path.of("scenarios/checkout.yaml"), "http://127.0.0.1:8080");
+ * Result result = Heatcheck.run(Path.of("scenarios/demo-shop.yaml"), "http://127.0.0.1:8080");
  * assertThat(result).deadClicks().onPage("/checkout").isZero();
  * }</pre>
  */

@@ -48,6 +48,7 @@ public class ReadmeExamplesTest extends BrowserTest {
   private static final String SECTION = "## Java API";
   /** The base URL the README's examples use for "your site". */
   private static final String EXAMPLE_URL = "http://127.0.0.1:8080";
+
   private static final Path OUT = Path.of("target", "readme-examples");
   private static final Path REPORTS = Path.of("reports");
 
@@ -71,12 +72,15 @@ public class ReadmeExamplesTest extends BrowserTest {
 
   @DataProvider
   public Object[][] blocks() throws IOException {
-    return javaBlocks(Files.readAllLines(README)).stream().map(b -> new Object[] {b}).toArray(Object[][]::new);
+    return javaBlocks(Files.readAllLines(README)).stream()
+        .map(b -> new Object[] {b})
+        .toArray(Object[][]::new);
   }
 
   @Test
   public void the_java_api_section_has_examples() throws IOException {
-    assertFalse(javaBlocks(Files.readAllLines(README)).isEmpty(), "no ```java block under " + SECTION);
+    assertFalse(
+        javaBlocks(Files.readAllLines(README)).isEmpty(), "no ```java block under " + SECTION);
   }
 
   @Test(dataProvider = "blocks", dependsOnMethods = "the_java_api_section_has_examples")
@@ -87,17 +91,24 @@ public class ReadmeExamplesTest extends BrowserTest {
     if (block.failure() == null) {
       previous = runInReportsSandbox(example, unit);
     } else {
-      AssertionError error = expectThrows(AssertionError.class, () -> runInReportsSandbox(example, unit));
-      assertEquals(error.getMessage().lines().findFirst().orElse(""), block.failure(),
-          block + ": the failure the README shows after this example, first line; the whole message:\n" + error.getMessage());
+      AssertionError error =
+          expectThrows(AssertionError.class, () -> runInReportsSandbox(example, unit));
+      assertEquals(
+          error.getMessage().lines().findFirst().orElse(""),
+          block.failure(),
+          block
+              + ": the failure the README shows after this example, first line; the whole message:\n"
+              + error.getMessage());
     }
   }
 
   /** The test itself fails on a broken example: a misspelt method, with the README line and the compiler's words. */
   @Test
   public void a_broken_example_fails_with_the_readme_line_and_the_diagnostics() {
-    Block broken = new Block(42, List.of("import dev.heatcheck.Heatcheck;", "", "Heatcheck.runn(null, \"x\");"), null);
-    AssertionError error = expectThrows(AssertionError.class, () -> compile(unit(List.of(broken), 0, "http://unused")));
+    Block broken = new Block(
+        42, List.of("import dev.heatcheck.Heatcheck;", "", "Heatcheck.runn(null, \"x\");"), null);
+    AssertionError error = expectThrows(
+        AssertionError.class, () -> compile(unit(List.of(broken), 0, "http://unused")));
     assertTrue(error.getMessage().startsWith("README.md:45: "), error.getMessage());
     assertTrue(error.getMessage().contains("cannot find symbol"), error.getMessage());
     assertTrue(error.getMessage().contains("Heatcheck.runn"), error.getMessage());
@@ -116,8 +127,10 @@ public class ReadmeExamplesTest extends BrowserTest {
       int end = fenceEnd(readme, fence);
       if (readme.get(fence).equals("```java")) {
         blocks.add(new Block(fence + 1, readme.subList(fence + 1, end), null));
-      } else if (!blocks.isEmpty() && blocks.get(blocks.size() - 1).failure() == null
-          && followsBlock(readme, blocks.get(blocks.size() - 1), fence) && end > fence + 1
+      } else if (!blocks.isEmpty()
+          && blocks.get(blocks.size() - 1).failure() == null
+          && followsBlock(readme, blocks.get(blocks.size() - 1), fence)
+          && end > fence + 1
           && readme.get(fence + 1).startsWith("Expecting ")) {
         Block last = blocks.remove(blocks.size() - 1);
         blocks.add(new Block(last.line(), last.code(), readme.get(fence + 1)));
@@ -168,13 +181,16 @@ public class ReadmeExamplesTest extends BrowserTest {
     String className = "ReadmeExample" + block.line();
     String header = String.join("\n", imports) + "\n\npublic class " + className + " {\n"
         + "  public static Object run(" + String.join(", ", params) + ") throws Exception {\n";
-    String source = header + code + "\n" + (returnsResult ? "return result;" : "return null;") + "\n  }\n}\n";
+    String source =
+        header + code + "\n" + (returnsResult ? "return result;" : "return null;") + "\n  }\n}\n";
     return new Unit(className, source, (int) header.lines().count(), block);
   }
 
   private static boolean free(String code, String name) {
     return Pattern.compile("\\b" + name + "\\b").matcher(code).find()
-        && !Pattern.compile("\\b(?:[A-Z]\\w*|var)\\s+" + name + "\\s*[=;)]").matcher(code).find();
+        && !Pattern.compile("\\b(?:[A-Z]\\w*|var)\\s+" + name + "\\s*[=;)]")
+            .matcher(code)
+            .find();
   }
 
   /** Compiles the unit against the test classpath (the project's classes and dependencies), or fails. */
@@ -183,37 +199,49 @@ public class ReadmeExamplesTest extends BrowserTest {
     assertTrue(compiler != null, "no Java compiler: run the tests on a JDK");
     Path classes = Files.createDirectories(OUT.resolve("classes"));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavaFileObject source = new SimpleJavaFileObject(URI.create("string:///" + unit.className() + ".java"),
-        JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return unit.source();
-      }
-    };
+    JavaFileObject source =
+        new SimpleJavaFileObject(
+            URI.create("string:///" + unit.className() + ".java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return unit.source();
+          }
+        };
     StringWriter out = new StringWriter();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-      boolean ok = compiler.getTask(out, files, diagnostics, options, null, List.of(source)).call();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
+      boolean ok = compiler
+          .getTask(out, files, diagnostics, options, null, List.of(source))
+          .call();
       if (!ok) {
         throw new AssertionError(describe(unit, diagnostics.getDiagnostics()) + out);
       }
     }
-    ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ReadmeExamplesTest.class.getClassLoader());
+    ClassLoader loader = new URLClassLoader(
+        new URL[] {classes.toUri().toURL()}, ReadmeExamplesTest.class.getClassLoader());
     Class<?> compiled = Class.forName(unit.className(), true, loader);
-    return Stream.of(compiled.getMethods()).filter(m -> m.getName().equals("run")).findFirst().orElseThrow();
+    return Stream.of(compiled.getMethods())
+        .filter(m -> m.getName().equals("run"))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Each error at its README line: the block's fence line plus the line within the block. */
-  private static String describe(Unit unit, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+  private static String describe(
+      Unit unit, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
     List<String> source = unit.source().lines().toList();
     return diagnostics.stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
         .map(d -> {
           int line = (int) d.getLineNumber();
-          String at = line > unit.bodyStart() && line <= unit.bodyStart() + unit.block().code().size()
+          String at = line > unit.bodyStart()
+                  && line <= unit.bodyStart() + unit.block().code().size()
               ? "README.md:" + (unit.block().line() + line - unit.bodyStart())
               : unit.block() + " (generated line " + line + ")";
-          String text = line >= 1 && line <= source.size() ? source.get(line - 1).strip() : "";
+          String text =
+              line >= 1 && line <= source.size() ? source.get(line - 1).strip() : "";
           return at + ": " + d.getMessage(Locale.ROOT) + "\n    " + text;
         })
         .collect(Collectors.joining("\n", "", "\n"));
