@@ -97,6 +97,8 @@ public class FailedChecksTest {
         List.of(),
         "events.jsonl",
         null,
-        null);
+        null,
+        List.of(),
+        List.of());
   }
 }

@@ -42,44 +42,6 @@ public record Summary(
     failedPages = failedPages == null ? List.of() : List.copyOf(failedPages);
   }
 
-  public Summary(
-      int version,
-      String tool,
-      String runId,
-      String startedAt,
-      String finishedAt,
-      String baseUrl,
-      String browser,
-      boolean passed,
-      List<ScenarioRun> scenarios,
-      List<Finding> findings,
-      List<Check> checks,
-      List<FailedStep> failedSteps,
-      List<PageRow> pages,
-      String events,
-      Grouping grouping,
-      List<VariantRun> variants) {
-    this(
-        version,
-        tool,
-        runId,
-        startedAt,
-        finishedAt,
-        baseUrl,
-        browser,
-        passed,
-        scenarios,
-        findings,
-        checks,
-        failedSteps,
-        pages,
-        events,
-        grouping,
-        variants,
-        List.of(),
-        List.of());
-  }
-
   /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
   public Outcome outcome(Path dir) {
     List<PageSummary> shown = pages.stream()

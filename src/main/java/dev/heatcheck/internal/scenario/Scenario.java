@@ -32,47 +32,7 @@ public record Scenario(
     timeouts = timeouts == null ? Timeouts.defaults() : timeouts;
   }
 
-  public Scenario(
-      Path file,
-      String name,
-      String url,
-      List<Viewport> viewports,
-      int visitors,
-      List<Step> steps,
-      Expectations expect,
-      List<String> pages,
-      JudgeSettings judge,
-      CaptureSettings capture,
-      List<Variant> variants) {
-    this(
-        file,
-        name,
-        url,
-        viewports,
-        visitors,
-        steps,
-        expect,
-        pages,
-        judge,
-        capture,
-        variants,
-        Timeouts.defaults());
-  }
-
-  public Scenario(
-      Path file,
-      String name,
-      String url,
-      List<Viewport> viewports,
-      int visitors,
-      List<Step> steps,
-      Expectations expect,
-      List<String> pages,
-      JudgeSettings judge,
-      CaptureSettings capture) {
-    this(file, name, url, viewports, visitors, steps, expect, pages, judge, capture, List.of());
-  }
-
+  /** A scenario with default judgement, capture, deadlines and no variants. */
   public Scenario(
       Path file,
       String name,
@@ -82,17 +42,7 @@ public record Scenario(
       List<Step> steps,
       Expectations expect,
       List<String> pages) {
-    this(
-        file,
-        name,
-        url,
-        viewports,
-        visitors,
-        steps,
-        expect,
-        pages,
-        JudgeSettings.none(),
-        CaptureSettings.none());
+    this(file, name, url, viewports, visitors, steps, expect, pages, null, null, null, null);
   }
 
   /** The same scenario at other viewports (one test per viewport runs it at one). */

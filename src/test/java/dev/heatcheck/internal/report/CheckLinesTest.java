@@ -58,7 +58,9 @@ public class CheckLinesTest {
       List.of(),
       "events.jsonl",
       new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
-      null);
+      null,
+      List.of(),
+      List.of());
 
   @Test
   public void the_console_lists_the_undone_step_and_every_check_that_did_not_simply_pass() {

@@ -94,6 +94,8 @@ public class HtmlReportTest extends BrowserTest {
         List.of(home),
         "events.jsonl",
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
+        List.of(),
+        List.of(),
         List.of());
     HtmlReport.write(summary, dir);
   }

@@ -107,6 +107,8 @@ public class OutputFilesTest {
         List.of(),
         "events.jsonl",
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
+        List.of(),
+        List.of(),
         List.of());
   }
 
