@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Buckets;
+import dev.heatcheck.internal.crowd.Shard;
 import dev.heatcheck.internal.drive.RunDeadline;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Optional;
  * @param cookies set for every visitor before the first page loads (a variant's)
  * @param baseline an earlier run folder whose findings the new* rules compare with
  * @param deadline when driving must stop (heatcheck run --timeout); the report is still written
+ * @param workers how many visitors play at once, each worker with its own browser; 0 chooses from the
+ *     machine's cores and memory
+ * @param seed what every visitor's choices derive from (--seed); null leaves it to the scenario
+ * @param shard the share of the planned visitors this run plays
  */
 public record RunOptions(
     String baseUrl,
@@ -24,10 +29,14 @@ public record RunOptions(
     Buckets buckets,
     Map<String, String> cookies,
     Optional<Path> baseline,
-    RunDeadline deadline) {
+    RunDeadline deadline,
+    int workers,
+    Long seed,
+    Shard shard) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
     deadline = deadline == null ? RunDeadline.NONE : deadline;
+    shard = shard == null ? Shard.WHOLE : shard;
   }
 
   public RunOptions(
@@ -38,13 +47,71 @@ public record RunOptions(
       Buckets buckets,
       Map<String, String> cookies,
       Optional<Path> baseline) {
-    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, RunDeadline.NONE);
+    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null);
   }
 
   /** The same run, which stops driving at {@code runDeadline}. */
   public RunOptions withDeadline(RunDeadline runDeadline) {
     return new RunOptions(
-        baseUrl, out, browser, mayInstall, buckets, cookies, baseline, runDeadline);
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        runDeadline,
+        workers,
+        seed,
+        shard);
+  }
+
+  /** The same run on {@code count} workers (0: as many as the machine affords). */
+  public RunOptions withWorkers(int count) {
+    return new RunOptions(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        deadline,
+        count,
+        seed,
+        shard);
+  }
+
+  /** The same run with every visitor's choices derived from {@code value}. */
+  public RunOptions withSeed(Long value) {
+    return new RunOptions(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        deadline,
+        workers,
+        value,
+        shard);
+  }
+
+  /** The same run, playing only {@code share} of the planned visitors. */
+  public RunOptions withShard(Shard share) {
+    return new RunOptions(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        deadline,
+        workers,
+        seed,
+        share);
   }
 
   public RunOptions(
@@ -55,7 +122,17 @@ public record RunOptions(
   /** The same run, holding its new* rules to the findings of {@code run}. */
   public RunOptions withBaseline(Path run) {
     return new RunOptions(
-        baseUrl, out, browser, mayInstall, buckets, cookies, Optional.of(run), deadline);
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        Optional.of(run),
+        deadline,
+        workers,
+        seed,
+        shard);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -65,6 +142,16 @@ public record RunOptions(
   /** The same run, written elsewhere with these cookies: one variant of a scenario. */
   RunOptions forVariant(Path dir, Map<String, String> variantCookies, Optional<Path> firstVariant) {
     return new RunOptions(
-        baseUrl, dir, browser, mayInstall, buckets, variantCookies, firstVariant, deadline);
+        baseUrl,
+        dir,
+        browser,
+        mayInstall,
+        buckets,
+        variantCookies,
+        firstVariant,
+        deadline,
+        workers,
+        seed,
+        shard);
   }
 }
