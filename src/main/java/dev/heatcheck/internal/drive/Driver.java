@@ -130,6 +130,7 @@ public final class Driver implements AutoCloseable {
     session.close();
   }
 
+  /** Plays a scenario's visitors one after the other, then shoots each viewport's pages: one worker. */
   public Drive drive(Scenario scenario, Path screensDir) {
     List<StepFailure> failures = new ArrayList<>();
     List<VisitorFailure> visitors = new ArrayList<>();
@@ -137,46 +138,76 @@ public final class Driver implements AutoCloseable {
     boolean timedOut = false;
     for (Viewport viewport : scenario.viewports()) {
       Map<String, String> pages = new LinkedHashMap<>();
-      Set<String> selectors = new LinkedHashSet<>(ruleSelectors(scenario));
+      Set<String> selectors = new LinkedHashSet<>();
       for (int visitor = 1; visitor <= scenario.visitors(); visitor++) {
-        String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
-        if (options.deadline().passed()) {
-          timedOut = true;
-          visitors.add(new VisitorFailure(
-              scenario.name(),
-              session,
-              viewport.label(),
-              null,
-              null,
-              "not started: " + options.deadline().reason()));
-          continue;
+        Played played = play(scenario, viewport, visitor);
+        played.pagesSeen().forEach(pages::putIfAbsent);
+        selectors.addAll(played.selectorsClicked());
+        pageFailures.addAll(played.pageFailures());
+        if (played.ended() != null) {
+          visitors.add(played.ended());
         }
-        Visit visit = new Visit(scenario, viewport, session);
-        StepFailure failure = visit.play(pages, selectors);
-        pageFailures.addAll(visit.pageFailures);
-        if (visit.ended != null) {
-          visitors.add(visit.ended);
-          timedOut |= options.deadline().passed();
-        }
-        if (failure != null) {
-          failures.add(failure);
+        timedOut |= played.timedOut();
+        if (played.failure() != null) {
+          failures.add(played.failure());
           break;
         }
       }
-      if (!options.deadline().passed()) {
-        shoot(scenario, viewport, pages, selectors, screensDir);
-      }
+      shoot(scenario, viewport, pages, selectors, screensDir);
     }
     return new Drive(scenario, failures, visitors, pageFailures, timedOut);
   }
 
-  /** The screenshots of one viewport's pages, within a load deadline per page; what is not shot is drawn on blank. */
-  private void shoot(
+  /**
+   * Plays one planned visitor in a fresh context; once the run's deadline passed, reports it as not
+   * started instead.
+   *
+   * @param visitor 1-based, within the scenario's viewport
+   */
+  public Played play(Scenario scenario, Viewport viewport, int visitor) {
+    String session = scenario.name() + "/" + viewport.label() + "/" + visitor;
+    if (options.deadline().passed()) {
+      VisitorFailure notStarted = new VisitorFailure(
+          scenario.name(),
+          session,
+          viewport.label(),
+          null,
+          null,
+          "not started: " + options.deadline().reason());
+      return new Played(session, null, notStarted, List.of(), Map.of(), Set.of(), true);
+    }
+    Map<String, String> pages = new LinkedHashMap<>();
+    Set<String> selectors = new LinkedHashSet<>();
+    Visit visit = new Visit(scenario, viewport, session);
+    StepFailure failure = visit.play(pages, selectors);
+    return new Played(
+        session,
+        failure,
+        visit.ended,
+        visit.pageFailures,
+        pages,
+        selectors,
+        visit.ended != null && options.deadline().passed());
+  }
+
+  /**
+   * The screenshots of one viewport's pages, within a load deadline per page; what is not shot is drawn
+   * on blank. Nothing is shot once the run's deadline passed.
+   *
+   * @param pages what the viewport's visitors saw, page key to URL
+   * @param selectors what they clicked
+   */
+  public void shoot(
       Scenario scenario,
       Viewport viewport,
       Map<String, String> pages,
       Set<String> selectors,
       Path dir) {
+    if (options.deadline().passed()) {
+      return;
+    }
+    Set<String> located = new LinkedHashSet<>(ruleSelectors(scenario));
+    located.addAll(selectors);
     BrowserSession live = live();
     long ms = Math.min(
         (long) (pages.size() + 1) * scenario.timeouts().load(),
@@ -184,7 +215,7 @@ public final class Driver implements AutoCloseable {
     watchdog.reset();
     try (Watchdog.Deadline deadline = watchdog.arm(live, ms, "screenshots")) {
       Screenshots.shoot(
-          live.browser(), viewport, pages, selectors, dir, options.cookies(), notices);
+          live.browser(), viewport, pages, located, dir, options.cookies(), notices);
     } catch (PlaywrightException e) {
       // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor
       // gets a new one

@@ -7,6 +7,10 @@ import dev.heatcheck.internal.analyze.PageStats;
 import dev.heatcheck.internal.analyze.Rules;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.check.Checker;
+import dev.heatcheck.internal.crowd.Crowd;
+import dev.heatcheck.internal.crowd.Plan;
+import dev.heatcheck.internal.crowd.Progress;
+import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.drive.Drive;
 import dev.heatcheck.internal.drive.Driver;
 import dev.heatcheck.internal.events.Event;
@@ -35,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -99,9 +105,10 @@ public final class Pipeline {
   }
 
   /**
-   * Plays the scenarios in one worker (one browser, replaced when it dies); returns the browser's name.
-   * Once the run's deadline passes, the scenarios left are still passed through, so that each of their
-   * visitors is reported as not started.
+   * Plays the scenarios' planned visits (this run's shard of them) as a crowd, each worker with its own
+   * browser, replaced when it dies; returns the browser's name. The run event is written once, by the
+   * first worker, before any visit. Once the run's deadline passes, the visits left are still passed
+   * through, so that each is reported as not started.
    */
   private static String drive(
       List<Scenario> scenarios,
@@ -115,26 +122,46 @@ public final class Pipeline {
     Driver.Options driving = Driver.Options.defaults(options.baseUrl())
         .withCookies(options.cookies())
         .withDeadline(options.deadline());
+    AtomicBoolean told = new AtomicBoolean();
     Supplier<BrowserSession> browsers = () -> {
       BrowserSession session =
           BrowserSession.open(options.browser(), options.mayInstall(), notices);
-      notices.println("Browser: " + session.description() + " at " + session.choice());
+      if (!told.getAndSet(true)) {
+        notices.println("Browser: " + session.description() + " at " + session.choice());
+      }
       return session;
     };
-    try (Driver driver = new Driver(browsers, driving, log, notices)) {
-      String browserName = driver.session().description();
-      log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName));
-      for (Scenario scenario : scenarios) {
-        progress.printf(
-            Locale.ROOT,
-            "Running %s: %d visitor(s) at %s%n",
-            scenario.name(),
-            scenario.visitors(),
-            scenario.viewports().stream().map(Viewport::label).toList());
-        drives.add(driver.drive(scenario, options.out().resolve("screens")));
+    AtomicReference<String> browserName = new AtomicReference<>();
+    Supplier<Driver> drivers = () -> {
+      Driver driver = new Driver(browsers, driving, log, notices);
+      // the first worker's Driver is made before the others start, so this comes before any visit
+      if (browserName.compareAndSet(null, driver.session().description())) {
+        log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName.get()));
       }
-      return browserName;
+      return driver;
+    };
+    Plan plan = Plan.of(scenarios).slice(options.shard());
+    int workers = Workers.count(options.workers(), plan.size());
+    for (Scenario scenario : scenarios) {
+      progress.printf(
+          Locale.ROOT,
+          "Running %s: %d visitor(s) at %s%n",
+          scenario.name(),
+          scenario.visitors(),
+          scenario.viewports().stream().map(Viewport::label).toList());
     }
+    if (plan.size() > 1) {
+      progress.printf(
+          Locale.ROOT, "%d visitor(s) on %d worker(s)%n", plan.size(), workers);
+    }
+    drives.addAll(Crowd.drive(
+        plan,
+        workers,
+        drivers,
+        options.out().resolve("screens"),
+        Progress.on(progress),
+        notices));
+    return browserName.get();
   }
 
   /**
