@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measures heatcheck's own speed.",
-    subcommands = {BenchCommand.Report.class, BenchRecorderCommand.class})
+    subcommands = {BenchCommand.Report.class, BenchRecorderCommand.class, BenchCrowdCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,7 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a benchmark is required: report or recorder");
+        spec.commandLine(), "a benchmark is required: report, recorder or crowd");
   }
 
   @Command(

@@ -141,7 +141,7 @@ public class MainTest {
     }
     Result none = heatcheck("bench");
     assertEquals(none.code, 2, none.toString());
-    assertOneLineAt(none, "heatcheck: a benchmark is required: report or recorder");
+    assertOneLineAt(none, "heatcheck: a benchmark is required: report, recorder or crowd");
   }
 
   @Test

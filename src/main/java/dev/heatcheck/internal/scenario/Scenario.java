@@ -51,6 +51,12 @@ public record Scenario(
         file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts);
   }
 
+  /** The same scenario with {@code count} visitors (bench crowd sizes the demo shop's crowd). */
+  public Scenario withVisitors(int count) {
+    return new Scenario(
+        file, name, url, viewports, count, steps, expect, pages, judge, capture, variants, timeouts);
+  }
+
   /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
   public Scenario as(Variant variant) {
     return new Scenario(
