@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  TraceOption trace;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -69,12 +72,12 @@ final class RunCommand implements Callable<Integer> {
     List<Scenario> scenarios = ScenarioLoader.loadAll(paths);
     requireResolvable(scenarios, base);
     RunDeadline deadline = limit == null ? RunDeadline.NONE : RunDeadline.after(limit, timeout);
-    return execute(scenarios, base, common, baseline, deadline, System.out);
+    return execute(scenarios, base, common, baseline, deadline, trace, System.out);
   }
 
   static Integer execute(
       List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    return execute(scenarios, base, common, null, RunDeadline.NONE, out);
+    return execute(scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), out);
   }
 
   static Integer execute(
@@ -83,16 +86,18 @@ final class RunCommand implements Callable<Integer> {
       CommonOptions common,
       Path baseline,
       RunDeadline deadline,
+      TraceOption trace,
       PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
       throw new Failures.UsageProblem(
           "--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
-    RunOptions options = common.toRunOptions(base).withDeadline(deadline);
+    RunOptions options = trace.applyTo(common.toRunOptions(base).withDeadline(deadline));
     RunResult result =
         Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), out);
+    trace.tell(result.dir(), out);
     if (result.timedOut()) {
       throw new HeatcheckException("--timeout " + deadline.shown()
           + " passed before every visitor ran; the report in " + result.dir() + " covers what did");

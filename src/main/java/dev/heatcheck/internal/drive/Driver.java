@@ -9,6 +9,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -26,8 +27,10 @@ import dev.heatcheck.internal.scenario.Step;
 import dev.heatcheck.internal.scenario.Target;
 import dev.heatcheck.internal.scenario.Timeouts;
 import dev.heatcheck.internal.scenario.Viewport;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +67,7 @@ public final class Driver implements AutoCloseable {
    * @param pauseMs a visitor's pause after each click before the next step
    * @param timeoutMs how long a step waits for its element
    * @param deadline when the whole run must stop driving
+   * @param traceDir where each visitor's Playwright trace is written ({@link #traceFile}); null for none
    */
   public record Options(
       String baseUrl,
@@ -71,10 +75,21 @@ public final class Driver implements AutoCloseable {
       long pauseMs,
       long timeoutMs,
       Map<String, String> cookies,
-      RunDeadline deadline) {
+      RunDeadline deadline,
+      Path traceDir) {
     public Options {
       cookies = Map.copyOf(cookies);
       deadline = deadline == null ? RunDeadline.NONE : deadline;
+    }
+
+    public Options(
+        String baseUrl,
+        long settleMs,
+        long pauseMs,
+        long timeoutMs,
+        Map<String, String> cookies,
+        RunDeadline deadline) {
+      this(baseUrl, settleMs, pauseMs, timeoutMs, cookies, deadline, null);
     }
 
     public Options(
@@ -88,12 +103,17 @@ public final class Driver implements AutoCloseable {
 
     /** The same options, with cookies every visitor has before the first page loads (an A/B arm). */
     public Options withCookies(Map<String, String> set) {
-      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, set, deadline);
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, set, deadline, traceDir);
     }
 
     /** The same options, stopping at the run's deadline. */
     public Options withDeadline(RunDeadline runDeadline) {
-      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, cookies, runDeadline);
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, cookies, runDeadline, traceDir);
+    }
+
+    /** The same options, writing each visitor's Playwright trace into {@code dir} (null: none). */
+    public Options withTraceDir(Path dir) {
+      return new Options(baseUrl, settleMs, pauseMs, timeoutMs, cookies, deadline, dir);
     }
   }
 
@@ -283,6 +303,7 @@ public final class Driver implements AutoCloseable {
       Recorder recorder = null;
       try {
         context = browser.browser().newContext(contextOptions(viewport));
+        startTrace(context);
         if (!options.cookies().isEmpty()) {
           String site = resolve(scenario.url());
           context.addCookies(options.cookies().entrySet().stream()
@@ -496,6 +517,38 @@ public final class Driver implements AutoCloseable {
       }
     }
 
+    /** With --trace: records the visitor from its first page on, with screenshots and DOM snapshots. */
+    private void startTrace(BrowserContext context) {
+      if (options.traceDir() != null) {
+        context.tracing().start(new Tracing.StartOptions()
+            .setTitle(name)
+            .setScreenshots(true)
+            .setSnapshots(true));
+      }
+    }
+
+    /**
+     * With --trace: writes the visitor's trace before its context closes, also when a deadline ended the
+     * visitor (the trace shows where it stood) as long as the browser lives; within its own step
+     * deadline, since the visit's may be spent. A trace that cannot be written is told, and costs the
+     * visitor nothing.
+     */
+    private void saveTrace(BrowserContext context) {
+      if (options.traceDir() == null) {
+        return;
+      }
+      Path file = options.traceDir().resolve(traceFile(name));
+      try (Watchdog.Deadline deadline = watchdog.arm(
+          browser,
+          timeouts.step(),
+          "timeouts.step (" + timeouts.step() + " ms) passed while writing " + file)) {
+        Files.createDirectories(options.traceDir());
+        context.tracing().stop(new Tracing.StopOptions().setPath(file));
+      } catch (IOException | PlaywrightException e) {
+        notices.println("No trace of " + name + ": " + Reasons.of(e));
+      }
+    }
+
     /**
      * Closes the context within a step deadline; a frozen page cannot hold the worker here either. A
      * visit that was ended has pages that are gone or stopped: there is nothing to drain, and a DevTools
@@ -508,6 +561,7 @@ public final class Driver implements AutoCloseable {
       if (ended == null && crashed) {
         end(fault().orElseThrow());
       }
+      saveTrace(context);
       try (Watchdog.Deadline deadline = guard(timeouts.step(), "timeouts.step", timeouts.step())) {
         if (recorder != null && ended == null) {
           recorder.close();
@@ -521,6 +575,14 @@ public final class Driver implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * A visitor's trace file: its session name with every character but ASCII letters, digits, '.', '-'
+   * and '_' made '_' ({@code demo-shop/1280x800/1} is {@code demo-shop_1280x800_1.zip}).
+   */
+  public static String traceFile(String session) {
+    return session.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip";
   }
 
   /** http://host/a?q#f is http://host/a: a query or fragment may hold what a visitor typed. */

@@ -50,6 +50,8 @@ import java.util.stream.Collectors;
 public final class Pipeline {
   public static final String TOOL = "heatcheck 0.1.0";
   static final String EVENTS = "events.jsonl";
+  /** The folder of a run's Playwright traces, one zip per visitor, with --trace. */
+  public static final String TRACES = "traces";
 
   private Pipeline() {}
 
@@ -121,7 +123,8 @@ public final class Pipeline {
       PrintStream notices) {
     Driver.Options driving = Driver.Options.defaults(options.baseUrl())
         .withCookies(options.cookies())
-        .withDeadline(options.deadline());
+        .withDeadline(options.deadline())
+        .withTraceDir(options.trace() ? options.out().resolve(TRACES) : null);
     AtomicBoolean told = new AtomicBoolean();
     Supplier<BrowserSession> browsers = () -> {
       BrowserSession session =

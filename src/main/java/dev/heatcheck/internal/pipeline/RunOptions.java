@@ -20,6 +20,7 @@ import java.util.Optional;
  *     machine's cores and memory
  * @param seed what every visitor's choices derive from (--seed); null leaves it to the scenario
  * @param shard the share of the planned visitors this run plays
+ * @param trace whether each visitor's Playwright trace is written to traces/ in the run folder (--trace)
  */
 public record RunOptions(
     String baseUrl,
@@ -32,7 +33,8 @@ public record RunOptions(
     RunDeadline deadline,
     int workers,
     Long seed,
-    Shard shard) {
+    Shard shard,
+    boolean trace) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
     deadline = deadline == null ? RunDeadline.NONE : deadline;
@@ -47,7 +49,7 @@ public record RunOptions(
       Buckets buckets,
       Map<String, String> cookies,
       Optional<Path> baseline) {
-    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null);
+    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null, false);
   }
 
   /** The same run, which stops driving at {@code runDeadline}. */
@@ -63,7 +65,8 @@ public record RunOptions(
         runDeadline,
         workers,
         seed,
-        shard);
+        shard,
+        trace);
   }
 
   /** The same run on {@code count} workers (0: as many as the machine affords). */
@@ -79,7 +82,8 @@ public record RunOptions(
         deadline,
         count,
         seed,
-        shard);
+        shard,
+        trace);
   }
 
   /** The same run with every visitor's choices derived from {@code value}. */
@@ -95,7 +99,8 @@ public record RunOptions(
         deadline,
         workers,
         value,
-        shard);
+        shard,
+        trace);
   }
 
   /** The same run, playing only {@code share} of the planned visitors. */
@@ -111,7 +116,25 @@ public record RunOptions(
         deadline,
         workers,
         seed,
-        share);
+        share,
+        trace);
+  }
+
+  /** The same run, writing a Playwright trace of each visitor to traces/ in the run folder when {@code on}. */
+  public RunOptions withTrace(boolean on) {
+    return new RunOptions(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        deadline,
+        workers,
+        seed,
+        shard,
+        on);
   }
 
   public RunOptions(
@@ -132,7 +155,8 @@ public record RunOptions(
         deadline,
         workers,
         seed,
-        shard);
+        shard,
+        trace);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -152,6 +176,7 @@ public record RunOptions(
         deadline,
         workers,
         seed,
-        shard);
+        shard,
+        trace);
   }
 }
