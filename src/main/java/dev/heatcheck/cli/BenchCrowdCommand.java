@@ -1,6 +1,7 @@
 package dev.heatcheck.cli;
 
 import dev.heatcheck.internal.bench.CrowdBench;
+import dev.heatcheck.internal.crowd.Workers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,12 +25,6 @@ import picocli.CommandLine.Option;
     })
 final class BenchCrowdCommand implements Callable<Integer> {
   static final int MAX_VISITORS = 10_000;
-  static final int MAX_WORKERS = 64;
-  /**
-   * The workers when --workers is not given: the concurrency at which the issue measured plain
-   * Playwright (38.6 visitors a minute on 2 cores).
-   */
-  static final int DEFAULT_WORKERS = 8;
 
   @Option(
       names = "--visitors",
@@ -41,7 +36,8 @@ final class BenchCrowdCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       paramLabel = "N",
-      description = "Visitors played at once, on each side (default: " + DEFAULT_WORKERS + ").")
+      description =
+          "Visitors played at once, on each side (default: as many as run chooses for this machine).")
   Integer workers;
 
   @Option(
@@ -75,12 +71,16 @@ final class BenchCrowdCommand implements Callable<Integer> {
       throw new Failures.UsageProblem(
           "--visitors: expected 1 to " + MAX_VISITORS + ", got " + visitors);
     }
-    int count = workers == null ? DEFAULT_WORKERS : workers;
-    if (count < 1 || count > MAX_WORKERS) {
-      throw new Failures.UsageProblem("--workers: expected 1 to " + MAX_WORKERS + ", got " + count);
+    if (workers != null && (workers < 1 || workers > Workers.MAX)) {
+      throw new Failures.UsageProblem("--workers: expected 1 to " + Workers.MAX + ", got " + workers);
     }
     return new CrowdBench.Options(
-        scenario(), visitors, count, Optional.ofNullable(browser), !noInstall, Optional.ofNullable(out));
+        scenario(),
+        visitors,
+        workers == null ? 0 : workers,
+        Optional.ofNullable(browser),
+        !noInstall,
+        Optional.ofNullable(out));
   }
 
   /** scenarios/demo-shop.yaml beside the launcher (heatcheck.home), else in the current folder. */

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.heatcheck.internal.analyze.Buckets;
 import dev.heatcheck.internal.browser.BrowserSession;
+import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.pipeline.OutputDir;
@@ -47,6 +48,7 @@ public final class CrowdBench {
 
   /**
    * @param scenario the demo shop's scenario file; played at {@link #VIEWPORT} only
+   * @param workers visitors played at once on each side; 0 for as many as {@code run} would choose
    * @param out where to keep the heatcheck side's run folder; empty for a temporary one, deleted
    */
   public record Options(
@@ -100,7 +102,8 @@ public final class CrowdBench {
     Scenario scenario = ScenarioLoader.load(options.scenario())
         .withViewports(List.of(VIEWPORT))
         .withVisitors(options.visitors());
-    int workers = Math.min(options.workers(), options.visitors());
+    // as run counts them, so both sides play at the concurrency run itself would
+    int workers = Workers.count(options.workers(), options.visitors());
     Path scratch = createTempDir();
     try (LocalServer shop = DemoSite.start()) {
       out.printf(
