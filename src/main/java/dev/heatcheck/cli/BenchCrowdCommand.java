@@ -72,7 +72,8 @@ final class BenchCrowdCommand implements Callable<Integer> {
           "--visitors: expected 1 to " + MAX_VISITORS + ", got " + visitors);
     }
     if (workers != null && (workers < 1 || workers > Workers.MAX)) {
-      throw new Failures.UsageProblem("--workers: expected 1 to " + Workers.MAX + ", got " + workers);
+      throw new Failures.UsageProblem(
+          "--workers: expected 1 to " + Workers.MAX + ", got " + workers);
     }
     return new CrowdBench.Options(
         scenario(),
@@ -90,8 +91,9 @@ final class BenchCrowdCommand implements Callable<Integer> {
         .resolve("demo-shop.yaml")
         .normalize();
     if (!Files.isRegularFile(file)) {
-      throw new Failures.UsageProblem("no " + file.toAbsolutePath().normalize()
-          + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
+      throw new Failures.UsageProblem(
+          "no " + file.toAbsolutePath().normalize()
+              + "; run heatcheck from its checkout (the ./heatcheck script does) or set -Dheatcheck.home");
     }
     return file;
   }

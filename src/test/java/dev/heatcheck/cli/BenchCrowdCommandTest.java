@@ -26,7 +26,14 @@ public class BenchCrowdCommandTest {
   @Test
   public void visitors_workers_out_browser_and_no_install_are_taken_as_given() {
     CrowdBench.Options options = parse(
-            "--visitors", "8", "--workers", "4", "--out", "kept", "--browser", "/opt/chromium",
+            "--visitors",
+            "8",
+            "--workers",
+            "4",
+            "--out",
+            "kept",
+            "--browser",
+            "/opt/chromium",
             "--no-install")
         .options();
     assertEquals(options.visitors(), 8);
@@ -38,9 +45,11 @@ public class BenchCrowdCommandTest {
 
   @Test
   public void a_crowd_out_of_range_is_exit_2_with_one_line_naming_the_flag() {
-    assertUsage(new String[] {"--visitors", "0"}, "heatcheck: --visitors: expected 1 to 10000, got 0");
     assertUsage(
-        new String[] {"--visitors", "10001"}, "heatcheck: --visitors: expected 1 to 10000, got 10001");
+        new String[] {"--visitors", "0"}, "heatcheck: --visitors: expected 1 to 10000, got 0");
+    assertUsage(
+        new String[] {"--visitors", "10001"},
+        "heatcheck: --visitors: expected 1 to 10000, got 10001");
     assertUsage(new String[] {"--workers", "0"}, "heatcheck: --workers: expected 1 to 64, got 0");
     assertUsage(new String[] {"--workers", "65"}, "heatcheck: --workers: expected 1 to 64, got 65");
     assertUsage(
@@ -70,10 +79,12 @@ public class BenchCrowdCommandTest {
   public void help_names_every_flag() {
     StringWriter out = new StringWriter();
     int code = Main.execute(
-        new String[] {"bench", "crowd", "--help"}, new PrintWriter(out, true), new PrintWriter(
-            new StringWriter(), true));
+        new String[] {"bench", "crowd", "--help"},
+        new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true));
     assertEquals(code, 0);
-    for (String flag : new String[] {"--visitors", "--workers", "--out", "--browser", "--no-install"}) {
+    for (String flag :
+        new String[] {"--visitors", "--workers", "--out", "--browser", "--no-install"}) {
       assertTrue(out.toString().contains(flag), out.toString());
     }
   }

@@ -56,15 +56,22 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("traced-out");
 
-    Run run = heatcheck("run", "--base-url", site.baseUrl(), "--out", out.toString(), "--no-install",
-        "--trace", file.toString());
+    Run run = heatcheck(
+        "run",
+        "--base-url",
+        site.baseUrl(),
+        "--out",
+        out.toString(),
+        "--no-install",
+        "--trace",
+        file.toString());
 
     assertEquals(run.code, 0, run.toString());
     Path traces = out.resolve("traces");
     assertEquals(
         names(traces), List.of("traced_1280x800_1.zip", "traced_1280x800_2.zip"), run.toString());
-    for (Path zip : List.of(
-        traces.resolve("traced_1280x800_1.zip"), traces.resolve("traced_1280x800_2.zip"))) {
+    for (Path zip :
+        List.of(traces.resolve("traced_1280x800_1.zip"), traces.resolve("traced_1280x800_2.zip"))) {
       String trace = assertHoldsATrace(zip);
       assertTrue(trace.contains("\"frame-snapshot\""), "DOM snapshots are on: " + zip);
       assertTrue(trace.contains("\"screencast-frame\""), "screenshots are on: " + zip);
@@ -87,13 +94,21 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("frozen-out");
 
-    Run run = heatcheck("run", "--base-url", site.baseUrl(), "--out", out.toString(), "--no-install",
-        "--trace", file.toString());
+    Run run = heatcheck(
+        "run",
+        "--base-url",
+        site.baseUrl(),
+        "--out",
+        out.toString(),
+        "--no-install",
+        "--trace",
+        file.toString());
 
     assertEquals(run.code, 1, "the visitor failed: " + run);
     assertTrue(Files.readString(out.resolve("summary.json")).contains("timeouts.step (3000 ms)"));
     String trace = assertHoldsATrace(out.resolve("traces").resolve("frozen_1280x800_1.zip"));
-    assertTrue(trace.contains("#ok") || trace.contains("\"type\":\"before\""), "its actions: " + run);
+    assertTrue(
+        trace.contains("#ok") || trace.contains("\"type\":\"before\""), "its actions: " + run);
   }
 
   @Test
@@ -105,7 +120,13 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("untraced-out");
 
-    Run run = heatcheck("run", "--base-url", site.baseUrl(), "--out", out.toString(), "--no-install",
+    Run run = heatcheck(
+        "run",
+        "--base-url",
+        site.baseUrl(),
+        "--out",
+        out.toString(),
+        "--no-install",
         file.toString());
 
     assertEquals(run.code, 0, run.toString());
@@ -121,8 +142,7 @@ public class TraceRunTest {
       ZipEntry trace = file.getEntry("trace.trace");
       assertTrue(trace != null, zip + " holds trace.trace: " + entries(file));
       assertTrue(file.getEntry("trace.network") != null, zip + " holds trace.network");
-      String text =
-          new String(file.getInputStream(trace).readAllBytes(), StandardCharsets.UTF_8);
+      String text = new String(file.getInputStream(trace).readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(text.startsWith("{\"version\":"), text.substring(0, Math.min(200, text.length())));
       assertTrue(text.contains("\"type\":\"context-options\""), "a trace's first event");
       return text;

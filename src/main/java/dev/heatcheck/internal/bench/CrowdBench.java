@@ -43,7 +43,9 @@ public final class CrowdBench {
   /** One viewport: the crowd's size is its visitors, not visitors times viewports. */
   public static final Viewport VIEWPORT = new Viewport(1280, 800);
   /** The pages a demo-shop visitor sees, loaded once before either side is timed. */
-  private static final List<String> WARM_UP_PAGES = List.of("/", "/products", "/product/1", "/checkout");
+  private static final List<String> WARM_UP_PAGES =
+      List.of("/", "/products", "/product/1", "/checkout");
+
   private static final int FAILURES_SHOWN = 5;
 
   /**
@@ -137,7 +139,8 @@ public final class CrowdBench {
   }
 
   /** One browser loads the shop's pages once: neither side pays for a cold disk cache or server. */
-  private static void warmUp(Supplier<BrowserSession> browsers, String baseUrl, PrintStream progress) {
+  private static void warmUp(
+      Supplier<BrowserSession> browsers, String baseUrl, PrintStream progress) {
     progress.println("heatcheck: warm-up (one Chromium, the shop's pages loaded once)");
     try (BrowserSession session = browsers.get()) {
       BrowserContext context = session.browser().newContext();
@@ -168,10 +171,13 @@ public final class CrowdBench {
       long wall = System.nanoTime() - start;
       Summary summary = result.summary();
       List<String> failures = new ArrayList<>();
-      summary.failedSteps().forEach(s -> failures.add(s.scenario() + "/" + s.viewport() + " at "
-          + s.at() + ": " + s.message() + " (the visitors after it were not played)"));
+      summary
+          .failedSteps()
+          .forEach(s -> failures.add(s.scenario() + "/" + s.viewport() + " at " + s.at() + ": "
+              + s.message() + " (the visitors after it were not played)"));
       summary.failedVisitors().forEach(v -> failures.add(v.session() + ": " + v.reason()));
-      long clicks = summary.scenarios().stream().mapToLong(Summary.ScenarioRun::clicks).sum();
+      long clicks =
+          summary.scenarios().stream().mapToLong(Summary.ScenarioRun::clicks).sum();
       return new Side(
           "heatcheck run",
           scenario.visitors(),
@@ -252,8 +258,8 @@ public final class CrowdBench {
         out.println("  failed (" + side.name() + "): " + failures.get(i));
       }
       if (failures.size() > FAILURES_SHOWN) {
-        out.println("  failed (" + side.name() + "): and " + (failures.size() - FAILURES_SHOWN)
-            + " more");
+        out.println(
+            "  failed (" + side.name() + "): and " + (failures.size() - FAILURES_SHOWN) + " more");
       }
     }
     double ratio = outcome.ratio();

@@ -56,10 +56,12 @@ final class PlainCrowd {
     // as Driver settles: its settle time, or the longest judgement window and a little more
     this.settleMs = Math.max(driving.settleMs(), scenario.judge().longestWindow() + 100);
     for (Step step : scenario.steps()) {
-      if (step instanceof Step.Scroll || step instanceof Step.Click c && c.target() instanceof Target.At) {
-        throw new HeatcheckException("bench crowd: the plain Playwright side plays click (by selector"
-            + " or text), fill, goto, hover, press and wait steps; " + step.at()
-            + " is another kind");
+      if (step instanceof Step.Scroll
+          || step instanceof Step.Click c && c.target() instanceof Target.At) {
+        throw new HeatcheckException(
+            "bench crowd: the plain Playwright side plays click (by selector"
+                + " or text), fill, goto, hover, press and wait steps; " + step.at()
+                + " is another kind");
       }
     }
   }
@@ -112,7 +114,9 @@ final class PlainCrowd {
       Supplier<BrowserSession> browsers) {
     BrowserSession session = browsers.get();
     try {
-      for (int visitor = next.getAndIncrement(); visitor <= visitors; visitor = next.getAndIncrement()) {
+      for (int visitor = next.getAndIncrement();
+          visitor <= visitors;
+          visitor = next.getAndIncrement()) {
         if (!session.isAlive()) {
           session.close();
           session = browsers.get();
@@ -120,8 +124,8 @@ final class PlainCrowd {
         try {
           clicks.addAndGet(visit(session.browser()));
         } catch (RuntimeException e) {
-          failures.add(scenario.name() + "/" + viewport.label() + "/" + visitor + ": "
-              + Reasons.of(e));
+          failures.add(
+              scenario.name() + "/" + viewport.label() + "/" + visitor + ": " + Reasons.of(e));
         }
       }
     } finally {
@@ -201,7 +205,8 @@ final class PlainCrowd {
   }
 
   private Locator byText(Page page, String text) {
-    Locator locator = page.getByText(text, new Page.GetByTextOptions().setExact(true)).first();
+    Locator locator =
+        page.getByText(text, new Page.GetByTextOptions().setExact(true)).first();
     if (locator.count() == 0) {
       locator = page.getByText(text).first();
     }

@@ -19,9 +19,7 @@ public class CrowdBenchTest {
         side("heatcheck run", 200, 262_400, 312, OptionalLong.of(2_140), 2800, List.of()),
         side("plain Playwright", 200, 240_100, 45, OptionalLong.of(1_980), 2800, List.of()));
 
-    assertEquals(
-        printed(outcome),
-        """
+    assertEquals(printed(outcome), """
                             visitors  workers   wall time  visitors/min  peak heap  peak browsers  clicks  failed
           heatcheck run          200        8     262.4 s          45.7     312 MB        2140 MB    2800       0
           plain Playwright       200        8     240.1 s          50.0      45 MB        1980 MB    2800       0
@@ -51,14 +49,17 @@ public class CrowdBenchTest {
     assertEquals(
         lines.get(1),
         "  heatcheck run            8        8      60.0 s           8.0     100 MB            n/a      14       7");
-    assertEquals(lines.get(4), "  failed (heatcheck run): demo-shop/1280x800/1: timeouts.step (30000 ms) passed");
+    assertEquals(
+        lines.get(4),
+        "  failed (heatcheck run): demo-shop/1280x800/1: timeouts.step (30000 ms) passed");
     assertEquals(lines.get(8), "  failed (heatcheck run): demo-shop/1280x800/5: c");
     assertEquals(lines.get(9), "  failed (heatcheck run): and 2 more");
     assertEquals(
         lines.get(10),
         "goal: heatcheck <= 1.2 × plain Playwright at the same concurrency: not met (ratio 1.50)");
     assertEquals(
-        lines.get(11), "goal: 200 visitors in <= 4.5 min: not measured (this crowd had 8 visitors)");
+        lines.get(11),
+        "goal: 200 visitors in <= 4.5 min: not measured (this crowd had 8 visitors)");
     assertEquals(lines.size(), 13);
   }
 
