@@ -53,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
           "Stop driving after this long (e.g. 90s, 10m, 1h): the visitor in progress is ended, the rest are not started, the report is still written, exit 3.")
   String timeout;
 
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "What every visitor's choices, pauses and click positions derive from (0 to 9007199254740991); overrides the scenarios' seed:. Without it a run picks one and records it in events.jsonl and summary.json.")
+  Long seed;
+
   @Mixin
   CommonOptions common;
 
@@ -72,12 +79,13 @@ final class RunCommand implements Callable<Integer> {
     List<Scenario> scenarios = ScenarioLoader.loadAll(paths);
     requireResolvable(scenarios, base);
     RunDeadline deadline = limit == null ? RunDeadline.NONE : RunDeadline.after(limit, timeout);
-    return execute(scenarios, base, common, baseline, deadline, trace, System.out);
+    checkSeed(seed);
+    return execute(scenarios, base, common, baseline, deadline, trace, seed, System.out);
   }
 
   static Integer execute(
       List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    return execute(scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), out);
+    return execute(scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, out);
   }
 
   static Integer execute(
@@ -87,12 +95,14 @@ final class RunCommand implements Callable<Integer> {
       Path baseline,
       RunDeadline deadline,
       TraceOption trace,
+      Long seed,
       PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
       throw new Failures.UsageProblem(
           "--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
-    RunOptions options = trace.applyTo(common.toRunOptions(base).withDeadline(deadline));
+    RunOptions options =
+        trace.applyTo(common.toRunOptions(base).withDeadline(deadline)).withSeed(seed);
     RunResult result =
         Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
@@ -119,6 +129,15 @@ final class RunCommand implements Callable<Integer> {
       case "h" -> Duration.ofHours(n);
       default -> Duration.ofSeconds(n);
     };
+  }
+
+  /** The scenario format's range for seed:, so a seed from a report works in both places. */
+  private static void checkSeed(Long seed) {
+    long max = (1L << 53) - 1;
+    if (seed != null && (seed < 0 || seed > max)) {
+      throw new Failures.UsageProblem(
+          "--seed: expected an integer from 0 to " + max + ", got " + seed);
+    }
   }
 
   static String checkBaseUrl(String url) {

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -198,7 +199,7 @@ public final class Driver implements AutoCloseable {
     }
     Map<String, String> pages = new LinkedHashMap<>();
     Set<String> selectors = new LinkedHashSet<>();
-    Visit visit = new Visit(scenario, viewport, session);
+    Visit visit = new Visit(scenario, viewport, visitor, session);
     StepFailure failure = visit.play(pages, selectors);
     return new Played(
         session,
@@ -273,6 +274,10 @@ public final class Driver implements AutoCloseable {
   private final class Visit {
     private final Scenario scenario;
     private final Viewport viewport;
+    private final int visitor;
+    /** This visitor's own draws, from the seed, scenario, viewport and visitor number only. */
+    private final SplittableRandom random;
+
     private final String name;
     private final Timeouts timeouts;
     private final long visitEnd;
@@ -285,9 +290,15 @@ public final class Driver implements AutoCloseable {
     private boolean loaded;
     private String loadFailure;
 
-    Visit(Scenario scenario, Viewport viewport, String name) {
+    Visit(Scenario scenario, Viewport viewport, int visitor, String name) {
       this.scenario = scenario;
       this.viewport = viewport;
+      this.visitor = visitor;
+      this.random = VisitorRandom.of(
+          scenario.seed() == null ? 0 : scenario.seed(),
+          scenario.name(),
+          viewport.label(),
+          visitor);
       this.name = name;
       this.timeouts = scenario.timeouts();
       this.visitEnd = System.currentTimeMillis() + timeouts.visit();
@@ -354,11 +365,12 @@ public final class Driver implements AutoCloseable {
 
     private StepFailure steps(Page page, Recorder recorder) {
       Steps steps = new Steps(page, recorder, this);
-      for (Step step : scenario.steps()) {
+      for (Script.Act act : Script.draw(scenario.steps(), visitor, random)) {
+        Step step = act.step();
         at = step.at().toString();
         doing = describe(step);
         try (Watchdog.Deadline deadline = guard(budget(step), "timeouts.step", timeouts.step())) {
-          steps.run(step);
+          steps.run(act);
         } catch (TimeoutError e) {
           if (fault().isPresent()) {
             end(fault().get());
@@ -385,9 +397,11 @@ public final class Driver implements AutoCloseable {
     private long budget(Step step) {
       long own = step instanceof Step.Wait w
           ? w.ms()
-          : step instanceof Step.Click c
-              ? (long) c.times() * c.intervalMs() + options.pauseMs()
-              : step instanceof Step.Goto ? timeouts.load() + Watchdog.GRACE_MS : 0;
+          : step instanceof Step.Pause p
+              ? p.maxMs()
+              : step instanceof Step.Click c
+                  ? (long) c.times() * c.intervalMs() + options.pauseMs()
+                  : step instanceof Step.Goto ? timeouts.load() + Watchdog.GRACE_MS : 0;
       return timeouts.step() + own;
     }
 
@@ -649,6 +663,8 @@ public final class Driver implements AutoCloseable {
       return "press " + p.key();
     } else if (step instanceof Step.Wait w) {
       return w.forSelector() == null ? "wait " + w.ms() + " ms" : "wait for " + w.forSelector();
+    } else if (step instanceof Step.Pause p) {
+      return "pause " + p.minMs() + " ms";
     }
     return "scroll";
   }
@@ -696,7 +712,8 @@ public final class Driver implements AutoCloseable {
       this.visit = visit;
     }
 
-    void run(Step step) {
+    void run(Script.Act act) {
+      Step step = act.step();
       String kind = actionKind(step);
       if (kind != null) {
         recorder.action(page, kind);
@@ -704,7 +721,7 @@ public final class Driver implements AutoCloseable {
       if (step instanceof Step.Goto g) {
         visit.navigate(page, resolve(g.url()));
       } else if (step instanceof Step.Click c) {
-        click(c);
+        click(c, act);
       } else if (step instanceof Step.Fill f) {
         visible(f.selector()).fill(f.value());
       } else if (step instanceof Step.Hover h) {
@@ -715,6 +732,8 @@ public final class Driver implements AutoCloseable {
         scroll(s.target());
       } else if (step instanceof Step.Wait w) {
         waitFor(w);
+      } else if (step instanceof Step.Pause p) {
+        page.waitForTimeout(p.minMs()); // drawn for this visitor: min and max are one length now
       }
     }
 
@@ -726,12 +745,12 @@ public final class Driver implements AutoCloseable {
       return locator;
     }
 
-    private void click(Step.Click step) {
+    private void click(Step.Click step, Script.Act act) {
       double[] point;
       if (step.target() instanceof Target.BySelector s) {
-        point = centre(visible(s.css()));
+        point = aimed(visible(s.css()), act);
       } else if (step.target() instanceof Target.ByText t) {
-        point = centre(byText(t.text()));
+        point = aimed(byText(t.text()), act);
       } else {
         Target.At a = (Target.At) step.target();
         point = viewportPoint(a.x(), a.y());
@@ -758,11 +777,14 @@ public final class Driver implements AutoCloseable {
       return locator;
     }
 
-    private double[] centre(Locator locator) {
+    /** The point the visitor drew on the element: its centre moved by the act's share of half its size. */
+    private double[] aimed(Locator locator, Script.Act act) {
       locator.scrollIntoViewIfNeeded();
       afterPaint();
       BoundingBox box = locator.boundingBox();
-      return new double[] {box.x + box.width / 2, box.y + box.height / 2};
+      return new double[] {
+        box.x + box.width / 2 * (1 + act.dx()), box.y + box.height / 2 * (1 + act.dy())
+      };
     }
 
     /** Brings a page point into view and returns where it is in the viewport. */
@@ -805,7 +827,9 @@ public final class Driver implements AutoCloseable {
     }
 
     private double goal(ScrollTarget target) {
-      if (target instanceof ScrollTarget.ToBottom) {
+      if (target instanceof ScrollTarget.Depth d) {
+        return d.min() * number("() => document.documentElement.scrollHeight - innerHeight");
+      } else if (target instanceof ScrollTarget.ToBottom) {
         return number("() => document.documentElement.scrollHeight - innerHeight");
       } else if (target instanceof ScrollTarget.ToY y) {
         return y.y();

@@ -23,8 +23,19 @@ import java.util.Map;
 public sealed interface Event {
   int FORMAT_VERSION = 1;
 
-  /** The run that wrote the lines after it. */
-  record Run(int v, String runId, String startedAt, String tool, String browser) implements Event {}
+  /**
+   * The run that wrote the lines after it.
+   *
+   * @param seed what its visitors' choices derive from (the seed its scenarios were played with; when
+   *     they had different seeds of their own, the run's); null in files written before seeds existed
+   */
+  record Run(int v, String runId, String startedAt, String tool, String browser, Long seed)
+      implements Event {
+    /** A run without a seed: a recording, not a crowd of synthetic visitors. */
+    public Run(int v, String runId, String startedAt, String tool, String browser) {
+      this(v, runId, startedAt, tool, browser, null);
+    }
+  }
 
   /**
    * A page view: one document (or SPA route) seen by one visitor ({@code session}) in one scenario at one

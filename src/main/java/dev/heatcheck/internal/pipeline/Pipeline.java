@@ -13,6 +13,7 @@ import dev.heatcheck.internal.crowd.Progress;
 import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.drive.Drive;
 import dev.heatcheck.internal.drive.Driver;
+import dev.heatcheck.internal.drive.VisitorRandom;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventMerge;
@@ -65,7 +66,9 @@ public final class Pipeline {
    *     browser chosen, screenshots that could not be taken
    */
   public static RunResult run(
-      List<Scenario> scenarios, RunOptions options, PrintStream progress, PrintStream notices) {
+      List<Scenario> given, RunOptions options, PrintStream progress, PrintStream notices) {
+    long runSeed = options.seed() != null ? options.seed() : VisitorRandom.pick();
+    List<Scenario> scenarios = seeded(given, options.seed(), runSeed);
     List<Summary.VariantRun> variants = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       if (!scenario.variants().isEmpty()) {
@@ -82,7 +85,8 @@ public final class Pipeline {
     String browserName = null;
     try (EventLog log = EventLog.create(events)) {
       if (!plain.isEmpty()) {
-        browserName = drive(plain, options, log, runId, startedAt, drives, progress, notices);
+        browserName =
+            drive(plain, options, log, runId, startedAt, runSeed, drives, progress, notices);
       }
     }
     Grouping grouping = new Grouping(
@@ -118,6 +122,7 @@ public final class Pipeline {
       EventLog log,
       String runId,
       String startedAt,
+      long runSeed,
       List<Drive> drives,
       PrintStream progress,
       PrintStream notices) {
@@ -139,7 +144,13 @@ public final class Pipeline {
       Driver driver = new Driver(browsers, driving, log, notices);
       // the first worker's Driver is made before the others start, so this comes before any visit
       if (browserName.compareAndSet(null, driver.session().description())) {
-        log.append(new Event.Run(Event.FORMAT_VERSION, runId, startedAt, TOOL, browserName.get()));
+        log.append(new Event.Run(
+            Event.FORMAT_VERSION,
+            runId,
+            startedAt,
+            TOOL,
+            browserName.get(),
+            seedOf(scenarios, runSeed)));
       }
       return driver;
     };
@@ -165,6 +176,22 @@ public final class Pipeline {
         Progress.on(progress),
         notices));
     return browserName.get();
+  }
+
+  /**
+   * Each scenario with the seed its visitors derive their choices from: --seed when given, else its own
+   * {@code seed:}, else the one the run picked.
+   */
+  static List<Scenario> seeded(List<Scenario> scenarios, Long flag, long runSeed) {
+    return scenarios.stream()
+        .map(s -> flag == null && s.seed() != null ? s : s.withSeed(flag == null ? runSeed : flag))
+        .toList();
+  }
+
+  /** The seed the run event records: the scenarios' when they share one, else the run's. */
+  static long seedOf(List<Scenario> scenarios, long runSeed) {
+    List<Long> seeds = scenarios.stream().map(Scenario::seed).distinct().toList();
+    return seeds.size() == 1 && seeds.get(0) != null ? seeds.get(0) : runSeed;
   }
 
   /**
@@ -381,7 +408,8 @@ public final class Pipeline {
           scenario.viewports().stream().map(Viewport::label).toList(),
           scenario.visitors(),
           analysis.totals(scenario.name()).clicks(),
-          failed.isEmpty() && own.stream().allMatch(Check::passed)));
+          failed.isEmpty() && own.stream().allMatch(Check::passed),
+          scenario.seed()));
     }
     Map<Object, PageMaps.Drawn> drawnByKey =
         drawn.stream().collect(Collectors.toMap(PageMaps.Drawn::key, Function.identity()));

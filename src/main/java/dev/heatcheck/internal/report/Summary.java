@@ -104,7 +104,24 @@ public record Summary(
 
   /** One scenario as run: its file, size of the run, and whether its steps were done and its checks held. */
   public record ScenarioRun(
-      String name, String file, List<String> viewports, int visitors, int clicks, boolean passed) {}
+      String name,
+      String file,
+      List<String> viewports,
+      int visitors,
+      int clicks,
+      boolean passed,
+      Long seed) {
+    /** A scenario run without a seed; summaries written before seeds existed read as this. */
+    public ScenarioRun(
+        String name,
+        String file,
+        List<String> viewports,
+        int visitors,
+        int clicks,
+        boolean passed) {
+      this(name, file, viewports, visitors, clicks, passed, null);
+    }
+  }
 
   /**
    * One page (or page group) in one viewport bucket: how much was seen there, the files that show it,

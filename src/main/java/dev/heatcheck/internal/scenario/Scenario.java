@@ -7,7 +7,8 @@ import java.util.List;
  * One scenario file: the page to open, the window sizes, how many visitors, their steps and the
  * click rules to check. {@code visitors} repeats the steps, each time in a fresh browser context.
  * {@code judge} and {@code capture} are the scenario's own judgement windows and recording options;
- * {@code timeouts} its deadlines.
+ * {@code timeouts} its deadlines. {@code seed} is what its visitors' choices derive from; null until a run
+ * gives it one (its own {@code seed:}, --seed, or one the run picks).
  */
 public record Scenario(
     Path file,
@@ -21,7 +22,8 @@ public record Scenario(
     JudgeSettings judge,
     CaptureSettings capture,
     List<Variant> variants,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    Long seed) {
   public Scenario {
     viewports = List.copyOf(viewports);
     steps = List.copyOf(steps);
@@ -42,13 +44,40 @@ public record Scenario(
       List<Step> steps,
       Expectations expect,
       List<String> pages) {
-    this(file, name, url, viewports, visitors, steps, expect, pages, null, null, null, null);
+    this(file, name, url, viewports, visitors, steps, expect, pages, null, null, null, null, null);
+  }
+
+  /** A scenario as written before {@code seed:} existed: its seed is left to the run. */
+  public Scenario(
+      Path file,
+      String name,
+      String url,
+      List<Viewport> viewports,
+      int visitors,
+      List<Step> steps,
+      Expectations expect,
+      List<String> pages,
+      JudgeSettings judge,
+      CaptureSettings capture,
+      List<Variant> variants,
+      Timeouts timeouts) {
+    this(
+        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
+        timeouts, null);
+  }
+
+  /** The same scenario, its visitors' choices derived from {@code value}. */
+  public Scenario withSeed(long value) {
+    return new Scenario(
+        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
+        timeouts, value);
   }
 
   /** The same scenario at other viewports (one test per viewport runs it at one). */
   public Scenario withViewports(List<Viewport> only) {
     return new Scenario(
-        file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts);
+        file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts,
+        seed);
   }
 
   /** The same scenario with {@code count} visitors (bench crowd sizes the demo shop's crowd). */
@@ -71,6 +100,7 @@ public record Scenario(
         judge,
         capture,
         List.of(),
-        timeouts);
+        timeouts,
+        seed);
   }
 }

@@ -16,6 +16,8 @@ final class ScenarioReader {
   static final int MAX_VIEWPORT_PX = 8192;
   /** Each visitor takes a browser context for seconds; more than this would run for hours. */
   static final int MAX_VISITORS = 10_000;
+  /** The largest integer a JSON reader in JavaScript keeps exact: a seed copied from summary.json still works. */
+  static final long MAX_SEED = (1L << 53) - 1;
 
   private static final List<String> KEYS = List.of(
       "name",
@@ -28,7 +30,8 @@ final class ScenarioReader {
       "judge",
       "capture",
       "variants",
-      "timeouts");
+      "timeouts",
+      "seed");
 
   private final Path file;
   private final Problems problems;
@@ -75,12 +78,14 @@ final class ScenarioReader {
         : new VariantReader(problems, values).read(fields.get("variants"));
     Timeouts timeouts =
         isAbsent(fields.get("timeouts")) ? Timeouts.defaults() : timeouts(fields.get("timeouts"));
+    Long seed =
+        isAbsent(fields.get("seed")) ? null : values.whole(fields.get("seed"), "seed", 0, MAX_SEED);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(
         file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
-        timeouts);
+        timeouts, seed);
   }
 
   private String defaultName() {

@@ -13,4 +13,10 @@ public sealed interface ScrollTarget {
 
   /** A relative vertical offset in CSS pixels; negative scrolls up. */
   record By(double dy) implements ScrollTarget {}
+
+  /**
+   * A share of the page's scrollable height (0 the top, 1 the bottom), drawn per visitor uniformly from
+   * [min, max]; min equal to max is a fixed depth.
+   */
+  record Depth(double min, double max) implements ScrollTarget {}
 }

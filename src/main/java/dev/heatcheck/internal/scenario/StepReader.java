@@ -5,20 +5,34 @@ import dev.heatcheck.internal.scenario.Node.Kind;
 import dev.heatcheck.internal.scenario.Node.ListNode;
 import dev.heatcheck.internal.scenario.Node.MapNode;
 import dev.heatcheck.internal.scenario.Node.Scalar;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Reads the {@code steps:} list; each item is a map with one key, the step's name. */
 final class StepReader {
-  static final List<String> NAMES =
-      List.of("goto", "click", "fill", "hover", "press", "scroll", "wait");
+  static final List<String> NAMES = List.of(
+      "goto", "click", "fill", "hover", "press", "scroll", "wait", "pause", "choose", "maybe");
   private static final int DEFAULT_TIMES = 1;
   private static final int DEFAULT_INTERVAL_MS = 100;
   // bounds that no real visit comes near, so a slipped digit is reported rather than run for hours
   static final int MAX_TIMES = 100;
   static final int MAX_MS = 60_000;
   static final int MAX_PX = 1_000_000;
+  /**
+   * Where on an element a scenario's click lands by default: a normal around the centre whose standard
+   * deviation is this share of half the element's size, so a crowd's clicks spread as people's do.
+   */
+  static final double DEFAULT_SPREAD = 0.3;
+  /** choose and maybe inside one another, at most this deep: deeper is a scenario no one can read. */
+  static final int MAX_NESTING = 3;
+  /** A weight is a relative frequency; beyond this it is a slipped digit. */
+  static final int MAX_WEIGHT = 1_000_000;
+
+  /** How many choose/maybe steps the steps being read sit inside. */
+  private int nesting;
 
   private final Problems problems;
   private final Values values;
@@ -80,6 +94,9 @@ final class StepReader {
       case "press" -> press(value, at);
       case "scroll" -> scroll(value, at);
       case "wait" -> waitStep(value, at);
+      case "pause" -> pause(value, at);
+      case "choose" -> choose(value, at);
+      case "maybe" -> maybe(value, at);
       default -> unknown(step.key(), at);
     };
   }
@@ -112,14 +129,22 @@ final class StepReader {
       String selector = values.string(value, "click", "a CSS selector");
       return selector == null
           ? null
-          : new Step.Click(new Target.BySelector(selector), DEFAULT_TIMES, DEFAULT_INTERVAL_MS, at);
+          : new Step.Click(
+              new Target.BySelector(selector),
+              DEFAULT_TIMES,
+              DEFAULT_INTERVAL_MS,
+              DEFAULT_SPREAD,
+              at);
     }
     if (!(value instanceof MapNode map)) {
       return values.wrong(
           value, "click", "a CSS selector or a map with selector, text, or x and y");
     }
     Fields fields = new Fields(
-        map, "click", List.of("selector", "text", "x", "y", "times", "interval"), problems);
+        map,
+        "click",
+        List.of("selector", "text", "x", "y", "times", "interval", "spread"),
+        problems);
     Target target = clickTarget(fields);
     Integer times = fields.has("times")
         ? values.integer(fields.get("times"), "click.times", 1, MAX_TIMES)
@@ -127,10 +152,13 @@ final class StepReader {
     Integer interval = fields.has("interval")
         ? values.integer(fields.get("interval"), "click.interval", 0, MAX_MS)
         : Integer.valueOf(DEFAULT_INTERVAL_MS);
-    if (target == null || times == null || interval == null) {
+    Double spread = fields.has("spread")
+        ? values.number(fields.get("spread"), "click.spread", 0, 1)
+        : Double.valueOf(DEFAULT_SPREAD);
+    if (target == null || times == null || interval == null || spread == null) {
       return null;
     }
-    return new Step.Click(target, times, interval, at);
+    return new Step.Click(target, times, interval, spread, at);
   }
 
   private Target clickTarget(Fields fields) {
@@ -172,14 +200,67 @@ final class StepReader {
     if (!(value instanceof MapNode map)) {
       return values.wrong(value, "fill", "a map like {selector: \"#email\", value: \"a@b.c\"}");
     }
-    Fields fields = new Fields(map, "fill", List.of("selector", "value"), problems);
+    Fields fields =
+        new Fields(map, "fill", List.of("selector", "value", "values", "csv", "column"), problems);
     String selector = required(fields, "fill", "selector")
         ? values.string(fields.get("selector"), "fill.selector", "a CSS selector")
         : null;
-    String text = required(fields, "fill", "value")
-        ? values.text(fields.get("value"), "fill.value", "the text to type", true)
-        : null;
-    return selector == null || text == null ? null : new Step.Fill(selector, text, at);
+    long sources = Stream.of("value", "values", "csv").filter(fields::has).count();
+    if (sources != 1) {
+      problems.add(
+          fields.at(),
+          sources == 0
+              ? "fill: value is required (or a feeder: values: [...], or csv: FILE with column: NAME)"
+              : "fill: give only one of value, values or csv");
+      return null;
+    }
+    if (fields.has("column") != fields.has("csv")) {
+      problems.add(
+          fields.has("csv") ? fields.at() : fields.keyAt("column"),
+          fields.has("csv")
+              ? "fill: csv needs column: the CSV column whose values are typed"
+              : "fill: column goes with csv: FILE");
+      return null;
+    }
+    if (fields.has("value")) {
+      String text = values.text(fields.get("value"), "fill.value", "the text to type", true);
+      return selector == null || text == null ? null : new Step.Fill(selector, text, at);
+    }
+    List<String> feed = fields.has("values") ? listFeed(fields.get("values")) : csvFeed(fields);
+    return selector == null || feed == null ? null : new Step.Fill(selector, null, feed, at);
+  }
+
+  /** A feeder written in the scenario: one value per visitor, in turn. */
+  private List<String> listFeed(Node node) {
+    String expected = "a non-empty list of values to type, one per visitor in turn";
+    if (!(node instanceof ListNode list) || list.items().isEmpty()) {
+      return values.wrong(node, "fill.values", expected);
+    }
+    List<String> feed = new ArrayList<>();
+    for (Node item : list.items()) {
+      feed.add(values.text(item, "fill.values", "text to type", true));
+    }
+    return feed.contains(null) ? null : feed;
+  }
+
+  /** A feeder from a CSV file beside the scenario: one row per visitor, in turn. */
+  private List<String> csvFeed(Fields fields) {
+    String csv =
+        values.string(fields.get("csv"), "fill.csv", "a CSV file, relative to the scenario");
+    String column =
+        values.text(fields.get("column"), "fill.column", "the name of a CSV column", false);
+    if (csv == null || column == null) {
+      return null;
+    }
+    Path scenario = fields.at().file().toAbsolutePath();
+    Path file = scenario.resolveSibling(csv).normalize();
+    try {
+      return Feeds.column(file, csv, column);
+    } catch (Feeds.Unusable e) {
+      Node at = e.column ? fields.get("column") : fields.get("csv");
+      problems.add(at.at(), (e.column ? "fill.column: " : "fill.csv: ") + e.getMessage());
+      return null;
+    }
   }
 
   private Step scroll(Node value, Location at) {
@@ -187,16 +268,18 @@ final class StepReader {
       return values.wrong(
           value,
           "scroll",
-          "a map like {to: bottom}, {to: top}, {to: \"#pricing\"}, {y: 1200} or {by: 600}");
+          "a map like {to: bottom}, {to: top}, {to: \"#pricing\"}, {y: 1200}, {by: 600} or"
+              + " {depth: {min: 0.3, max: 1}}");
     }
-    Fields fields = new Fields(map, "scroll", List.of("to", "y", "by"), problems);
-    long given = map.keys().stream().filter(List.of("to", "y", "by")::contains).count();
+    List<String> keys = List.of("to", "y", "by", "depth");
+    Fields fields = new Fields(map, "scroll", keys, problems);
+    long given = map.keys().stream().filter(keys::contains).count();
     if (given != 1) {
       problems.add(
           map.at(),
           given == 0
-              ? "scroll: expected one of to, y or by, e.g. scroll: {to: bottom}"
-              : "scroll: give only one of to, y or by");
+              ? "scroll: expected one of to, y, by or depth, e.g. scroll: {to: bottom}"
+              : "scroll: give only one of to, y, by or depth");
       return null;
     }
     ScrollTarget target = scrollTarget(fields);
@@ -204,6 +287,9 @@ final class StepReader {
   }
 
   private ScrollTarget scrollTarget(Fields fields) {
+    if (fields.has("depth")) {
+      return depth(fields.get("depth"));
+    }
     if (fields.has("y")) {
       Double y = values.number(fields.get("y"), "scroll.y", 0, MAX_PX);
       return y == null ? null : new ScrollTarget.ToY(y);
@@ -221,6 +307,142 @@ final class StepReader {
       case "bottom" -> new ScrollTarget.ToBottom();
       default -> new ScrollTarget.ToSelector(to);
     };
+  }
+
+  /** A share of the scrollable height: fixed (0.5) or drawn per visitor ({min: 0.3, max: 1}). */
+  private ScrollTarget depth(Node node) {
+    if (!(node instanceof MapNode map)) {
+      Double share = values.number(node, "scroll.depth", 0, 1);
+      return share == null ? null : new ScrollTarget.Depth(share, share);
+    }
+    double[] range = range(map, "scroll.depth", 0, 1, "a share like {min: 0.3, max: 1}");
+    return range == null ? null : new ScrollTarget.Depth(range[0], range[1]);
+  }
+
+  /** Think time: 500, or {min: 300, max: 2000} drawn per visitor. */
+  private Step pause(Node value, Location at) {
+    if (value instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
+      Integer ms = values.integer(value, "pause", 0, MAX_MS);
+      return ms == null ? null : new Step.Pause(ms, ms, at);
+    }
+    if (!(value instanceof MapNode map)) {
+      return values.wrong(
+          value, "pause", "milliseconds like 500 or a range like {min: 300, max: 2000}");
+    }
+    double[] range = range(map, "pause", 0, MAX_MS, "milliseconds like {min: 300, max: 2000}");
+    if (range == null) {
+      return null;
+    }
+    if (range[0] != Math.rint(range[0]) || range[1] != Math.rint(range[1])) {
+      problems.add(map.at(), "pause: min and max are whole milliseconds");
+      return null;
+    }
+    return new Step.Pause((long) range[0], (long) range[1], at);
+  }
+
+  /** {min, max} within [low, high], min at most max; null (reported) otherwise. */
+  private double[] range(MapNode map, String what, int low, int high, String example) {
+    Fields fields = new Fields(map, what, List.of("min", "max"), problems);
+    if (!fields.has("min") || !fields.has("max")) {
+      problems.add(fields.at(), what + ": min and max are required, e.g. " + example);
+      return null;
+    }
+    Double min = values.number(fields.get("min"), what + ".min", low, high);
+    Double max = values.number(fields.get("max"), what + ".max", low, high);
+    if (min == null || max == null) {
+      return null;
+    }
+    if (min > max) {
+      problems.add(
+          fields.keyAt("max"),
+          what + ": max (" + shown(max) + ") is below min (" + shown(min) + ")");
+      return null;
+    }
+    return new double[] {min, max};
+  }
+
+  private static String shown(double number) {
+    return number == Math.rint(number) ? String.valueOf((long) number) : String.valueOf(number);
+  }
+
+  /** Weighted alternatives, each {weight: 7, steps: [...]}; a visitor plays one. */
+  private Step choose(Node value, Location at) {
+    String expected =
+        "a list of alternatives like [{weight: 7, steps: [...]}, {weight: 3, steps: [...]}]";
+    if (!(value instanceof ListNode list) || list.items().isEmpty()) {
+      return values.wrong(value, "choose", expected);
+    }
+    if (!nestable("choose", at)) {
+      return null;
+    }
+    List<Step.Choose.Option> options = new ArrayList<>();
+    nesting++;
+    try {
+      for (Node item : list.items()) {
+        options.add(option(item, expected));
+      }
+    } finally {
+      nesting--;
+    }
+    return options.contains(null) ? null : new Step.Choose(options, at);
+  }
+
+  private Step.Choose.Option option(Node node, String expected) {
+    if (!(node instanceof MapNode map)) {
+      return values.wrong(node, "choose", expected);
+    }
+    Fields fields = new Fields(map, "choose", List.of("weight", "steps"), problems);
+    Integer weight = fields.has("weight")
+        ? values.integer(fields.get("weight"), "choose.weight", 1, MAX_WEIGHT)
+        : Integer.valueOf(1);
+    List<Step> steps = nested(fields, "choose");
+    return weight == null || steps == null ? null : new Step.Choose.Option(weight, steps, map.at());
+  }
+
+  /** Optional steps: {p: 0.3, steps: [...]}, played by a share p of the visitors. */
+  private Step maybe(Node value, Location at) {
+    if (!(value instanceof MapNode map)) {
+      return values.wrong(value, "maybe", "a map like {p: 0.3, steps: [...]}");
+    }
+    if (!nestable("maybe", at)) {
+      return null;
+    }
+    Fields fields = new Fields(map, "maybe", List.of("p", "steps"), problems);
+    Double p =
+        required(fields, "maybe", "p") ? values.number(fields.get("p"), "maybe.p", 0, 1) : null;
+    nesting++;
+    try {
+      List<Step> steps = nested(fields, "maybe");
+      return p == null || steps == null ? null : new Step.Maybe(p, steps, at);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private boolean nestable(String name, Location at) {
+    if (nesting >= MAX_NESTING) {
+      problems.add(
+          at,
+          name + ": nested too deep; choose and maybe go at most " + MAX_NESTING + " levels deep");
+      return false;
+    }
+    return true;
+  }
+
+  /** The steps: list of an alternative or a maybe; an empty list is fine (do nothing). Null when any is wrong. */
+  private List<Step> nested(Fields fields, String section) {
+    if (!required(fields, section, "steps")) {
+      return null;
+    }
+    Node node = fields.get("steps");
+    if (!(node instanceof ListNode list)) {
+      return values.wrong(node, section + ".steps", "a list of steps like [click: \"#add\"]");
+    }
+    List<Step> read = new ArrayList<>();
+    for (Node item : list.items()) {
+      read.add(read(item));
+    }
+    return read.contains(null) ? null : read;
   }
 
   private Step waitStep(Node value, Location at) {
@@ -253,6 +475,9 @@ final class StepReader {
       case "hover" -> "hover: \".menu\"";
       case "press" -> "press: Enter";
       case "scroll" -> "scroll: {to: bottom}";
+      case "pause" -> "pause: {min: 300, max: 2000}";
+      case "choose" -> "choose: [{weight: 7, steps: [...]}, {weight: 3, steps: [...]}]";
+      case "maybe" -> "maybe: {p: 0.3, steps: [...]}";
       default -> "wait: 500";
     };
   }

@@ -87,6 +87,18 @@ final class Values {
     return wrong(node, what, "an integer from " + min + " to " + max);
   }
 
+  /** A whole number within [min, max] that may pass int's range (a seed). */
+  Long whole(Node node, String what, long min, long max) {
+    if (node instanceof Scalar scalar && scalar.kind() == Kind.INTEGER) {
+      BigInteger value = new BigInteger(scalar.number().toString());
+      if (value.compareTo(BigInteger.valueOf(min)) >= 0
+          && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+        return value.longValue();
+      }
+    }
+    return wrong(node, what, "an integer from " + min + " to " + max);
+  }
+
   /** A finite number within [min, max]; the message names the range. */
   Double number(Node node, String what, long min, long max) {
     if (node instanceof Scalar scalar

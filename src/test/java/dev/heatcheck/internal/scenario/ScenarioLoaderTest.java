@@ -29,10 +29,10 @@ public class ScenarioLoaderTest {
         scenario.steps(),
         List.of(
             new Step.Goto("/product/1", at(file, 7, 5)),
-            new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 8, 5)),
-            new Step.Click(new Target.ByText("Checkout"), 1, 100, at(file, 9, 5)),
-            new Step.Click(new Target.BySelector("#place"), 4, 150, at(file, 10, 5)),
-            new Step.Click(new Target.At(200, 300.5), 1, 100, at(file, 11, 5)),
+            new Step.Click(new Target.BySelector("#add"), 1, 100, 0.3, at(file, 8, 5)),
+            new Step.Click(new Target.ByText("Checkout"), 1, 100, 0.3, at(file, 9, 5)),
+            new Step.Click(new Target.BySelector("#place"), 4, 150, 0.3, at(file, 10, 5)),
+            new Step.Click(new Target.At(200, 300.5), 1, 100, 0.3, at(file, 11, 5)),
             new Step.Fill("#email", "a@b.c", at(file, 12, 5)),
             new Step.Hover(".menu", at(file, 13, 5)),
             new Step.Press("Enter", at(file, 14, 5)),
@@ -62,8 +62,8 @@ public class ScenarioLoaderTest {
     assertEquals(
         scenario.steps(),
         List.of(
-            new Step.Click(new Target.BySelector("#add"), 1, 100, at(file, 6, 6)),
-            new Step.Click(new Target.ByText("Checkout"), 2, 100, at(file, 7, 6)),
+            new Step.Click(new Target.BySelector("#add"), 1, 100, 0.3, at(file, 6, 6)),
+            new Step.Click(new Target.ByText("Checkout"), 2, 100, 0.3, at(file, 7, 6)),
             new Step.Wait(0, "#done", at(file, 8, 6))));
     assertEquals(
         scenario.expect(), new Expectations(List.of(friction(Kind.RAGE, 0, at(file, 10, 14)))));

@@ -68,7 +68,7 @@ public class ScenarioProblemsTest {
         steps:
           - clik: "#a"
         """), """
-        bad.yaml:3:5: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait""");
+        bad.yaml:3:5: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe""");
   }
 
   @Test
@@ -77,7 +77,7 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts, seed""");
   }
 
   @Test
@@ -166,7 +166,7 @@ public class ScenarioProblemsTest {
         steps:
           - click: {selector: "#a", tims: 3}
         """), """
-        bad.yaml:3:29: click: unknown key "tims"; expected one of: selector, text, x, y, times, interval""");
+        bad.yaml:3:29: click: unknown key "tims"; expected one of: selector, text, x, y, times, interval, spread""");
   }
 
   @Test
@@ -231,8 +231,8 @@ public class ScenarioProblemsTest {
         bad.yaml:1:6: url: expected a path like /checkout or an http(s) URL, got "ftp://example.com/"
         bad.yaml:2:13: viewports: height is required, e.g. {width: 1280, height: 800}
         bad.yaml:4:12: click: x and y go together; y is missing
-        bad.yaml:5:11: fill: value is required
-        bad.yaml:6:13: scroll: give only one of to, y or by
+        bad.yaml:5:11: fill: value is required (or a feeder: values: [...], or csv: FILE with column: NAME)
+        bad.yaml:6:13: scroll: give only one of to, y, by or depth
         bad.yaml:7:11: goto: expected a path like /product/1 or an http(s) URL, got 42
         bad.yaml:9:15: expect.deadClicks: expected a map like {max: 0}, or a list of them, got 0""");
   }
@@ -275,7 +275,7 @@ public class ScenarioProblemsTest {
     assertEquals(
         e.getMessage(),
         bad + ":2:11: visitors: expected an integer from 1 to 10000, got \"many\"\n" + bad
-            + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait");
+            + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe");
     assertEquals(e.problems().size(), 2);
     assertEquals(
         ScenarioLoader.loadAll(List.of(dir.resolve("a-good.yaml"))).get(0).name(), "good");
@@ -342,7 +342,7 @@ public class ScenarioProblemsTest {
         bad.yaml:6:1: the text holds \\uDC00, half of a character (a lone surrogate), which no file can store; \
         write the whole character or remove it
         bad.yaml:6:1: unknown key "\\uDC00x"; expected one of: name, url, viewports, visitors, pages, steps, expect, \
-        judge, capture, variants, timeouts""");
+        judge, capture, variants, timeouts, seed""");
     assertEquals(
         problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
         "bad.json:1:23: the text holds \\uD83D, half of a character (a lone surrogate), which no file can store;"
@@ -357,7 +357,11 @@ public class ScenarioProblemsTest {
     assertEquals(
         ScenarioLoader.load(file).steps().get(0),
         new Step.Click(
-            new Target.BySelector("\uD83D\uDE00 \uD83D\uDE00"), 1, 100, new Location(file, 2, 9)));
+            new Target.BySelector("\uD83D\uDE00 \uD83D\uDE00"),
+            1,
+            100,
+            0.3,
+            new Location(file, 2, 9)));
   }
 
   @Test
@@ -404,7 +408,7 @@ public class ScenarioProblemsTest {
     assertEquals(
         lines.get(0),
         "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
-            + " steps, expect, judge, capture, variants, timeouts");
+            + " steps, expect, judge, capture, variants, timeouts, seed");
     assertEquals(
         lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
     // ten unknown keys, and nine aliases on each of nine lines: nothing expanded

@@ -144,6 +144,27 @@ public class ScenarioSchemaTest {
         "an unknown key in a variant",
         "url: /x\nvariants: [{name: A}, {name: B, cookies: {ab: c}}]\n"
       },
+      {"a negative seed", "url: /x\nseed: -1\n"},
+      {"a seed in words", "url: /x\nseed: lucky\n"},
+      {"a choose that is a map", "url: /x\nsteps:\n  - choose: {weight: 1, steps: []}\n"},
+      {"an empty choose", "url: /x\nsteps:\n  - choose: []\n"},
+      {"a weight of 0", "url: /x\nsteps:\n  - choose: [{weight: 0, steps: [wait: 1]}]\n"},
+      {"an alternative without steps", "url: /x\nsteps:\n  - choose: [{weight: 2}]\n"},
+      {"a bad step inside choose", "url: /x\nsteps:\n  - choose: [{steps: [clik: a]}]\n"},
+      {"a maybe without p", "url: /x\nsteps:\n  - maybe: {steps: [wait: 1]}\n"},
+      {"a p above 1", "url: /x\nsteps:\n  - maybe: {p: 30, steps: []}\n"},
+      {"a pause in words", "url: /x\nsteps:\n  - pause: 2s\n"},
+      {"a pause without max", "url: /x\nsteps:\n  - pause: {min: 300}\n"},
+      {"a scroll depth above 1", "url: /x\nsteps:\n  - scroll: {depth: 1.5}\n"},
+      {"a scroll depth and a y", "url: /x\nsteps:\n  - scroll: {depth: 0.5, y: 100}\n"},
+      {"a spread above 1", "url: /x\nsteps:\n  - click: {selector: \"#a\", spread: 2}\n"},
+      {
+        "a fill with value and values",
+        "url: /x\nsteps:\n  - fill: {selector: a, value: b, values: [c]}\n"
+      },
+      {"an empty feeder", "url: /x\nsteps:\n  - fill: {selector: a, values: []}\n"},
+      {"a csv without its column", "url: /x\nsteps:\n  - fill: {selector: a, csv: users.csv}\n"},
+      {"a column without csv", "url: /x\nsteps:\n  - fill: {selector: a, value: b, column: c}\n"},
     };
   }
 
@@ -178,6 +199,15 @@ public class ScenarioSchemaTest {
         "variants with a URL, a query and cookies",
         "url: /x\nvariants:\n  - name: A\n  - name: B-2\n    query: {layout: b, n: 2}\n"
             + "  - name: c_3\n    url: /checkout-v2\n    cookie: {ab: c, seen: \"\"}\n"
+      },
+      {
+        "seeded variety",
+        "url: /x\nseed: 9007199254740991\nsteps:\n"
+            + "  - choose:\n      - {weight: 7, steps: [click: \"#a\", {pause: 500}]}\n"
+            + "      - {steps: []}\n      - {weight: 2, steps: [{maybe: {p: 0.5, steps: [{choose: [{steps: []}]}]}}]}\n"
+            + "  - maybe: {p: 0, steps: [{scroll: {depth: 1}}]}\n"
+            + "  - pause: {min: 300, max: 2000}\n  - scroll: {depth: {min: 0.3, max: 1.0}}\n"
+            + "  - click: {text: Buy, spread: 0}\n  - fill: {selector: \"#q\", values: [a, 2, \"\"]}\n"
       },
       {
         "every judge setting",
@@ -215,6 +245,16 @@ public class ScenarioSchemaTest {
       {"steps: [click: {selector: \"#a\", times: 101}]", false},
       {"steps: [wait: 60001]", false},
       {"judge: {rage: {distance: 10001}}", false},
+      {"seed: 0", true},
+      {"seed: 9007199254740992", false},
+      {"steps: [pause: {min: 0, max: 60000}]", true},
+      {"steps: [pause: 60001]", false},
+      {"steps: [choose: [{weight: 1000000, steps: []}]]", true},
+      {"steps: [choose: [{weight: 1000001, steps: []}]]", false},
+      {"steps: [scroll: {depth: {min: 0, max: 1}}]", true},
+      {"steps: [scroll: {depth: {min: -0.1, max: 1}}]", false},
+      {"steps: [click: {selector: a, spread: 1}]", true},
+      {"steps: [click: {selector: a, spread: -0.1}]", false},
     };
   }
 
@@ -291,6 +331,26 @@ public class ScenarioSchemaTest {
         "/properties/variants/items/properties"
       },
       {"timeouts", "url: /x\ntimeouts: {zzz: 1}\n", "/properties/timeouts/properties"},
+      {
+        "an alternative",
+        "url: /x\nsteps: [choose: [{steps: [], zzz: 1}]]\n",
+        "/definitions/step/properties/choose/items/properties"
+      },
+      {
+        "a maybe",
+        "url: /x\nsteps: [maybe: {p: 1, steps: [], zzz: 1}]\n",
+        "/definitions/step/properties/maybe/properties"
+      },
+      {
+        "a pause",
+        "url: /x\nsteps: [pause: {min: 1, max: 2, zzz: 1}]\n",
+        "/definitions/step/properties/pause/anyOf/1/properties"
+      },
+      {
+        "a scroll depth",
+        "url: /x\nsteps: [scroll: {depth: {min: 0, max: 1, zzz: 1}}]\n",
+        "/definitions/shareRange/properties"
+      },
       {
         "a failure limit",
         "url: /x\nexpect: {failedVisitors: {max: 0, zzz: 1}}\n",
