@@ -263,6 +263,21 @@ public final class Recorder {
         nextId(), currentView.get(page), session, System.currentTimeMillis(), kind));
   }
 
+  /** How a replayed action's element was found ({@link Event.Replayed}); written after the action. */
+  public void replayed(
+      Page page, String kind, String found, String via, List<String> locate, Long recordedMs) {
+    log.append(new Event.Replayed(
+        nextId(),
+        currentView.get(page),
+        session,
+        System.currentTimeMillis(),
+        kind,
+        found,
+        via,
+        locate,
+        recordedMs));
+  }
+
   /** How many clicks reached the event log. */
   public long clicksRecorded() {
     return clicks.get();

@@ -45,6 +45,15 @@ public final class Checker {
    */
   public List<Check> check(
       Scenario scenario, List<VisitorFailure> visitors, List<PageFailure> pages) {
+    return check(scenario, visitors, pages, 0);
+  }
+
+  /**
+   * @param diverged the replayed actions no locator found (heatcheck replay): divergedActions rules count
+   *     them; without such a rule there is no check
+   */
+  public List<Check> check(
+      Scenario scenario, List<VisitorFailure> visitors, List<PageFailure> pages, int diverged) {
     List<Check> results = new ArrayList<>();
     for (Expectation rule : scenario.expect().rules()) {
       if (!(rule instanceof Expectation.FailureLimit)) {
@@ -61,6 +70,7 @@ public final class Checker {
         Expectation.FailureLimit.PAGES,
         pages.size(),
         pages.stream().map(PageFailure::at).findFirst()));
+    results.addAll(divergenceLimits(scenario, diverged));
     return results;
   }
 
@@ -93,6 +103,24 @@ public final class Checker {
             name,
             count <= rule.max() ? Level.PASS : Level.FAIL,
             count,
+            rule.max(),
+            null,
+            Bound.MAX,
+            rule.at().toString()))
+        .toList();
+  }
+
+  /** The scenario's divergedActions rules, each a check; none without a rule. */
+  private static List<Check> divergenceLimits(Scenario scenario, int diverged) {
+    return scenario.expect().rules().stream()
+        .filter(r -> r instanceof Expectation.FailureLimit limit
+            && limit.name().equals(Expectation.FailureLimit.DIVERGED))
+        .map(r -> (Expectation.FailureLimit) r)
+        .map(rule -> new Check(
+            scenario.name(),
+            rule.name(),
+            diverged <= rule.max() ? Level.PASS : Level.FAIL,
+            diverged,
             rule.max(),
             null,
             Bound.MAX,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,20 +70,29 @@ public final class DemoSite {
 
   /** Starts the shop on {@code port} of 127.0.0.1, 0 for any free one. */
   public static LocalServer start(Duration orderDelay, int port) {
+    return start(orderDelay, port, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a changed shop, as a new build would be: {@code change} rewrites every HTML page it serves
+   * (e.g. an element gone, or a planted friction fixed). Replay tests play recordings of the shop against it.
+   */
+  public static LocalServer start(Duration orderDelay, int port, UnaryOperator<String> change) {
     if (orderDelay.isNegative()) {
       throw new IllegalArgumentException("orderDelay must not be negative: " + orderDelay);
     }
     return LocalServer.serve(SITE, port)
-        .filterPages(DemoSite::withPartials)
-        .route("/products", DemoSite::productsPage)
+        .filterPages(page -> change.apply(withPartials(page)))
+        .route("/products", exchange -> productsPage(exchange, change))
         // "/product", not "/product/", so the bare template is never served as a page.
-        .route("/product", DemoSite::productPage)
+        .route("/product", exchange -> productPage(exchange, change))
         .route("/api/cart", DemoSite::cart)
         .route("/api/order", exchange -> order(exchange, orderDelay))
         .route("/api/ping", DemoSite::ping);
   }
 
-  private static void productsPage(HttpExchange exchange) throws IOException {
+  private static void productsPage(HttpExchange exchange, UnaryOperator<String> change)
+      throws IOException {
     if (!exchange.getRequestURI().getPath().matches("/products/?")) {
       LocalServer.sendText(exchange, 404, "Not found\n");
       return;
@@ -102,10 +112,11 @@ public final class DemoSite {
     }
     html(
         exchange,
-        template("products.html").replace("{{cards}}", cards.toString().strip()));
+        change.apply(template("products.html").replace("{{cards}}", cards.toString().strip())));
   }
 
-  private static void productPage(HttpExchange exchange) throws IOException {
+  private static void productPage(HttpExchange exchange, UnaryOperator<String> change)
+      throws IOException {
     Matcher matcher = PRODUCT_PATH.matcher(exchange.getRequestURI().getPath());
     Product product = matcher.matches()
         ? CATALOG.stream()
@@ -117,7 +128,7 @@ public final class DemoSite {
       LocalServer.sendText(exchange, 404, "No such product\n");
       return;
     }
-    html(exchange, fill(template("product.html"), product));
+    html(exchange, change.apply(fill(template("product.html"), product)));
   }
 
   // The client sends the count it shows and gets count + 1, so each browser context stays

@@ -17,6 +17,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.browser.Reasons;
 import dev.heatcheck.internal.capture.Recorder;
+import dev.heatcheck.internal.capture.Selectors;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.scenario.Expectation;
@@ -665,6 +666,10 @@ public final class Driver implements AutoCloseable {
       return w.forSelector() == null ? "wait " + w.ms() + " ms" : "wait for " + w.forSelector();
     } else if (step instanceof Step.Pause p) {
       return "pause " + p.minMs() + " ms";
+    } else if (step instanceof Step.DoubleClick d) {
+      return "dblclick " + describe(d.target());
+    } else if (step instanceof Step.Input i) {
+      return "input " + Replaying.describe(i.target());
     }
     return "scroll";
   }
@@ -674,6 +679,8 @@ public final class Driver implements AutoCloseable {
       return "\"" + s.css() + "\"";
     } else if (target instanceof Target.ByText t) {
       return "text \"" + t.text() + "\"";
+    } else if (target instanceof Target.Located l) {
+      return Replaying.describe(l);
     }
     Target.At a = (Target.At) target;
     return "at " + (long) a.x() + "," + (long) a.y();
@@ -696,6 +703,10 @@ public final class Driver implements AutoCloseable {
       return "press";
     } else if (step instanceof Step.Scroll) {
       return "scroll";
+    } else if (step instanceof Step.DoubleClick) {
+      return "click";
+    } else if (step instanceof Step.Input) {
+      return "fill";
     }
     return null;
   }
@@ -717,6 +728,9 @@ public final class Driver implements AutoCloseable {
       String kind = actionKind(step);
       if (kind != null) {
         recorder.action(page, kind);
+      }
+      if (replay(step)) {
+        return;
       }
       if (step instanceof Step.Goto g) {
         visit.navigate(page, resolve(g.url()));
@@ -856,6 +870,125 @@ public final class Driver implements AutoCloseable {
         page.waitForTimeout(step.ms());
       } else {
         visible(step.forSelector());
+      }
+    }
+
+    // ---- replayed actions (heatcheck replay): located targets, never a failed step
+
+    /** Plays a replayed action; false when the step is not one. */
+    private boolean replay(Step step) {
+      if (step instanceof Step.Click c && c.target() instanceof Target.Located l) {
+        replayClick(l, c.times(), c.intervalMs(), false);
+      } else if (step instanceof Step.DoubleClick d && d.target() instanceof Target.Located l) {
+        replayClick(l, 1, 0, true);
+      } else if (step instanceof Step.DoubleClick d) {
+        Target.Located plain = Replaying.locatedOf(d.target());
+        replayClick(plain, 1, 0, true);
+      } else if (step instanceof Step.Input i) {
+        replayInput(i);
+      } else if (step instanceof Step.Scroll s && s.target() instanceof ScrollTarget.Within w) {
+        replayScroll(w);
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    /**
+     * A replayed click: at the centre of the first candidate's element, else at the recorded point, else
+     * skipped. No pause after it: the recorded gap that follows is the visitor's own.
+     */
+    private void replayClick(Target.Located target, int times, int intervalMs, boolean dbl) {
+      Replaying.Found found = find(target);
+      double[] point = found.locator() != null
+          ? aimed(found.locator(), Script.Act.of(null))
+          : target.hasPoint() ? new double[] {target.x(), target.y()} : null;
+      if (point != null) {
+        page.mouse().move(point[0], point[1], new Mouse.MoveOptions().setSteps(6));
+        if (dbl) {
+          page.mouse().dblclick(point[0], point[1]);
+        } else {
+          for (int i = 0; i < times; i++) {
+            if (i > 0) {
+              page.waitForTimeout(intervalMs);
+            }
+            page.mouse().click(point[0], point[1]);
+          }
+        }
+      }
+      recorder.replayed(
+          page,
+          dbl ? "dblclick" : "click",
+          found.how(target),
+          found.via(),
+          target.locate(),
+          target.recordedMs());
+    }
+
+    /** A replayed value: typed into the first candidate's field; skipped when no candidate finds one. */
+    private void replayInput(Step.Input step) {
+      Replaying.Found found = find(step.target());
+      Locator field = found.locator();
+      if (field != null) {
+        if (step.checked() != null) {
+          field.setChecked(step.checked(), new Locator.SetCheckedOptions().setForce(true));
+        } else if (step.value() != null) {
+          if ("SELECT".equals(field.evaluate("e => e.tagName"))) {
+            field.selectOption(step.value());
+          } else {
+            field.fill(step.value());
+          }
+        }
+      }
+      recorder.replayed(
+          page,
+          "input",
+          field == null ? Replaying.NONE : found.how(step.target()),
+          found.via(),
+          step.target().locate(),
+          step.target().recordedMs());
+    }
+
+    /** A replayed scroll of an inner container; skipped when no candidate finds it. */
+    private void replayScroll(ScrollTarget.Within within) {
+      Replaying.Found found = find(within.target());
+      if (found.locator() != null) {
+        found.locator().evaluate("(e, p) => e.scrollTo(p[0], p[1])", List.of(within.x(), within.y()));
+        page.waitForTimeout(80);
+      }
+      recorder.replayed(
+          page,
+          "scroll",
+          found.locator() == null ? Replaying.NONE : found.how(within.target()),
+          found.via(),
+          within.target().locate(),
+          within.target().recordedMs());
+    }
+
+    /**
+     * The first candidate, in order, that finds a visible element; each round tries them all, for up to
+     * {@link Replaying#FIND_MS} (the page may still be loading what the previous action asked for).
+     */
+    private Replaying.Found find(Target.Located target) {
+      long end = System.currentTimeMillis() + Math.min(Replaying.FIND_MS, options.timeoutMs());
+      while (true) {
+        for (String candidate : target.locate()) {
+          try {
+            Locator locator = Selectors.locate(page, candidate).first();
+            if (locator.isVisible()) {
+              return new Replaying.Found(locator, candidate);
+            }
+          } catch (PlaywrightException e) {
+            if (visit.fault().isPresent()) {
+              throw e;
+            }
+            // a candidate this page cannot read (a frame not there yet): the next one may do
+          }
+        }
+        if (System.currentTimeMillis() >= end) {
+          return Replaying.Found.NOTHING;
+        }
+        page.waitForTimeout(100);
       }
     }
   }

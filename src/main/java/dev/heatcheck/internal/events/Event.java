@@ -19,6 +19,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Event.Effect.class, name = "effect"),
   @JsonSubTypes.Type(value = Event.PageError.class, name = "error"),
   @JsonSubTypes.Type(value = Event.Action.class, name = "action"),
+  @JsonSubTypes.Type(value = Event.Replayed.class, name = "replayed"),
 })
 public sealed interface Event {
   int FORMAT_VERSION = 1;
@@ -161,5 +162,29 @@ public sealed interface Event {
 
   /** An uncaught exception or a console error. */
   record PageError(String id, String view, String session, long t, String message)
+      implements Event {}
+
+  /**
+   * A recorded action replayed ({@code heatcheck replay}): how its element was found on the live page.
+   * Written after the action; the analysis passes it by (an {@link Action} before it already told that the
+   * visitor did something), the replay's summary counts it.
+   *
+   * @param kind click, dblclick, input or scroll
+   * @param found {@code selector} (a locator candidate found it), {@code text} (a text= candidate did),
+   *     {@code position} (none did; the recorded position was used) or {@code none} (skipped)
+   * @param via the candidate that found it; null when none did
+   * @param locate the candidates tried, in order
+   * @param recordedMs when the visitor did it, in ms from the start of the recording; null when unknown
+   */
+  record Replayed(
+      String id,
+      String view,
+      String session,
+      long t,
+      String kind,
+      String found,
+      String via,
+      List<String> locate,
+      Long recordedMs)
       implements Event {}
 }

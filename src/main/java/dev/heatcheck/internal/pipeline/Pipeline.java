@@ -103,7 +103,8 @@ public final class Pipeline {
         header,
         grouping,
         variants,
-        options.baseline().map(Pipeline::findingsOf));
+        options.baseline().map(Pipeline::findingsOf),
+        ReplayOutcomes.read(events, drives));
     write(summary, dir);
     boolean timedOut = drives.stream().anyMatch(Drive::timedOut)
         || !variants.isEmpty() && options.deadline().passed();
@@ -389,13 +390,30 @@ public final class Pipeline {
       Grouping grouping,
       List<Summary.VariantRun> variants,
       Optional<Set<List<String>>> baseline) {
+    return summarize(
+        dir, drives, analysis, drawn, header, grouping, variants, baseline, List.of());
+  }
+
+  /** @param replays each replayed recording's fidelity (heatcheck replay); empty for scripted runs */
+  static Summary summarize(
+      Path dir,
+      List<Drive> drives,
+      Analysis analysis,
+      List<PageMaps.Drawn> drawn,
+      Header header,
+      Grouping grouping,
+      List<Summary.VariantRun> variants,
+      Optional<Set<List<String>>> baseline,
+      List<Summary.Replay> replays) {
+    Map<String, Integer> diverged = ReplayOutcomes.diverged(replays);
     List<Check> checks = new ArrayList<>();
     List<FailedStep> failedSteps = new ArrayList<>();
     Checker checker = new Checker(analysis, dir.resolve("screens"), baseline);
     List<Summary.ScenarioRun> scenarios = new ArrayList<>();
     for (Drive drive : drives) {
       Scenario scenario = drive.scenario();
-      List<Check> own = checker.check(scenario, drive.visitors(), drive.pages());
+      List<Check> own = checker.check(
+          scenario, drive.visitors(), drive.pages(), diverged.getOrDefault(scenario.name(), 0));
       List<FailedStep> failed = drive.failures().stream()
           .map(f ->
               new FailedStep(scenario.name(), f.viewport(), f.message(), f.at().toString()))
@@ -452,7 +470,8 @@ public final class Pipeline {
         new Summary.Grouping(grouping.buckets().spec(), grouping.pagePatterns()),
         variants,
         failedVisitors,
-        failedPages);
+        failedPages,
+        replays);
   }
 
   private static Summary.PageRow pageRow(Path dir, PageStats page, PageMaps.Drawn drawn) {

@@ -30,7 +30,7 @@ final class DevToolsFlow {
 
   private DevToolsFlow() {}
 
-  static Recording read(Path file, JsonNode flow) {
+  static Recorded read(Path file, JsonNode flow) {
     String title = flow.path("title").asText(null);
     List<Action> actions = new ArrayList<>();
     Viewport viewport = null;
@@ -121,7 +121,7 @@ final class DevToolsFlow {
     }
     List<Visit> visits =
         actions.isEmpty() ? List.of() : List.of(new Visit("1", 0, startUrl, viewport, actions));
-    return new Recording(file, Format.DEVTOOLS, title, startUrl, viewport, visits);
+    return new Recorded(file, Format.DEVTOOLS, title, startUrl, viewport, visits);
   }
 
   private static String button(JsonNode step) {

@@ -40,7 +40,7 @@ final class HeatcheckEvents {
     }
   }
 
-  static Recording read(Path file) {
+  static Recorded read(Path file) {
     Map<String, Session> sessions = new LinkedHashMap<>();
     Map<String, String> sessionOfView = new HashMap<>();
     String[] run = {null};
@@ -86,7 +86,7 @@ final class HeatcheckEvents {
       }
     }
     Visit first = visits.isEmpty() ? null : visits.get(0);
-    return new Recording(
+    return new Recorded(
         file,
         Format.HEATCHECK,
         run[0],

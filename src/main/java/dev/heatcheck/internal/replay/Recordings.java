@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads recordings into {@link Recording}s of {@link Visit}s, the format recognised from the content (gzipped
+ * Reads recordings into {@link Recorded}s of {@link Visit}s, the format recognised from the content (gzipped
  * or not), never from the name: a bare rrweb event array, PostHog's exports (2023-04-28 and 2022-12-02,
  * posthog-js compressed data included), a Chrome DevTools Recorder flow, or heatcheck's events.jsonl. rrweb
  * and PostHog files are streamed one event at a time.
@@ -36,7 +36,7 @@ public final class Recordings {
   private Recordings() {}
 
   /** The recordings in a file, or in every file of a folder and its subfolders (hidden ones skipped), by name. */
-  public static List<Recording> read(Path path) {
+  public static List<Recorded> read(Path path) {
     if (!Files.isDirectory(path)) {
       return List.of(readFile(path));
     }
@@ -52,7 +52,7 @@ public final class Recordings {
     if (files.isEmpty()) {
       throw new HeatcheckException(path + ": no recordings in this folder");
     }
-    List<Recording> out = new ArrayList<>();
+    List<Recorded> out = new ArrayList<>();
     for (Path file : files) {
       out.add(readFile(file));
     }
@@ -60,10 +60,10 @@ public final class Recordings {
   }
 
   /** The recording in one file. */
-  public static Recording readFile(Path file) {
+  public static Recorded readFile(Path file) {
     try {
       Format format = detect(file);
-      Recording recording = switch (format) {
+      Recorded recording = switch (format) {
         case RRWEB, POSTHOG, POSTHOG_2022 -> readRrweb(file, format);
         case DEVTOOLS -> DevToolsFlow.read(file, readTree(file));
         case HEATCHECK -> HeatcheckEvents.read(file);
@@ -181,7 +181,7 @@ public final class Recordings {
   // ---- rrweb events, bare or in PostHog's wrappers
   // -------------------------------------------------------
 
-  private static Recording readRrweb(Path file, Format format) throws IOException {
+  private static Recorded readRrweb(Path file, Format format) throws IOException {
     RrwebVisits visits = new RrwebVisits();
     String title = null;
     try (InputStream in = open(file);
@@ -203,7 +203,7 @@ public final class Recordings {
     }
     List<Visit> list = visits.visits();
     Visit first = list.isEmpty() ? null : list.get(0);
-    return new Recording(
+    return new Recorded(
         file,
         format,
         title,

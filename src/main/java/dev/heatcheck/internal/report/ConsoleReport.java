@@ -7,6 +7,7 @@ import dev.heatcheck.result.Kind;
 import dev.heatcheck.result.Level;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The few lines a person reads after a run: what was found, which checks failed, where to look. */
@@ -24,6 +25,7 @@ public final class ConsoleReport {
         clicks);
     findings(summary, out);
     failures(summary, out);
+    replays(summary, out);
     checks(summary, out);
     variants(summary, dir, out);
     out.println();
@@ -56,6 +58,42 @@ public final class ConsoleReport {
           f.selector(),
           f.count(),
           detail(f));
+    }
+  }
+
+  /** Each replayed recording's fidelity, and every action the live page no longer had. */
+  private static void replays(Summary summary, PrintStream out) {
+    if (summary.replays().isEmpty()) {
+      return;
+    }
+    out.println("Replayed:");
+    for (Summary.Replay r : summary.replays()) {
+      out.printf(
+          Locale.ROOT,
+          "  %s: %d action(s), %d by selector, %d by text, %d at the recorded position, %d not found%n",
+          r.recording(),
+          r.actions(),
+          r.selector(),
+          r.text(),
+          r.position(),
+          r.notFound());
+    }
+    List<Summary.Divergence> all =
+        summary.replays().stream().flatMap(r -> r.divergences().stream()).toList();
+    if (!all.isEmpty()) {
+      out.println("Divergences (no locator found the element):");
+      for (Summary.Divergence d : all) {
+        out.printf(
+            Locale.ROOT,
+            "  %s at %s: %s %s -> %s%n",
+            d.recording(),
+            d.recordedMs() == null
+                ? "(untimed)"
+                : String.format(Locale.ROOT, "%.1f s", d.recordedMs() / 1000.0),
+            d.action(),
+            d.lookedFor().isEmpty() ? "(no locator recorded)" : String.join(" | ", d.lookedFor()),
+            d.outcome().equals("position") ? "clicked at the recorded position" : "skipped");
+      }
     }
   }
 

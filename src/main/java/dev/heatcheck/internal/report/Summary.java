@@ -31,7 +31,8 @@ public record Summary(
     Grouping grouping,
     List<VariantRun> variants,
     List<FailedVisitor> failedVisitors,
-    List<FailedPage> failedPages) {
+    List<FailedPage> failedPages,
+    List<Replay> replays) {
   /** 2: a step that could not be done is in failedSteps, no longer a check with rule "steps". */
   public static final int VERSION = 2;
 
@@ -40,7 +41,93 @@ public record Summary(
     failedSteps = failedSteps == null ? List.of() : failedSteps;
     failedVisitors = failedVisitors == null ? List.of() : List.copyOf(failedVisitors);
     failedPages = failedPages == null ? List.of() : List.copyOf(failedPages);
+    replays = replays == null ? List.of() : List.copyOf(replays);
   }
+
+  /** A summary of a run that replayed nothing. */
+  public Summary(
+      int version,
+      String tool,
+      String runId,
+      String startedAt,
+      String finishedAt,
+      String baseUrl,
+      String browser,
+      boolean passed,
+      List<ScenarioRun> scenarios,
+      List<Finding> findings,
+      List<Check> checks,
+      List<FailedStep> failedSteps,
+      List<PageRow> pages,
+      String events,
+      Grouping grouping,
+      List<VariantRun> variants,
+      List<FailedVisitor> failedVisitors,
+      List<FailedPage> failedPages) {
+    this(
+        version,
+        tool,
+        runId,
+        startedAt,
+        finishedAt,
+        baseUrl,
+        browser,
+        passed,
+        scenarios,
+        findings,
+        checks,
+        failedSteps,
+        pages,
+        events,
+        grouping,
+        variants,
+        failedVisitors,
+        failedPages,
+        List.of());
+  }
+
+  /**
+   * One replayed recording (heatcheck replay): how its targeted actions were found on the live page.
+   *
+   * @param scenario the scenario it was played as, named after the recording file
+   * @param recording the recording file
+   * @param actions targeted actions replayed (clicks, double clicks, inputs, container scrolls)
+   * @param selector found by a locator candidate other than text
+   * @param text found by a text= candidate
+   * @param position found by no candidate; done at the recorded position
+   * @param notFound found by no candidate and no position recorded: skipped
+   */
+  public record Replay(
+      String scenario,
+      String recording,
+      int actions,
+      int selector,
+      int text,
+      int position,
+      int notFound,
+      List<Divergence> divergences) {
+    public Replay {
+      divergences = divergences == null ? List.of() : List.copyOf(divergences);
+    }
+  }
+
+  /**
+   * An action of a recording that no locator candidate found on the live page: the build no longer has
+   * what the visitor used, or names it otherwise.
+   *
+   * @param recordedMs when the visitor did it, ms into the recording; null when the recording has no times
+   * @param action click, dblclick, input or scroll
+   * @param lookedFor the candidates tried, in order
+   * @param outcome "position" (done at the recorded position) or "skipped"
+   */
+  public record Divergence(
+      String scenario,
+      String recording,
+      String session,
+      Long recordedMs,
+      String action,
+      List<String> lookedFor,
+      String outcome) {}
 
   /** The run's values for a test to assert on, with the map paths resolved against the run folder. */
   public Outcome outcome(Path dir) {

@@ -18,6 +18,7 @@ import java.util.Map;
  *   scrollReach: {selector: "#pricing", min: 0.5}
  *   clickShare: {selector: "#buy", page: /checkout, min: 0.2}
  *   failedVisitors: {max: 1}
+ *   divergedActions: {max: 0}
  * </pre>
  */
 final class ExpectReader {
@@ -33,7 +34,8 @@ final class ExpectReader {
       "scrollReach",
       "clickShare",
       Expectation.FailureLimit.VISITORS,
-      Expectation.FailureLimit.PAGES);
+      Expectation.FailureLimit.PAGES,
+      Expectation.FailureLimit.DIVERGED);
   private static final List<String> FRICTION_KEYS =
       List.of("max", "warn", "page", "selector", "viewport", "per");
   private static final List<String> PER = List.of("100 clicks", "visitor");
@@ -81,7 +83,9 @@ final class ExpectReader {
     return switch (key) {
       case "scrollReach" -> scrollReach(map, what, at);
       case "clickShare" -> clickShare(map, what, at);
-      case Expectation.FailureLimit.VISITORS, Expectation.FailureLimit.PAGES ->
+      case Expectation.FailureLimit.VISITORS,
+          Expectation.FailureLimit.PAGES,
+          Expectation.FailureLimit.DIVERGED ->
         failureLimit(key, map, what, at);
       default -> friction(key, map, what, at);
     };

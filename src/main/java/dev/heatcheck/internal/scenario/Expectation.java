@@ -90,5 +90,7 @@ public sealed interface Expectation {
   record FailureLimit(String name, int max, Location at) implements Expectation {
     public static final String VISITORS = "failedVisitors";
     public static final String PAGES = "failedPages";
+    /** Replayed actions no locator found ({@code heatcheck replay}); without the rule, any number may. */
+    public static final String DIVERGED = "divergedActions";
   }
 }

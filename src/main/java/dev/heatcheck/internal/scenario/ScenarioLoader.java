@@ -36,6 +36,39 @@ public final class ScenarioLoader {
     return loadAll(List.of(file)).get(0);
   }
 
+  /**
+   * The {@code expect:} block of a file that holds only that (heatcheck replay --expect FILE): rules for
+   * scenarios made elsewhere. Problems are reported as a scenario's are, file:line:col.
+   */
+  public static Expectations loadExpect(Path file) {
+    Problems problems = new Problems();
+    Expectations expect = null;
+    String extension = extension(file);
+    if (Files.isDirectory(file) || extension == null) {
+      problems.add(Location.startOf(file), "expected a YAML or JSON file (" + FILE_KINDS + ")");
+    } else if (!Files.exists(file)) {
+      problems.add(Location.startOf(file), "no such file");
+    } else {
+      String text = read(file, problems);
+      Node root =
+          text == null ? null : TreeParser.parse(file, text, extension.equals(".json"), problems);
+      if (root instanceof Node.MapNode map) {
+        Fields fields = new Fields(map, null, List.of("expect"), problems);
+        if (!fields.has("expect")) {
+          problems.add(Location.startOf(file), "expect is required, e.g. expect: {divergedActions: {max: 0}}");
+        } else {
+          expect = new ExpectReader(problems, new Values(problems)).read(fields.get("expect"));
+        }
+      } else if (root != null) {
+        problems.add(root.at(), "expected a map with expect:, e.g. expect: {deadClicks: {max: 0}}");
+      }
+    }
+    if (!problems.inFileOrder().isEmpty()) {
+      throw new ScenarioException(problems.inFileOrder());
+    }
+    return expect;
+  }
+
   /** Each path is a scenario file, or a folder whose scenario files (not subfolders') load in name order. */
   public static List<Scenario> loadAll(List<Path> paths) {
     List<Problem> problems = new ArrayList<>();

@@ -19,4 +19,7 @@ public sealed interface ScrollTarget {
    * [min, max]; min equal to max is a fixed depth.
    */
   record Depth(double min, double max) implements ScrollTarget {}
+
+  /** A replayed scroll of an inner scroll container to {@code x, y} (scrollLeft, scrollTop). */
+  record Within(Target.Located target, double x, double y) implements ScrollTarget {}
 }

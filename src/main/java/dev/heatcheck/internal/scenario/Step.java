@@ -74,4 +74,22 @@ public sealed interface Step {
       steps = List.copyOf(steps);
     }
   }
+
+  /** A double click (replayed recordings): two clicks the page sees as one dblclick. */
+  record DoubleClick(Target target, Location at) implements Step {}
+
+  /**
+   * A replayed field value: typed text (a select's choice), or a checkbox's {@code checked}. A masked
+   * recorded value ({@code masked}) has {@code value} from {@code --input}, or null when none was given
+   * (then nothing is typed), and is never written to a scenario file. The value is never shown: not in messages, not by {@link #toString()}.
+   */
+  record Input(
+      Target.Located target, String value, Boolean checked, boolean masked, Location at)
+      implements Step {
+    @Override
+    public String toString() {
+      return "Input[target=" + target + ", value=(not shown), checked=" + checked + ", masked="
+          + masked + ", at=" + at + "]";
+    }
+  }
 }

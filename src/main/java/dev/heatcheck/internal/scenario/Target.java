@@ -1,5 +1,7 @@
 package dev.heatcheck.internal.scenario;
 
+import java.util.List;
+
 /** What a click step clicks on. */
 public sealed interface Target {
   record BySelector(String css) implements Target {}
@@ -8,4 +10,24 @@ public sealed interface Target {
 
   /** Page coordinates in CSS pixels, for spots that have no useful selector. */
   record At(double x, double y) implements Target {}
+
+  /**
+   * A replayed action's element ({@code heatcheck replay}, or {@code click: {locate: [...], x, y}}): locator
+   * candidates tried in order (Playwright selectors; {@code frame >>> inner} enters an iframe, {@code host >>
+   * inner} a shadow root), then the recorded viewport point. Never fails a visit: an element no candidate
+   * finds is a divergence, reported, and the visit goes on.
+   *
+   * @param x the recorded viewport point, the fallback; null with y when none was recorded
+   * @param recordedMs when the visitor did it, ms into the recording; null when unknown
+   */
+  record Located(List<String> locate, Double x, Double y, Long recordedMs) implements Target {
+    public Located {
+      locate = List.copyOf(locate);
+    }
+
+    /** Whether a recorded point is there to fall back on. */
+    public boolean hasPoint() {
+      return x != null && y != null;
+    }
+  }
 }

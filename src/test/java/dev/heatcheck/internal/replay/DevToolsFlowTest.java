@@ -13,7 +13,7 @@ import org.testng.annotations.Test;
 
 /** The hand-written DevTools Recorder flow of the demo path (puppeteer/replay's Schema.ts format). */
 public class DevToolsFlowTest {
-  private Recording recording;
+  private Recorded recording;
   private Visit visit;
 
   @BeforeClass

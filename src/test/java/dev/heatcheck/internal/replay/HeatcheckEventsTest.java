@@ -11,7 +11,7 @@ import org.testng.annotations.Test;
 
 /** The events.jsonl of `heatcheck demo` (three scenarios at two viewports), as visits to play again. */
 public class HeatcheckEventsTest {
-  private final Recording recording = Recordings.readFile(Fixtures.EVENTS);
+  private final Recorded recording = Recordings.readFile(Fixtures.EVENTS);
 
   @Test
   public void each_session_is_a_visit() {

@@ -212,7 +212,7 @@ public class MalformedRecordingTest {
     Files.copy(Fixtures.DEVTOOLS, folder.resolve("b.json"));
     Files.writeString(folder.resolve(".hidden"), "not read");
     assertEquals(
-        Recordings.read(folder).stream().map(Recording::format).toList(),
+        Recordings.read(folder).stream().map(Recorded::format).toList(),
         java.util.List.of(Format.RRWEB, Format.DEVTOOLS));
   }
 }

@@ -26,7 +26,7 @@ public class PosthogExportTest {
 
   @Test(dataProvider = "exports")
   public void an_export_gives_the_same_visit_as_the_bare_array(Path file, Format format) {
-    Recording recording = Recordings.readFile(file);
+    Recorded recording = Recordings.readFile(file);
     assertEquals(recording.format(), format);
     assertEquals(recording.visits().size(), 1);
     Visit visit = recording.visits().get(0);
@@ -56,7 +56,7 @@ public class PosthogExportTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       out.write(Files.readAllBytes(Fixtures.RRWEB));
     }
-    Recording recording = Recordings.readFile(file);
+    Recorded recording = Recordings.readFile(file);
     assertEquals(recording.format(), Format.RRWEB);
     assertEquals(recording.visits().get(0).actions(), bare.actions());
   }
@@ -71,7 +71,7 @@ public class PosthogExportTest {
             + text.substring(text.indexOf("\"snapshots\":[") + 13, text.lastIndexOf("]"))
                 .replace("0190a1f2-replay-window-1", "second-window")
             + ",");
-    Recording recording = Recordings.readFile(Fixtures.write("two-windows.json", twice));
+    Recorded recording = Recordings.readFile(Fixtures.write("two-windows.json", twice));
     assertEquals(recording.visits().size(), 2);
     assertEquals(recording.visits().get(0).id(), "second-window");
     assertEquals(recording.visits().get(0).actions(), recording.visits().get(1).actions());

@@ -14,7 +14,7 @@ import org.testng.annotations.Test;
 
 /** The session rrweb 2.2.2 recorded through the demo shop and the lab page, read from the bare event array. */
 public class RrwebRecordingTest {
-  private Recording recording;
+  private Recorded recording;
   private Visit visit;
 
   @BeforeClass

@@ -9,14 +9,14 @@ import java.util.List;
  * @param startUrl the first visit's first page; null when none is recorded
  * @param viewport the first visit's viewport; null when none is recorded
  */
-public record Recording(
+public record Recorded(
     Path source,
     Format format,
     String title,
     String startUrl,
     Viewport viewport,
     List<Visit> visits) {
-  public Recording {
+  public Recorded {
     visits = List.copyOf(visits);
   }
 }
