@@ -44,12 +44,17 @@ public class ReplayCommandTest {
   private static final Path RRWEB = RECORDINGS.resolve("rrweb/session.json");
   private static final Path POSTHOG = RECORDINGS.resolve("posthog/session-2023-04-28.json");
   private static final Path LAB = RECORDINGS.resolve("site/lab");
-  /** What the shop plants, and what the recordings clicked on it. */
+  /**
+   * What the shop plants, and what the recordings clicked on it; and on the lab page, the first click of
+   * the double click on #headline: the page answers only the dblclick, and heatcheck's analysis judges each
+   * click of a double click on its own (as in run: a limit of the judgement, not of the replay).
+   */
   private static final Set<String> PLANTED = Set.of(
-      "dead /product/:id #product-photo",
-      "dead /product/:id #wishlist",
+      "dead /product/2 #product-photo",
+      "dead /product/2 #wishlist",
       "error /checkout #apply-coupon",
-      "rage /checkout #place-order");
+      "rage /checkout #place-order",
+      "dead /lab/account #headline");
 
   private static final String SECRET = "s3cret-pw";
 
@@ -122,7 +127,7 @@ public class ReplayCommandTest {
                 && l.locate().get(0).equals("#wishlist")),
         scenario.steps().toString());
     String yaml = Files.readString(scenarios.resolve("session.yaml"));
-    assertTrue(yaml.contains("deadClicks: {max: 2}"), yaml);
+    assertTrue(yaml.contains("deadClicks: {max: 3}"), yaml);
     assertTrue(yaml.contains("<masked"), yaml);
   }
 

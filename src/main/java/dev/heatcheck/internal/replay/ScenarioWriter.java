@@ -117,13 +117,16 @@ public final class ScenarioWriter {
     if (target.hasPoint()) {
       out.append(", x: ").append(number(target.x())).append(", y: ").append(number(target.y()));
     }
+    if (target.recordedMs() != null) {
+      out.append(", recorded: ").append(target.recordedMs());
+    }
     return out.append(extra).append('}').toString();
   }
 
   private static String recorded(Target.Located target) {
     return target.recordedMs() == null
         ? "\n"
-        : "   # " + Replays.seconds(target.recordedMs()) + " into the recording\n";
+        : "   # at " + Replays.seconds(target.recordedMs()) + " into the recording\n";
   }
 
   private static String number(double value) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /** Reads the {@code steps:} list; each item is a map with one key, the step's name. */
 final class StepReader {
   static final List<String> NAMES = List.of(
-      "goto", "click", "fill", "hover", "press", "scroll", "wait", "pause", "choose", "maybe");
+      "goto", "click", "fill", "hover", "press", "scroll", "wait", "pause", "choose", "maybe",
+      "dblclick", "input");
   private static final int DEFAULT_TIMES = 1;
   private static final int DEFAULT_INTERVAL_MS = 100;
   // bounds that no real visit comes near, so a slipped digit is reported rather than run for hours
@@ -97,6 +98,8 @@ final class StepReader {
       case "pause" -> pause(value, at);
       case "choose" -> choose(value, at);
       case "maybe" -> maybe(value, at);
+      case "dblclick" -> dblclick(value, at);
+      case "input" -> input(value, at);
       default -> unknown(step.key(), at);
     };
   }
@@ -139,6 +142,10 @@ final class StepReader {
     if (!(value instanceof MapNode map)) {
       return values.wrong(
           value, "click", "a CSS selector or a map with selector, text, or x and y");
+    }
+    if (map.keys().contains("locate")) {
+      Target.Located located = located(locatedFields(map, "click"), "click");
+      return located == null ? null : new Step.Click(located, DEFAULT_TIMES, 0, at);
     }
     Fields fields = new Fields(
         map,
@@ -270,6 +277,9 @@ final class StepReader {
           "scroll",
           "a map like {to: bottom}, {to: top}, {to: \"#pricing\"}, {y: 1200}, {by: 600} or"
               + " {depth: {min: 0.3, max: 1}}");
+    }
+    if (map.keys().contains("locate")) {
+      return scrollWithin(map, at);
     }
     List<String> keys = List.of("to", "y", "by", "depth");
     Fields fields = new Fields(map, "scroll", keys, problems);
@@ -458,6 +468,102 @@ final class StepReader {
         ? values.string(fields.get("for"), "wait.for", "a CSS selector")
         : null;
     return selector == null ? null : new Step.Wait(0, selector, at);
+  }
+
+  // ---- replayed steps (heatcheck replay --to-scenario): locator candidates, then the recorded point
+
+  /**
+   * {@code {locate: ["#buy", "text=Buy"], x: 640, y: 412, recorded: 10575}}: candidates tried in order,
+   * the recorded viewport point as the fallback, when it happened in the recording (ms).
+   */
+  private Fields locatedFields(MapNode map, String what, String... others) {
+    List<String> keys = new ArrayList<>(List.of("locate", "x", "y", "recorded"));
+    keys.addAll(List.of(others));
+    return new Fields(map, what, keys, problems);
+  }
+
+  private Target.Located located(Fields fields, String what) {
+    if (!(fields.get("locate") instanceof ListNode list)) {
+      values.wrong(
+          fields.get("locate"), what + ".locate", "a list of selectors like [\"#buy\", \"text=Buy\"]");
+      return null;
+    }
+    List<String> locate = new ArrayList<>();
+    for (Node item : list.items()) {
+      String selector = values.string(item, what + ".locate", "a selector");
+      if (selector == null) {
+        return null;
+      }
+      locate.add(selector);
+    }
+    if (fields.has("x") != fields.has("y")) {
+      problems.add(
+          fields.at(),
+          what + ": x and y go together; " + (fields.has("x") ? "y" : "x") + " is missing");
+      return null;
+    }
+    Double x = fields.has("x") ? values.number(fields.get("x"), what + ".x", 0, MAX_PX) : null;
+    Double y = fields.has("y") ? values.number(fields.get("y"), what + ".y", 0, MAX_PX) : null;
+    Integer recorded = fields.has("recorded")
+        ? values.integer(fields.get("recorded"), what + ".recorded", 0, Integer.MAX_VALUE)
+        : null;
+    return new Target.Located(locate, x, y, recorded == null ? null : recorded.longValue());
+  }
+
+  private Step dblclick(Node value, Location at) {
+    if (value instanceof Scalar scalar && scalar.kind() == Kind.STRING) {
+      String selector = values.string(value, "dblclick", "a CSS selector");
+      return selector == null ? null : new Step.DoubleClick(new Target.BySelector(selector), at);
+    }
+    if (!(value instanceof MapNode map)) {
+      return values.wrong(
+          value, "dblclick", "a CSS selector or a map like {locate: [\"#title\"]}");
+    }
+    Target.Located located = located(locatedFields(map, "dblclick"), "dblclick");
+    return located == null ? null : new Step.DoubleClick(located, at);
+  }
+
+  /** {@code input: {locate: ["#name"], value: "Ada"}} or {@code {locate: ["#terms"], checked: true}}. */
+  private Step input(Node value, Location at) {
+    if (!(value instanceof MapNode map)) {
+      return values.wrong(value, "input", "a map like {locate: [\"#name\"], value: \"Ada\"}");
+    }
+    Fields fields = locatedFields(map, "input", "value", "checked");
+    Target.Located located = located(fields, "input");
+    if (fields.has("value") == fields.has("checked")) {
+      problems.add(fields.at(), "input: give either value or checked");
+      return null;
+    }
+    String text = fields.has("value")
+        ? values.text(fields.get("value"), "input.value", "the text to type", true)
+        : null;
+    Boolean checked = null;
+    if (fields.has("checked")) {
+      Node node = fields.get("checked");
+      if (node instanceof Scalar scalar && scalar.kind() == Kind.BOOLEAN) {
+        checked = Boolean.valueOf(scalar.text());
+      } else {
+        return values.wrong(node, "input.checked", "true or false");
+      }
+    }
+    return located == null || (text == null && checked == null)
+        ? null
+        : new Step.Input(located, text, checked, false, at);
+  }
+
+  /** {@code scroll: {locate: ["#reviews"], left: 0, top: 360}}: an inner scroll container. */
+  private Step scrollWithin(MapNode map, Location at) {
+    Fields fields = locatedFields(map, "scroll", "left", "top");
+    Target.Located located = located(fields, "scroll");
+    Double left = fields.has("left")
+        ? values.number(fields.get("left"), "scroll.left", 0, MAX_PX)
+        : Double.valueOf(0);
+    Double top = fields.has("top")
+        ? values.number(fields.get("top"), "scroll.top", 0, MAX_PX)
+        : Double.valueOf(0);
+    return located == null || left == null || top == null
+        ? null
+        : new Step.Scroll(new ScrollTarget.Within(located, left, top), at);
   }
 
   private boolean required(Fields fields, String section, String key) {
