@@ -109,7 +109,7 @@ public class ExpectReaderTest {
             "5:45 expect.scrollReach.min: a share is from 0 to 1 (0.5 is half), got 2",
             "6:15 expect.clickShare: selector is required, e.g. {selector: \"#buy\", min: 0.2}",
             "7:3 expect: unknown key \"deadClick\"; expected one of: deadClicks, rageClicks, errorClicks, newDeadClicks,"
-                + " newRageClicks, newErrorClicks, scrollReach, clickShare, failedVisitors, failedPages"));
+                + " newRageClicks, newErrorClicks, scrollReach, clickShare, failedVisitors, failedPages, divergedActions"));
   }
 
   private static Path write(String text) throws IOException {
