@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Actions whose element no locator finds on the live page are divergences: done at the recorded",
       "position when there is one, else skipped; the replay goes on and the summary lists them.",
-      "Masked text (rrweb's ***) is typed only from --input, and never written to any output.",
+      "Masked text (rrweb's ***) is typed only from --input, and never written to events, summary or",
+      "scenario files (a --trace holds what was typed, --input values included).",
       "",
       "Exit codes: 0 all expectations held, 1 one failed, 2 bad input (a malformed recording), 3 could not run."
     })
@@ -84,6 +85,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  TraceOption trace;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -111,10 +115,11 @@ final class ReplayCommand implements Callable<Integer> {
         recordings, new Replays.Settings(base, speed, IDLE_CAP_MS, values, rules));
     plan.notices().forEach(System.out::println);
     String origin = base != null ? base : origin(plan.scenarios().get(0).url());
-    RunOptions options = common.toRunOptions(origin);
+    RunOptions options = trace.applyTo(common.toRunOptions(origin));
     RunResult result = Pipeline.run(plan.scenarios(), options, System.out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), System.out);
+    trace.tell(result.dir(), System.out);
     if (toScenario != null) {
       List<Path> written =
           ScenarioWriter.write(plan.scenarios(), toScenario, limits(result.summary()));

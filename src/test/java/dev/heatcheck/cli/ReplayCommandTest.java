@@ -156,8 +156,11 @@ public class ReplayCommandTest {
             .replace("Save to wishlist", "Keep for later")),
         "--out", out.toString(),
         "--expect", expect.toString(),
+        "--trace",
         RRWEB.toString());
     assertEquals(result.code, 1, result.toString());
+    // the developer's next step: the session's Playwright trace
+    assertTrue(Files.size(out.resolve("traces/session_1280x800_1.zip")) > 0, result.out);
     JsonNode replay = Json.mapper().readTree(out.resolve("summary.json").toFile())
         .path("replays").get(0);
     assertEquals(replay.path("divergences").size(), 1, replay.toString());
