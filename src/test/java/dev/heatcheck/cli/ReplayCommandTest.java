@@ -131,6 +131,34 @@ public class ReplayCommandTest {
     assertTrue(yaml.contains("<masked"), yaml);
   }
 
+  /** The other fixtures of the same path: the compressed and the older PostHog export, the DevTools flow. */
+  @Test
+  public void the_other_formats_replay_to_the_same_friction() throws IOException {
+    Path out = work.resolve("formats");
+    Result result = heatcheck(
+        "replay",
+        "--base-url", shop(UnaryOperator.identity()),
+        "--out", out.toString(),
+        "--input", "#password=" + SECRET,
+        RECORDINGS.resolve("posthog/session-2023-04-28-compressed.json").toString(),
+        RECORDINGS.resolve("posthog/session-2022-12-02.json").toString(),
+        RECORDINGS.resolve("devtools/shop-flow.json").toString());
+    assertEquals(result.code, 0, result.toString());
+    JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+    assertEquals(findings(summary, "session-2023-04-28-compressed"), PLANTED, result.out);
+    assertEquals(findings(summary, "session-2022-12-02"), PLANTED, result.out);
+    // the flow starts on the product page and repeats Place order three times: a burst
+    assertEquals(findings(summary, "shop-flow"), PLANTED, result.out);
+    for (JsonNode replay : summary.path("replays")) {
+      assertEquals(replay.path("divergences").size(), 0, replay.toString());
+      assertEquals(
+          replay.path("selector").asInt() + replay.path("text").asInt(),
+          replay.path("actions").asInt(),
+          replay.toString());
+    }
+    assertNoSecret(out, result);
+  }
+
   @Test(dependsOnMethods = "the_rrweb_array_and_the_posthog_export_replay_to_exactly_the_planted_friction")
   public void a_scenario_written_by_replay_runs() throws IOException {
     Path out = work.resolve("scenario-run");
