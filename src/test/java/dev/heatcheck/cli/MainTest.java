@@ -60,7 +60,7 @@ public class MainTest {
     assertEquals(
         result.err.strip(),
         file
-            + ":3:5: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe");
+            + ":3:5: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe, dblclick, input");
   }
 
   @Test

@@ -68,7 +68,7 @@ public class ScenarioProblemsTest {
         steps:
           - clik: "#a"
         """), """
-        bad.yaml:3:5: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe""");
+        bad.yaml:3:5: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe, dblclick, input""");
   }
 
   @Test
@@ -275,7 +275,7 @@ public class ScenarioProblemsTest {
     assertEquals(
         e.getMessage(),
         bad + ":2:11: visitors: expected an integer from 1 to 10000, got \"many\"\n" + bad
-            + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe");
+            + ":3:9: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe, dblclick, input");
     assertEquals(e.problems().size(), 2);
     assertEquals(
         ScenarioLoader.loadAll(List.of(dir.resolve("a-good.yaml"))).get(0).name(), "good");

@@ -86,7 +86,7 @@ public class VarietyStepsTest {
         bad.yaml:2:7: seed: expected an integer from 0 to 9007199254740991, got -3
         bad.yaml:4:13: choose: expected a list of alternatives like [{weight: 7, steps: [...]}, {weight: 3, steps: [...]}], got a map
         bad.yaml:5:23: choose.weight: expected an integer from 1 to 1000000, got 0
-        bad.yaml:5:34: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe
+        bad.yaml:5:34: unknown step "clik"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe, dblclick, input
         bad.yaml:5:45: choose: steps is required
         bad.yaml:5:58: choose: expected a list of alternatives like [{weight: 7, steps: [...]}, {weight: 3, steps: [...]}], got 5
         bad.yaml:6:16: maybe.p: expected a number from 0 to 1, got 1.5
