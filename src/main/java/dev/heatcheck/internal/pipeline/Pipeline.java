@@ -78,6 +78,9 @@ public final class Pipeline {
     List<Scenario> plain =
         scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
     Path dir = options.out();
+    if (!options.shard().isWhole()) {
+      ShardFolder.write(plain, options);
+    }
     String runId = UUID.randomUUID().toString();
     String startedAt = Instant.now().toString();
     Path events = dir.resolve(EVENTS);
@@ -349,7 +352,7 @@ public final class Pipeline {
   }
 
   /** The report files every run and report writes. */
-  private static void write(Summary summary, Path dir) {
+  static void write(Summary summary, Path dir) {
     SummaryFile.write(summary, dir);
     JUnitXml.write(summary, dir);
     HtmlReport.write(summary, dir);
