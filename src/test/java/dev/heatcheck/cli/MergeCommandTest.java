@@ -84,6 +84,12 @@ public class MergeCommandTest {
     assertEquals(shard.path("shard").asText(), "2/2");
     assertEquals(shard.path("planSize").asInt(), 2);
     assertEquals(shard.path("first").asText(), "dead/1280x800/2");
+    String plan = shard.path("plan").asText();
+    assertTrue(
+        failingShards[1].out.contains("shard 2/2 of plan " + plan
+            + ": visits 2 to 2 of 2 (dead/1280x800/2 to dead/1280x800/2)"),
+        failingShards[1].out);
+    assertTrue(passingShards[0].out.contains(": no visits of 1"), passingShards[0].out);
   }
 
   @Test

@@ -79,7 +79,7 @@ public final class Pipeline {
         scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
     Path dir = options.out();
     if (!options.shard().isWhole()) {
-      ShardFolder.write(plain, options);
+      ShardFolder.write(plain, options, progress);
     }
     String runId = UUID.randomUUID().toString();
     String startedAt = Instant.now().toString();

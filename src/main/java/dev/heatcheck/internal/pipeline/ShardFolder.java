@@ -8,9 +8,11 @@ import dev.heatcheck.internal.report.SummaryFile;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -79,8 +81,11 @@ public final class ShardFolder {
    */
   public record Kept(String name, String file, String kept) {}
 
-  /** Writes shard.json and the copies into the run's folder, before any visitor plays. */
-  static Info write(List<Scenario> scenarios, RunOptions options) {
+  /**
+   * Writes shard.json and the copies into the run's folder, before any visitor plays, and says which
+   * visits the shard plays.
+   */
+  static Info write(List<Scenario> scenarios, RunOptions options, PrintStream progress) {
     Shard shard = options.shard();
     Plan plan = Plan.of(scenarios);
     int from = shard.from(plan.size());
@@ -97,8 +102,7 @@ public final class ShardFolder {
               "--shard: scenario \"" + scenario.name() + "\" has no file to keep for merge");
         }
         Path copy = kept.resolve((i + 1) + "-" + scenario.file().getFileName());
-        Files.copy(
-            scenario.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(scenario.file(), copy, StandardCopyOption.REPLACE_EXISTING);
         files.add(new Kept(
             scenario.name(), scenario.file().toString(), dir.relativize(copy).toString()));
       }
@@ -109,7 +113,7 @@ public final class ShardFolder {
         Files.copy(
             options.baseline().get().resolve(SummaryFile.NAME),
             copy.resolve(SummaryFile.NAME),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StandardCopyOption.REPLACE_EXISTING);
         baseline = dir.relativize(copy).toString();
       }
       Info info = new Info(
@@ -131,6 +135,11 @@ public final class ShardFolder {
       AtomicFile.write(
           dir.resolve(NAME),
           out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, info));
+      progress.println(info.named() + ": "
+          + (from < to
+              ? "visits " + (from + 1) + " to " + to + " of " + plan.size() + " (" + info.first()
+                  + " to " + info.last() + ")"
+              : "no visits of " + plan.size()));
       return info;
     } catch (IOException e) {
       throw new HeatcheckException(

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -129,9 +130,9 @@ public class ShardMergeTest {
     List<String> checks = checks(whole.summary());
     assertEquals(checks(merged.summary()), checks);
     assertTrue(
-        checks.contains("crowd errorClicks fail 6 " + dir.resolve("crowd.yaml") + ":17:3"),
+        checks.contains("crowd errorClicks fail 6 " + dir.resolve("crowd.yaml") + ":14:3"),
         checks.toString());
-    assertTrue(checks.contains("crowd deadClicks warn 24 " + dir.resolve("crowd.yaml") + ":15:3"));
+    assertTrue(checks.contains("crowd deadClicks warn 24 " + dir.resolve("crowd.yaml") + ":12:3"));
     assertTrue(checks.contains("freeze failedVisitors fail 2 " + dir.resolve("freeze.yaml") + ":9:3"));
     assertFalse(merged.summary().passed());
     assertEquals(
@@ -150,8 +151,11 @@ public class ShardMergeTest {
   @Test
   public void the_merged_run_has_every_event_once_and_a_map_for_each_page() throws IOException {
     long events = Files.lines(merged.dir().resolve("events.jsonl")).count();
-    long shards = Files.lines(first.resolve("events.jsonl")).count()
-        + Files.lines(second.resolve("events.jsonl")).count();
+    // a view the recorder reported twice alike (once more as its document loaded) is one event
+    long shards = Stream.concat(
+            Files.lines(first.resolve("events.jsonl")), Files.lines(second.resolve("events.jsonl")))
+        .distinct()
+        .count();
     assertEquals(events, shards, "both shards' events, each once");
     for (Summary.PageRow page : merged.summary().pages()) {
       assertTrue(
