@@ -71,7 +71,9 @@ public class ShardMergeTest {
         timeouts: {step: 3000}
         steps:
           - click: "#ok"
-          - click: "#freeze"
+          - click: "#later"
+          - wait: 1500
+          - click: "#ok"
         expect:
           failedVisitors: {max: 1}
         """);
@@ -122,7 +124,7 @@ public class ShardMergeTest {
   public void two_shards_merged_have_the_clicks_of_the_whole_run_per_page_and_element() {
     List<String> clicks = clicks(whole.summary());
     assertEquals(clicks(merged.summary()), clicks);
-    assertTrue(clicks.contains("/ desktop views 5 clicks 20 #dead 12"), clicks.toString());
+    assertTrue(clicks.contains("/ desktop views 5 clicks 22 #dead 12"), clicks.toString());
   }
 
   @Test
@@ -133,7 +135,7 @@ public class ShardMergeTest {
         checks.contains("crowd errorClicks fail 6 " + dir.resolve("crowd.yaml") + ":14:3"),
         checks.toString());
     assertTrue(checks.contains("crowd deadClicks warn 24 " + dir.resolve("crowd.yaml") + ":12:3"));
-    assertTrue(checks.contains("freeze failedVisitors fail 2 " + dir.resolve("freeze.yaml") + ":9:3"));
+    assertTrue(checks.contains("freeze failedVisitors fail 2 " + dir.resolve("freeze.yaml") + ":11:3"));
     assertFalse(merged.summary().passed());
     assertEquals(
         merged.summary().scenarios().stream().map(s -> s.name() + " " + s.clicks()).toList(),
@@ -145,7 +147,7 @@ public class ShardMergeTest {
     List<String> failed = failedVisitors(whole.summary());
     assertEquals(failedVisitors(merged.summary()), failed);
     assertEquals(failed.size(), 2, failed.toString());
-    assertTrue(failed.get(0).startsWith("freeze/1280x800/1 " + dir.resolve("freeze.yaml") + ":7:5"));
+    assertTrue(failed.get(0).startsWith("freeze/1280x800/1 " + dir.resolve("freeze.yaml") + ":9:5"));
   }
 
   @Test
