@@ -105,6 +105,12 @@ public class MergeCommandTest {
     assertEquals(check.path("actual").asInt(), 2, "one dead click of each shard's visitor");
     assertEquals(check.path("at").asText(), failing + ":6:3");
     assertTrue(merged.out.contains("Merged 2 shard(s) of plan "), merged.out);
+    // no --seed and no seed: in the scenario: the shards agreed on one, and the merged run says it
+    long seed = summary.path("scenarios").get(0).path("seed").asLong();
+    for (String shard : new String[] {"dead-1", "dead-2"}) {
+      JsonNode own = Json.mapper().readTree(dir.resolve(shard + "/summary.json").toFile());
+      assertEquals(own.path("scenarios").get(0).path("seed").asLong(), seed, shard);
+    }
     for (String file : new String[] {"events.jsonl", "junit.xml", "index.html"}) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }

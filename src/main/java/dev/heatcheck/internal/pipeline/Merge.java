@@ -47,9 +47,14 @@ public final class Merge {
     List<ShardSet.Member> set = ShardSet.check(shards, out);
     ShardFolder.Info info = set.get(0).info();
     Path dir = OutputDir.create(out);
-    List<Scenario> scenarios = info.scenarios().stream()
+    List<Scenario> kept = info.scenarios().stream()
         .map(k -> ScenarioLoader.loadCopy(set.get(0).dir().resolve(k.kept()), Path.of(k.file())))
         .toList();
+    // the seeds the shards played, as each shard chose them
+    List<Scenario> scenarios = Pipeline.seeded(
+        kept,
+        info.seed(),
+        info.seed() != null ? info.seed() : ShardFolder.pickedSeed(info.plan()));
     Grouping grouping = new Grouping(
         Buckets.parse(info.buckets()),
         scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());

@@ -67,7 +67,11 @@ public final class Pipeline {
    */
   public static RunResult run(
       List<Scenario> given, RunOptions options, PrintStream progress, PrintStream notices) {
-    long runSeed = options.seed() != null ? options.seed() : VisitorRandom.pick();
+    long runSeed = options.seed() != null
+        ? options.seed()
+        : options.shard().isWhole()
+            ? VisitorRandom.pick()
+            : ShardFolder.pickedSeed(ShardFolder.planId(given, options));
     List<Scenario> scenarios = seeded(given, options.seed(), runSeed);
     List<Summary.VariantRun> variants = new ArrayList<>();
     for (Scenario scenario : scenarios) {

@@ -178,6 +178,14 @@ public final class ShardFolder {
     return HexFormat.of().formatHex(digest.digest()).substring(0, 16).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The seed the shards of a run play without --seed (for the scenarios without seed:): one a whole run
+   * could have picked (below 10^9), the same on every shard, because it comes from the plan id.
+   */
+  static long pickedSeed(String planId) {
+    return Long.parseUnsignedLong(planId.substring(0, 15), 16) % 1_000_000_000L;
+  }
+
   private static void add(MessageDigest digest, String text) {
     digest.update(text.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);

@@ -6,7 +6,9 @@ import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.internal.crowd.Shard;
+import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Scenario;
@@ -18,6 +20,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -103,7 +107,8 @@ public class ShardMergeTest {
   }
 
   private RunOptions options(Path out) {
-    return new RunOptions(site.baseUrl(), out, Optional.empty(), false);
+    // the same seed for the whole run and its shards: the same choices and click positions
+    return new RunOptions(site.baseUrl(), out, Optional.empty(), false).withSeed(7L);
   }
 
   private Path run(List<Scenario> scenarios, String name, String shard) {
@@ -141,8 +146,12 @@ public class ShardMergeTest {
     assertTrue(checks.contains("stall failedVisitors fail 2 " + dir.resolve("stall.yaml") + ":9:3"));
     assertFalse(merged.summary().passed());
     assertEquals(
-        merged.summary().scenarios().stream().map(s -> s.name() + " " + s.clicks()).toList(),
-        whole.summary().scenarios().stream().map(s -> s.name() + " " + s.clicks()).toList());
+        merged.summary().scenarios().stream()
+            .map(s -> s.name() + " " + s.clicks() + " seed " + s.seed())
+            .toList(),
+        whole.summary().scenarios().stream()
+            .map(s -> s.name() + " " + s.clicks() + " seed " + s.seed())
+            .toList());
   }
 
   @Test
@@ -151,6 +160,11 @@ public class ShardMergeTest {
     assertEquals(failedVisitors(merged.summary()), failed);
     assertEquals(failed.size(), 2, failed.toString());
     assertTrue(failed.get(0).startsWith("stall/1280x800/1 " + dir.resolve("stall.yaml") + ":7:5"));
+  }
+
+  @Test
+  public void two_shards_merged_click_where_the_whole_run_clicked() throws IOException {
+    assertEquals(clickPoints(merged.dir()), clickPoints(whole.dir()));
   }
 
   @Test
@@ -291,6 +305,21 @@ public class ShardMergeTest {
     return summary.failedVisitors().stream()
         .map(v -> v.session() + " " + v.at() + " " + v.step() + " " + v.reason())
         .toList();
+  }
+
+  /** Each click's session, target and point inside its element (as shares of its box). */
+  private static List<String> clickPoints(Path run) throws IOException {
+    List<String> points = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve("events.jsonl"))) {
+      JsonNode event = Json.mapper().readTree(line);
+      if ("click".equals(event.path("type").asText())) {
+        JsonNode target = event.path("target");
+        points.add(event.path("session").asText() + " " + target.path("selector").asText() + " "
+            + target.path("rx").asText() + "," + target.path("ry").asText());
+      }
+    }
+    Collections.sort(points);
+    return points;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
