@@ -114,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
 
   static Integer execute(
       List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    return execute(scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, Shard.WHOLE, out);
+    return execute(
+        scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, Shard.WHOLE, out);
   }
 
   static Integer execute(
@@ -131,8 +132,10 @@ final class RunCommand implements Callable<Integer> {
       throw new Failures.UsageProblem(
           "--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
-    RunOptions options =
-        trace.applyTo(common.toRunOptions(base).withDeadline(deadline)).withSeed(seed).withShard(shard);
+    RunOptions options = trace
+        .applyTo(common.toRunOptions(base).withDeadline(deadline))
+        .withSeed(seed)
+        .withShard(shard);
     RunResult result =
         Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());

@@ -96,7 +96,10 @@ public class MergeCommandTest {
   public void merge_exits_1_when_the_merged_run_fails_an_expectation() throws IOException {
     Path out = dir.resolve("dead-merged");
     Run merged = heatcheck(
-        "merge", dir.resolve("dead-1").toString(), dir.resolve("dead-2").toString(), "--out",
+        "merge",
+        dir.resolve("dead-1").toString(),
+        dir.resolve("dead-2").toString(),
+        "--out",
         out.toString());
     assertEquals(merged.code, 1, merged.toString());
     JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
@@ -121,7 +124,10 @@ public class MergeCommandTest {
     assertEquals(passingShards[0].code, 0, passingShards[0].toString());
     assertEquals(passingShards[1].code, 0, passingShards[1].toString());
     Run merged = heatcheck(
-        "merge", dir.resolve("fine-2").toString(), dir.resolve("fine-1").toString(), "--out",
+        "merge",
+        dir.resolve("fine-2").toString(),
+        dir.resolve("fine-1").toString(),
+        "--out",
         dir.resolve("fine-merged").toString());
     assertEquals(merged.code, 0, merged.toString());
   }
@@ -142,16 +148,20 @@ public class MergeCommandTest {
         dir.resolve("fine-2").toString(),
         "--out",
         dir.resolve("x").toString());
-    assertRefused(mixed, "heatcheck: " + dir.resolve("dead-1") + " and " + dir.resolve("fine-2")
-        + " are shards of different runs (plan " + plan + " and plan ");
+    assertRefused(
+        mixed,
+        "heatcheck: " + dir.resolve("dead-1") + " and " + dir.resolve("fine-2")
+            + " are shards of different runs (plan " + plan + " and plan ");
     Run inside = heatcheck(
         "merge",
         dir.resolve("dead-1").toString(),
         dir.resolve("dead-2").toString(),
         "--out",
         dir.resolve("dead-2/merged").toString());
-    assertRefused(inside, "heatcheck: --out " + dir.resolve("dead-2/merged")
-        + " is inside the shard folder " + dir.resolve("dead-2"));
+    assertRefused(
+        inside,
+        "heatcheck: --out " + dir.resolve("dead-2/merged") + " is inside the shard folder "
+            + dir.resolve("dead-2"));
     Run none = heatcheck("merge", "--out", dir.resolve("x").toString());
     assertEquals(none.code, 2, none.toString());
     assertFalse(Files.exists(dir.resolve("x")), "nothing is written for a refused set");
@@ -168,7 +178,8 @@ public class MergeCommandTest {
         steps:
           - click: "#ok"
         """);
-    Run split = heatcheck("run", "--shard", "1/2", "--base-url", site.baseUrl(), variants.toString());
+    Run split =
+        heatcheck("run", "--shard", "1/2", "--base-url", site.baseUrl(), variants.toString());
     assertRefused(split, "heatcheck: --shard: " + variants + " has variants, which run whole");
   }
 

@@ -9,7 +9,6 @@ import dev.heatcheck.internal.drive.VisitorFailure;
 import dev.heatcheck.internal.events.EventLog;
 import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.report.Summary;
-import dev.heatcheck.internal.report.SummaryFile;
 import dev.heatcheck.internal.scenario.Location;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
@@ -52,9 +51,7 @@ public final class Merge {
         .toList();
     // the seeds the shards played, as each shard chose them
     List<Scenario> scenarios = Pipeline.seeded(
-        kept,
-        info.seed(),
-        info.seed() != null ? info.seed() : ShardFolder.pickedSeed(info.plan()));
+        kept, info.seed(), info.seed() != null ? info.seed() : ShardFolder.pickedSeed(info.plan()));
     Grouping grouping = new Grouping(
         Buckets.parse(info.buckets()),
         scenarios.stream().flatMap(s -> s.pages().stream()).distinct().toList());
@@ -80,22 +77,22 @@ public final class Merge {
         : Optional.of(Pipeline.findingsOf(set.get(0).dir().resolve(info.baseline())));
     Pipeline.Header header = new Pipeline.Header(
         UUID.randomUUID().toString(),
-        summaries.stream().map(Summary::startedAt).filter(Objects::nonNull).sorted().findFirst()
+        summaries.stream()
+            .map(Summary::startedAt)
+            .filter(Objects::nonNull)
+            .sorted()
+            .findFirst()
             .orElse(null),
         info.baseUrl(),
-        summaries.stream().map(Summary::browser).filter(Objects::nonNull).distinct()
+        summaries.stream()
+            .map(Summary::browser)
+            .filter(Objects::nonNull)
+            .distinct()
             .collect(Collectors.collectingAndThen(
                 Collectors.joining(", "), joined -> joined.isEmpty() ? null : joined)),
         Pipeline.EVENTS);
     Summary summary = Pipeline.summarize(
-        dir,
-        drives,
-        analyzed.analysis(),
-        analyzed.drawn(),
-        header,
-        grouping,
-        List.of(),
-        baseline);
+        dir, drives, analyzed.analysis(), analyzed.drawn(), header, grouping, List.of(), baseline);
     Pipeline.write(summary, dir);
     return new RunResult(dir, summary);
   }

@@ -31,9 +31,8 @@ final class ShardSet {
     for (Path dir : dirs) {
       if (out != null
           && out.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
-        throw new BadShards(
-            "--out " + out + " is inside the shard folder " + dir
-                + "; write the merged run to another folder");
+        throw new BadShards("--out " + out + " is inside the shard folder " + dir
+            + "; write the merged run to another folder");
       }
     }
     List<Member> members = new ArrayList<>();
@@ -52,9 +51,8 @@ final class ShardSet {
     members.sort(Comparator.comparingInt(m -> m.info().index()));
     for (int i = 1; i < members.size(); i++) {
       if (members.get(i).info().index() == members.get(i - 1).info().index()) {
-        throw new BadShards(
-            members.get(i).info().named() + " is given twice: " + members.get(i - 1).dir()
-                + " and " + members.get(i).dir());
+        throw new BadShards(members.get(i).info().named() + " is given twice: "
+            + members.get(i - 1).dir() + " and " + members.get(i).dir());
       }
     }
     int count = first.info().count();
@@ -63,25 +61,26 @@ final class ShardSet {
         .mapToObj(i -> i + "/" + count)
         .toList();
     if (!missing.isEmpty()) {
-      throw new BadShards(
-          (missing.size() == 1 ? "shard " + missing.get(0) + " of plan " + first.info().plan()
-                  + " is missing"
-              : "shards " + String.join(", ", missing) + " of plan " + first.info().plan()
-                  + " are missing")
-              + "; merge needs all " + count);
+      throw new BadShards((missing.size() == 1
+              ? "shard " + missing.get(0) + " of plan " + first.info().plan() + " is missing"
+              : "shards " + String.join(", ", missing) + " of plan "
+                  + first.info().plan() + " are missing")
+          + "; merge needs all " + count);
     }
     return List.copyOf(members);
   }
 
   private static Member member(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new BadShards(dir + " is not a folder; give the shard folders that heatcheck run --shard wrote");
+      throw new BadShards(
+          dir + " is not a folder; give the shard folders that heatcheck run --shard wrote");
     }
     if (!Files.isRegularFile(dir.resolve(ShardFolder.NAME))) {
-      throw new BadShards(Files.isRegularFile(dir.resolve(SummaryFile.NAME))
-          ? dir + " is a heatcheck run but not a shard: it has no " + ShardFolder.NAME
-              + " (heatcheck run --shard I/N writes one)"
-          : dir + " is not a heatcheck shard folder: it has no " + ShardFolder.NAME);
+      throw new BadShards(
+          Files.isRegularFile(dir.resolve(SummaryFile.NAME))
+              ? dir + " is a heatcheck run but not a shard: it has no " + ShardFolder.NAME
+                  + " (heatcheck run --shard I/N writes one)"
+              : dir + " is not a heatcheck shard folder: it has no " + ShardFolder.NAME);
     }
     ShardFolder.Info info;
     try {
@@ -90,7 +89,10 @@ final class ShardSet {
       throw new BadShards(dir.resolve(ShardFolder.NAME) + ": not a heatcheck shard file ("
           + firstLine(e.getMessage()) + ")");
     }
-    if (info.plan() == null || info.count() < 1 || info.index() < 1 || info.index() > info.count()) {
+    if (info.plan() == null
+        || info.count() < 1
+        || info.index() < 1
+        || info.index() > info.count()) {
       throw new BadShards(dir.resolve(ShardFolder.NAME)
           + ": not a heatcheck shard file (no plan, or no shard index I of N)");
     }

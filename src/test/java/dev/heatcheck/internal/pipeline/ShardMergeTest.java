@@ -8,8 +8,8 @@ import static org.testng.Assert.expectThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.internal.crowd.Shard;
-import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.demo.LocalServer;
+import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
@@ -48,7 +48,8 @@ public class ShardMergeTest {
 
   @BeforeClass
   public void runWholeAndInShards() throws IOException {
-    // a picture never answered: the page that shows it never loads, its visitor is ended at the load
+    // a picture never answered: the page that shows it never loads, its visitor is ended at the
+    // load
     // deadline however loaded the machine is
     site = LocalServer.serve("fixtures/shards").route("/hang.png", exchange -> {});
     dir = Files.createTempDirectory("heatcheck-shards");
@@ -121,7 +122,8 @@ public class ShardMergeTest {
   public void two_shards_merged_have_the_findings_of_the_whole_run() {
     List<String> findings = findings(whole.summary());
     assertEquals(findings(merged.summary()), findings);
-    // every visitor's friction is there: 6 crowd visitors, each 4 dead clicks, 1 burst, 1 error click
+    // every visitor's friction is there: 6 crowd visitors, each 4 dead clicks, 1 burst, 1 error
+    // click
     assertTrue(findings.contains("dead crowd / 1280x800 #dead 12"), findings.toString());
     assertTrue(findings.contains("dead crowd / 390x844 #dead 12"), findings.toString());
     assertTrue(findings.contains("rage crowd / 390x844 #dead 3"), findings.toString());
@@ -143,7 +145,8 @@ public class ShardMergeTest {
         checks.contains("crowd errorClicks fail 6 " + dir.resolve("crowd.yaml") + ":17:3"),
         checks.toString());
     assertTrue(checks.contains("crowd deadClicks warn 24 " + dir.resolve("crowd.yaml") + ":15:3"));
-    assertTrue(checks.contains("stall failedVisitors fail 2 " + dir.resolve("stall.yaml") + ":9:3"));
+    assertTrue(
+        checks.contains("stall failedVisitors fail 2 " + dir.resolve("stall.yaml") + ":9:3"));
     assertFalse(merged.summary().passed());
     assertEquals(
         merged.summary().scenarios().stream()
@@ -177,18 +180,23 @@ public class ShardMergeTest {
         .count();
     assertEquals(events, shards, "both shards' events, each once");
     assertEquals(
-        merged.summary().pages().stream().map(p -> p.page() + " " + p.screenshot()).toList(),
-        whole.summary().pages().stream().map(p -> p.page() + " " + p.screenshot()).toList(),
+        merged.summary().pages().stream()
+            .map(p -> p.page() + " " + p.screenshot())
+            .toList(),
+        whole.summary().pages().stream()
+            .map(p -> p.page() + " " + p.screenshot())
+            .toList(),
         "each page drawn on a screenshot where the whole run had one (/stall.html never loads)");
     for (Summary.PageRow page : merged.summary().pages()) {
       assertTrue(
-          Files.isRegularFile(merged.dir().resolve(page.maps().click())), page.maps().click());
+          Files.isRegularFile(merged.dir().resolve(page.maps().click())),
+          page.maps().click());
       if (page.screenshot() != null) {
-        assertTrue(
-            Files.isRegularFile(merged.dir().resolve(page.screenshot())), page.screenshot());
+        assertTrue(Files.isRegularFile(merged.dir().resolve(page.screenshot())), page.screenshot());
       }
     }
-    assertTrue(merged.summary().pages().stream().filter(p -> p.screenshot() != null).count() >= 2);
+    assertTrue(
+        merged.summary().pages().stream().filter(p -> p.screenshot() != null).count() >= 2);
     assertTrue(Files.isRegularFile(merged.dir().resolve("junit.xml")));
     assertTrue(Files.isRegularFile(merged.dir().resolve("index.html")));
   }
@@ -198,7 +206,8 @@ public class ShardMergeTest {
     ShardFolder.Info one = ShardFolder.read(first);
     ShardFolder.Info two = ShardFolder.read(second);
     assertEquals(one.shard(), "1/2");
-    assertEquals(List.of(one.index(), one.count(), one.planSize(), one.from(), one.to()),
+    assertEquals(
+        List.of(one.index(), one.count(), one.planSize(), one.from(), one.to()),
         List.of(1, 2, 8, 0, 4));
     assertEquals(one.first(), "crowd/1280x800/1");
     assertEquals(one.last(), "crowd/390x844/1");
@@ -213,15 +222,13 @@ public class ShardMergeTest {
     ShardFolder.Kept crowd = one.scenarios().get(0);
     assertEquals(crowd.file(), dir.resolve("crowd.yaml").toString());
     assertEquals(
-        Files.readString(first.resolve(crowd.kept())),
-        Files.readString(dir.resolve("crowd.yaml")));
+        Files.readString(first.resolve(crowd.kept())), Files.readString(dir.resolve("crowd.yaml")));
   }
 
   @Test
   public void an_incomplete_set_is_refused() throws IOException {
     String plan = ShardFolder.read(first).plan();
-    assertRefused(
-        List.of(first), "shard 2/2 of plan " + plan + " is missing; merge needs all 2");
+    assertRefused(List.of(first), "shard 2/2 of plan " + plan + " is missing; merge needs all 2");
   }
 
   @Test
@@ -229,7 +236,8 @@ public class ShardMergeTest {
     assertRefused(
         List.of(first, other),
         first + " and " + other + " are shards of different runs (plan "
-            + ShardFolder.read(first).plan() + " and plan " + ShardFolder.read(other).plan()
+            + ShardFolder.read(first).plan() + " and plan "
+            + ShardFolder.read(other).plan()
             + "); merge the shards of one run");
   }
 
@@ -314,8 +322,9 @@ public class ShardMergeTest {
       JsonNode event = Json.mapper().readTree(line);
       if ("click".equals(event.path("type").asText())) {
         JsonNode target = event.path("target");
-        points.add(event.path("session").asText() + " " + target.path("selector").asText() + " "
-            + target.path("rx").asText() + "," + target.path("ry").asText());
+        points.add(
+            event.path("session").asText() + " " + target.path("selector").asText() + " "
+                + target.path("rx").asText() + "," + target.path("ry").asText());
       }
     }
     Collections.sort(points);
