@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      MergeCommand.class,
       CompareCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
@@ -53,7 +54,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required: run, replay, demo, report, compare or bench");
+        spec.commandLine(),
+        "a command is required: run, replay, demo, report, merge, compare or bench");
   }
 
   /** One line, with the fix, instead of picocli's whole usage text. */

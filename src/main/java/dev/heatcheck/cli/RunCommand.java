@@ -1,5 +1,6 @@
 package dev.heatcheck.cli;
 
+import dev.heatcheck.internal.crowd.Shard;
 import dev.heatcheck.internal.drive.RunDeadline;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
@@ -60,6 +61,13 @@ final class RunCommand implements Callable<Integer> {
           "What every visitor's choices, pauses and click positions derive from (0 to 9007199254740991); overrides the scenarios' seed:. Without it a run picks one and records it in events.jsonl and summary.json.")
   Long seed;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Play only shard I of N (1-based): a contiguous share of the planned visitors, into a folder that says which shard of which run it is; heatcheck merge joins the N folders.")
+  String shard;
+
   @Mixin
   CommonOptions common;
 
@@ -80,12 +88,34 @@ final class RunCommand implements Callable<Integer> {
     requireResolvable(scenarios, base);
     RunDeadline deadline = limit == null ? RunDeadline.NONE : RunDeadline.after(limit, timeout);
     checkSeed(seed);
-    return execute(scenarios, base, common, baseline, deadline, trace, seed, System.out);
+    return execute(
+        scenarios, base, common, baseline, deadline, trace, seed, shard(scenarios), System.out);
+  }
+
+  /** --shard parsed; a scenario with variants runs whole (each variant is a run), so it cannot be split. */
+  private Shard shard(List<Scenario> scenarios) {
+    if (shard == null) {
+      return Shard.WHOLE;
+    }
+    Shard share;
+    try {
+      share = Shard.parse(shard);
+    } catch (HeatcheckException e) {
+      throw new Failures.UsageProblem(e.getMessage());
+    }
+    for (Scenario scenario : scenarios) {
+      if (!scenario.variants().isEmpty()) {
+        throw new Failures.UsageProblem("--shard: " + scenario.file() + " has variants, which run"
+            + " whole; run it without --shard, or shard the scenarios without variants");
+      }
+    }
+    return share;
   }
 
   static Integer execute(
       List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
-    return execute(scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, out);
+    return execute(
+        scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, Shard.WHOLE, out);
   }
 
   static Integer execute(
@@ -96,13 +126,16 @@ final class RunCommand implements Callable<Integer> {
       RunDeadline deadline,
       TraceOption trace,
       Long seed,
+      Shard shard,
       PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
       throw new Failures.UsageProblem(
           "--baseline " + baseline + " is not a heatcheck run folder: it has no summary.json");
     }
-    RunOptions options =
-        trace.applyTo(common.toRunOptions(base).withDeadline(deadline)).withSeed(seed);
+    RunOptions options = trace
+        .applyTo(common.toRunOptions(base).withDeadline(deadline))
+        .withSeed(seed)
+        .withShard(shard);
     RunResult result =
         Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());

@@ -67,7 +67,11 @@ public final class Pipeline {
    */
   public static RunResult run(
       List<Scenario> given, RunOptions options, PrintStream progress, PrintStream notices) {
-    long runSeed = options.seed() != null ? options.seed() : VisitorRandom.pick();
+    long runSeed = options.seed() != null
+        ? options.seed()
+        : options.shard().isWhole()
+            ? VisitorRandom.pick()
+            : ShardFolder.pickedSeed(ShardFolder.planId(given, options));
     List<Scenario> scenarios = seeded(given, options.seed(), runSeed);
     List<Summary.VariantRun> variants = new ArrayList<>();
     for (Scenario scenario : scenarios) {
@@ -78,6 +82,9 @@ public final class Pipeline {
     List<Scenario> plain =
         scenarios.stream().filter(s -> s.variants().isEmpty()).toList();
     Path dir = options.out();
+    if (!options.shard().isWhole()) {
+      ShardFolder.write(plain, options, progress);
+    }
     String runId = UUID.randomUUID().toString();
     String startedAt = Instant.now().toString();
     Path events = dir.resolve(EVENTS);
@@ -350,7 +357,7 @@ public final class Pipeline {
   }
 
   /** The report files every run and report writes. */
-  private static void write(Summary summary, Path dir) {
+  static void write(Summary summary, Path dir) {
     SummaryFile.write(summary, dir);
     JUnitXml.write(summary, dir);
     HtmlReport.write(summary, dir);

@@ -91,6 +91,28 @@ public final class ScenarioLoader {
     return List.copyOf(scenarios);
   }
 
+  /**
+   * A scenario file kept elsewhere (a shard's copy), read from {@code copy} and named {@code shownAs}, the
+   * file the user wrote, so that what it reports (checks, problems) points there.
+   */
+  public static Scenario loadCopy(Path copy, Path shownAs) {
+    Problems found = new Problems();
+    String extension = extension(shownAs);
+    String text = read(copy, found);
+    Node root = text == null || extension == null
+        ? null
+        : TreeParser.parse(shownAs, text, extension.equals(".json"), found);
+    Scenario scenario = root == null ? null : ScenarioReader.read(shownAs, root, found);
+    if (scenario == null || !found.inFileOrder().isEmpty()) {
+      List<Problem> problems = new ArrayList<>(found.inFileOrder());
+      if (problems.isEmpty()) {
+        problems.add(new Problem(Location.startOf(copy), "not a scenario file"));
+      }
+      throw new ScenarioException(problems);
+    }
+    return scenario;
+  }
+
   private static List<Path> filesOf(Path path, List<Problem> problems) {
     if (!Files.exists(path)) {
       problems.add(new Problem(Location.startOf(path), "no such file or folder"));
