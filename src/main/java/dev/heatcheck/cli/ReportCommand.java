@@ -78,6 +78,10 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     String base = baseUrl == null ? null : RunCommand.checkBaseUrl(baseUrl);
+    if (common.remote().isPresent()) {
+      throw new Failures.UsageProblem(
+          "--browser-url and --grid are for run and demo; report takes its screenshots with a local browser");
+    }
     var buckets = common.buckets();
     Path dir = common.out != null
         ? OutputDir.create(common.out)

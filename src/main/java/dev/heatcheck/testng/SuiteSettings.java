@@ -1,5 +1,7 @@
 package dev.heatcheck.testng;
 
+import dev.heatcheck.internal.browser.Remote;
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,13 +17,17 @@ record SuiteSettings(
     boolean demo,
     Path out,
     boolean install,
-    Optional<Path> browser) {
+    Optional<Path> browser,
+    String browserUrl,
+    String grid) {
   static final String SCENARIOS = "heatcheck.scenarios";
   static final String BASE_URL = "heatcheck.baseUrl";
   static final String DEMO = "heatcheck.demo";
   static final String OUT = "heatcheck.out";
   static final String INSTALL = "heatcheck.install";
   static final String BROWSER = "heatcheck.browser";
+  static final String BROWSER_URL = "heatcheck.browserUrl";
+  static final String GRID = "heatcheck.grid";
 
   static SuiteSettings of(ITestContext context) {
     return of(name -> {
@@ -40,7 +46,24 @@ record SuiteSettings(
         Boolean.parseBoolean(lookup.apply(DEMO)),
         Path.of(orElse(lookup.apply(OUT), "target/heatcheck")),
         Boolean.parseBoolean(lookup.apply(INSTALL)),
-        Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of));
+        Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of),
+        lookup.apply(BROWSER_URL),
+        lookup.apply(GRID));
+  }
+
+  /**
+   * A Playwright server ({@value #BROWSER_URL}) or a Selenium Grid ({@value #GRID}), if one is named;
+   * checked when a test runs, so a bad value fails each test with its one line.
+   */
+  Optional<Remote> remote() {
+    if (browserUrl != null && grid != null) {
+      throw new HeatcheckException(
+          BROWSER_URL + " and " + GRID + " both name a remote browser; set one of them");
+    }
+    if (browserUrl != null) {
+      return Optional.of(Remote.playwrightServer(browserUrl, BROWSER_URL));
+    }
+    return grid == null ? Optional.empty() : Optional.of(Remote.grid(grid, GRID));
   }
 
   private static String orElse(String value, String fallback) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Safe to use from any thread, unlike everything of Playwright's, which is what a watchdog needs: a
  * page whose main thread never yields holds up every Playwright call on the thread that drives it.
  */
-final class BrowserProcess {
+final class BrowserProcess implements Halt {
   private final ProcessHandle browser;
   private final Optional<ProcessHandle> driver;
 
@@ -54,8 +54,14 @@ final class BrowserProcess {
         .count();
   }
 
+  @Override
+  public boolean crashPages() {
+    return killRenderers() > 0;
+  }
+
   /** Kills the browser itself: Playwright fails every call waiting on it and reports it disconnected. */
-  void kill() {
+  @Override
+  public void kill() {
     browser.destroyForcibly();
   }
 
@@ -63,7 +69,8 @@ final class BrowserProcess {
    * Kills Playwright's driver, which launched the browser: every call waiting on it fails ("connection
    * closed"). The very last resort, for a call that a dead browser did not end.
    */
-  void killDriver() {
+  @Override
+  public void killDriver() {
     browser.destroyForcibly();
     driver
         .filter(d -> !d.equals(ProcessHandle.current()))
@@ -74,7 +81,7 @@ final class BrowserProcess {
    * A process's command line. Chromium rewrites its children's process titles, which Java's own
    * reading on Linux turns into the bare executable; /proc keeps the switches.
    */
-  private static String commandLine(ProcessHandle process) {
+  static String commandLine(ProcessHandle process) {
     Path proc = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
     try {
       if (Files.isReadable(proc)) {

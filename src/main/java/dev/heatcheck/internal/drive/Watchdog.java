@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
  * call ("Target crashed"); when even that does not free the worker within {@link #GRACE_MS}, it kills
  * the browser, which the worker replaces, and after another {@link #GRACE_MS} Playwright's driver
  * process (a call on a page's DevTools session can outlive the browser). A worker's browser serves
- * one visitor at a time, so what is killed is that visitor's and no one else's.
+ * one visitor at a time, so what is killed is that visitor's and no one else's. A remote browser has
+ * no process here: on a Selenium Grid its session is ended (the Grid quits that browser), and failing
+ * that, or on a Playwright server, the worker's own driver process is killed, which drops the
+ * connection (the server closes that browser) and fails the waiting call; the worker then opens a new
+ * connection for the visitors after.
  */
 final class Watchdog implements AutoCloseable {
   static final long GRACE_MS = 5_000;

@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Buckets;
+import dev.heatcheck.internal.browser.Remote;
 import dev.heatcheck.internal.crowd.Shard;
 import dev.heatcheck.internal.drive.RunDeadline;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param seed what every visitor's choices derive from (--seed); null leaves it to the scenario
  * @param shard the share of the planned visitors this run plays
  * @param trace whether each visitor's Playwright trace is written to traces/ in the run folder (--trace)
+ * @param remote a Playwright server or Selenium Grid whose browsers the workers use (each its own
+ *     connection), instead of launching Chromium here
  */
 public record RunOptions(
     String baseUrl,
@@ -34,9 +37,11 @@ public record RunOptions(
     int workers,
     Long seed,
     Shard shard,
-    boolean trace) {
+    boolean trace,
+    Optional<Remote> remote) {
   public RunOptions {
     cookies = Map.copyOf(cookies);
+    remote = remote == null ? Optional.empty() : remote;
     deadline = deadline == null ? RunDeadline.NONE : deadline;
     shard = shard == null ? Shard.WHOLE : shard;
   }
@@ -49,7 +54,7 @@ public record RunOptions(
       Buckets buckets,
       Map<String, String> cookies,
       Optional<Path> baseline) {
-    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null, false);
+    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null, false, null);
   }
 
   /** The same run, which stops driving at {@code runDeadline}. */
@@ -66,7 +71,8 @@ public record RunOptions(
         workers,
         seed,
         shard,
-        trace);
+        trace,
+        remote);
   }
 
   /** The same run on {@code count} workers (0: as many as the machine affords). */
@@ -83,7 +89,8 @@ public record RunOptions(
         count,
         seed,
         shard,
-        trace);
+        trace,
+        remote);
   }
 
   /** The same run with every visitor's choices derived from {@code value}. */
@@ -100,7 +107,8 @@ public record RunOptions(
         workers,
         value,
         shard,
-        trace);
+        trace,
+        remote);
   }
 
   /** The same run, playing only {@code share} of the planned visitors. */
@@ -117,7 +125,8 @@ public record RunOptions(
         workers,
         seed,
         share,
-        trace);
+        trace,
+        remote);
   }
 
   /** The same run, writing a Playwright trace of each visitor to traces/ in the run folder when {@code on}. */
@@ -134,7 +143,26 @@ public record RunOptions(
         workers,
         seed,
         shard,
-        on);
+        on,
+        remote);
+  }
+
+  /** The same run on the browsers of {@code where} (a Playwright server or a Selenium Grid). */
+  public RunOptions withRemote(Optional<Remote> where) {
+    return new RunOptions(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        deadline,
+        workers,
+        seed,
+        shard,
+        trace,
+        where);
   }
 
   public RunOptions(
@@ -156,7 +184,8 @@ public record RunOptions(
         workers,
         seed,
         shard,
-        trace);
+        trace,
+        remote);
   }
 
   public RunOptions(String baseUrl, Path out, Optional<Path> browser, boolean mayInstall) {
@@ -177,6 +206,7 @@ public record RunOptions(
         workers,
         seed,
         shard,
-        trace);
+        trace,
+        remote);
   }
 }
