@@ -88,7 +88,7 @@ public class PlaywrightServerTest {
     for (JsonNode visitor : failed) {
       assertEquals(visitor.path("step").asText(), "click \"#freeze\"", visitor.toString());
       assertTrue(
-          visitor.path("reason").asText().startsWith("timeouts.step (3000 ms) passed"),
+          visitor.path("reason").asText().startsWith("timeouts.step (5000 ms) passed"),
           visitor.toString());
     }
     // the server closes the browser of a connection that dropped: no frozen renderer spins on

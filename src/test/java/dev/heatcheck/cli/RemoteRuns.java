@@ -37,12 +37,12 @@ final class RemoteRuns {
         - click: {selector: "#ok", times: 4, interval: 150}
       """;
 
-  /** The first visitor's second click never returns; the step deadline must end it, and the run. */
+  /** Each visitor's second click never returns; the step deadline must end it, and the run. */
   static final String FREEZE = """
       name: remote-freeze
       url: /
       visitors: 2
-      timeouts: {step: 3000}
+      timeouts: {step: 5000}
       steps:
         - click: "#ok"
         - click: "#freeze"
