@@ -79,7 +79,8 @@ public class PlaywrightServerTest {
   }
 
   @Test
-  public void a_frozen_visitor_on_the_server_is_ended_and_the_run_ends() throws IOException, InterruptedException {
+  public void a_frozen_visitor_on_the_server_is_ended_and_the_run_ends()
+      throws IOException, InterruptedException {
     RemoteRuns.Run run =
         RemoteRuns.run(dir, "freeze", RemoteRuns.FREEZE, site.baseUrl(), "--browser-url", url);
     assertEquals(run.code(), 1, run.toString());

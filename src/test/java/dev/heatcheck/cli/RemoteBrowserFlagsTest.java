@@ -22,7 +22,12 @@ public class RemoteBrowserFlagsTest {
   @Test
   public void a_url_that_is_not_a_playwright_servers_is_bad_input() throws IOException {
     RemoteRuns.Run run = RemoteRuns.run(
-        dir, "bad-ws", RemoteRuns.CROWD, "http://127.0.0.1:9", "--browser-url", "http://host:3000/");
+        dir,
+        "bad-ws",
+        RemoteRuns.CROWD,
+        "http://127.0.0.1:9",
+        "--browser-url",
+        "http://host:3000/");
     assertEquals(run.code(), 2, run.toString());
     assertEquals(
         run.err(),
@@ -33,8 +38,8 @@ public class RemoteBrowserFlagsTest {
 
   @Test
   public void a_url_that_is_not_a_grids_is_bad_input() throws IOException {
-    RemoteRuns.Run run =
-        RemoteRuns.run(dir, "bad-grid", RemoteRuns.CROWD, "http://127.0.0.1:9", "--grid", "grid:4444");
+    RemoteRuns.Run run = RemoteRuns.run(
+        dir, "bad-grid", RemoteRuns.CROWD, "http://127.0.0.1:9", "--grid", "grid:4444");
     assertEquals(run.code(), 2, run.toString());
     assertEquals(
         run.err(),
@@ -43,14 +48,28 @@ public class RemoteBrowserFlagsTest {
 
   @Test
   public void both_remotes_or_a_remote_and_a_local_browser_are_bad_input() throws IOException {
-    RemoteRuns.Run both = RemoteRuns.run(dir, "both", RemoteRuns.CROWD, "http://127.0.0.1:9",
-        "--grid", "http://127.0.0.1:4444", "--browser-url", "ws://127.0.0.1:3000/");
+    RemoteRuns.Run both = RemoteRuns.run(
+        dir,
+        "both",
+        RemoteRuns.CROWD,
+        "http://127.0.0.1:9",
+        "--grid",
+        "http://127.0.0.1:4444",
+        "--browser-url",
+        "ws://127.0.0.1:3000/");
     assertEquals(both.code(), 2, both.toString());
     assertEquals(
         both.err(),
         "heatcheck: --browser-url and --grid both name a remote browser; give one of them\n");
-    RemoteRuns.Run mixed = RemoteRuns.run(dir, "mixed", RemoteRuns.CROWD, "http://127.0.0.1:9",
-        "--grid", "http://127.0.0.1:4444", "--browser", "/usr/bin/chromium");
+    RemoteRuns.Run mixed = RemoteRuns.run(
+        dir,
+        "mixed",
+        RemoteRuns.CROWD,
+        "http://127.0.0.1:9",
+        "--grid",
+        "http://127.0.0.1:4444",
+        "--browser",
+        "/usr/bin/chromium");
     assertEquals(mixed.code(), 2, mixed.toString());
     assertEquals(
         mixed.err(),
@@ -60,8 +79,13 @@ public class RemoteBrowserFlagsTest {
   @Test
   public void a_playwright_server_that_is_not_there_cannot_run_and_is_named() throws IOException {
     int port = RemoteRuns.freePort();
-    RemoteRuns.Run run = RemoteRuns.run(dir, "no-server", RemoteRuns.CROWD, "http://127.0.0.1:9",
-        "--browser-url", "ws://127.0.0.1:" + port + "/?token=secret");
+    RemoteRuns.Run run = RemoteRuns.run(
+        dir,
+        "no-server",
+        RemoteRuns.CROWD,
+        "http://127.0.0.1:9",
+        "--browser-url",
+        "ws://127.0.0.1:" + port + "/?token=secret");
     assertEquals(run.code(), 3, run.toString());
     assertEquals(
         run.err(),
@@ -72,8 +96,13 @@ public class RemoteBrowserFlagsTest {
   @Test
   public void a_grid_that_is_not_there_cannot_run_and_is_named() throws IOException {
     int port = RemoteRuns.freePort();
-    RemoteRuns.Run run = RemoteRuns.run(dir, "no-grid", RemoteRuns.CROWD, "http://127.0.0.1:9",
-        "--grid", "http://127.0.0.1:" + port);
+    RemoteRuns.Run run = RemoteRuns.run(
+        dir,
+        "no-grid",
+        RemoteRuns.CROWD,
+        "http://127.0.0.1:9",
+        "--grid",
+        "http://127.0.0.1:" + port);
     assertEquals(run.code(), 3, run.toString());
     assertEquals(
         run.err(),

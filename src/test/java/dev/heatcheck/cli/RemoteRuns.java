@@ -91,7 +91,9 @@ final class RemoteRuns {
     System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
     try {
       code = Main.execute(
-          args.toArray(String[]::new), new PrintWriter(System.out, true), new PrintWriter(err, true));
+          args.toArray(String[]::new),
+          new PrintWriter(System.out, true),
+          new PrintWriter(err, true));
     } finally {
       System.setOut(before);
     }
@@ -124,8 +126,8 @@ final class RemoteRuns {
     long end = System.currentTimeMillis() + 120_000;
     while (System.currentTimeMillis() < end) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ":\n"
-            + Files.readString(log));
+        throw new IllegalStateException(
+            mainClass + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
       }
       try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
         return process;
@@ -134,8 +136,8 @@ final class RemoteRuns {
       }
     }
     stop(process);
-    throw new IllegalStateException(mainClass + " did not listen on " + port + " within 120 s:\n"
-        + Files.readString(log));
+    throw new IllegalStateException(
+        mainClass + " did not listen on " + port + " within 120 s:\n" + Files.readString(log));
   }
 
   /**
@@ -163,8 +165,7 @@ final class RemoteRuns {
   static List<ProcessHandle> under(Process process, String part) {
     return process
         .descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains(part)
-            || proc(p).contains(part))
+        .filter(p -> p.info().commandLine().orElse("").contains(part) || proc(p).contains(part))
         .toList();
   }
 

@@ -77,7 +77,8 @@ public class SeleniumGridTest {
   @Test
   public void a_frozen_visitor_on_the_grid_is_ended_its_session_deleted_and_the_run_ends()
       throws IOException, InterruptedException {
-    RemoteRuns.Run run = RemoteRuns.run(dir, "freeze", RemoteRuns.FREEZE, site.baseUrl(), "--grid", url);
+    RemoteRuns.Run run =
+        RemoteRuns.run(dir, "freeze", RemoteRuns.FREEZE, site.baseUrl(), "--grid", url);
     assertEquals(run.code(), 1, run.toString());
     JsonNode failed = run.summary().path("failedVisitors");
     assertEquals(failed.size(), 2, run.summary().toPrettyString());

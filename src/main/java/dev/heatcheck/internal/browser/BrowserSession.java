@@ -221,8 +221,7 @@ public final class BrowserSession implements AutoCloseable {
       Browser browser = playwright
           .chromium()
           .connectOverCDP(
-              session.cdp(),
-              new BrowserType.ConnectOverCDPOptions().setTimeout(REMOTE_TIMEOUT_MS));
+              session.cdp(), new BrowserType.ConnectOverCDPOptions().setTimeout(REMOTE_TIMEOUT_MS));
       Halt halt = new RemoteHalt(DriverProcess.of(playwright), grid, session.id());
       return new BrowserSession(
           playwright, browser, null, halt, remote, () -> grid.delete(session.id()));
@@ -232,8 +231,8 @@ public final class BrowserSession implements AutoCloseable {
         playwright.close();
       }
       throw e instanceof PlaywrightException
-          ? new RemoteUnreachable("cannot drive the browser " + remote.shown() + " gave: "
-              + Reasons.of(e))
+          ? new RemoteUnreachable(
+              "cannot drive the browser " + remote.shown() + " gave: " + Reasons.of(e))
           : e;
     }
   }
@@ -301,4 +300,3 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 }
-

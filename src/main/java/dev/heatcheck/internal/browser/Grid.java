@@ -39,8 +39,7 @@ final class Grid {
   private final String shown;
   private final Map<String, String> headers;
   private final String capabilities;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(ANSWER).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(ANSWER).build();
   /** Why /status last gave nothing, for the message. */
   private volatile String lastProblem = "";
 
@@ -98,8 +97,9 @@ final class Grid {
     String cdp = value.path("capabilities").path("se:cdp").asText("");
     if (response.statusCode() != 200 || id.isEmpty()) {
       throw new RemoteUnreachable("cannot get a browser from " + shown + ": HTTP "
-          + response.statusCode() + " " + Reasons.of(new RuntimeException(
-              value.path("message").asText("no session in the answer"))));
+          + response.statusCode() + " "
+          + Reasons.of(
+              new RuntimeException(value.path("message").asText("no session in the answer"))));
     }
     if (cdp.isEmpty()) {
       delete(id);
@@ -160,8 +160,8 @@ final class Grid {
 
   private Optional<JsonNode> status() {
     try {
-      HttpResponse<String> response = http.send(
-          request("status").GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request("status").GET().build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         lastProblem = "HTTP " + response.statusCode() + " from " + hub + "status";
         return Optional.empty();
@@ -202,7 +202,7 @@ final class Grid {
     } catch (IOException e) {
       // said below
     }
-    throw new HeatcheckException(variable + " must be a JSON object, e.g. {\"browserName\": \"chrome\"}");
+    throw new HeatcheckException(
+        variable + " must be a JSON object, e.g. {\"browserName\": \"chrome\"}");
   }
 }
-

@@ -140,8 +140,8 @@ public final class Pipeline {
         .withTraceDir(options.trace() ? options.out().resolve(TRACES) : null);
     AtomicBoolean told = new AtomicBoolean();
     Supplier<BrowserSession> browsers = () -> {
-      BrowserSession session = BrowserSession.open(
-          options.remote(), options.browser(), options.mayInstall(), notices);
+      BrowserSession session =
+          BrowserSession.open(options.remote(), options.browser(), options.mayInstall(), notices);
       if (!told.getAndSet(true)) {
         notices.println("Browser: " + session.shown());
       }

@@ -54,7 +54,20 @@ public record RunOptions(
       Buckets buckets,
       Map<String, String> cookies,
       Optional<Path> baseline) {
-    this(baseUrl, out, browser, mayInstall, buckets, cookies, baseline, null, 0, null, null, false, null);
+    this(
+        baseUrl,
+        out,
+        browser,
+        mayInstall,
+        buckets,
+        cookies,
+        baseline,
+        null,
+        0,
+        null,
+        null,
+        false,
+        null);
   }
 
   /** The same run, which stops driving at {@code runDeadline}. */
