@@ -142,7 +142,8 @@ public class ScenarioTests implements ITest {
     try {
       run = Pipeline.run(
           List.of(scenario),
-          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install()),
+          new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install())
+              .withWorkers(settings.workers()),
           quiet(),
           System.err);
     } finally {

@@ -1,12 +1,13 @@
 package dev.heatcheck.testng;
 
+import dev.heatcheck.internal.crowd.Workers;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.testng.ITestContext;
 
 /**
- * How the scenario suite runs, from system properties ({@code -Dheatcheck.baseUrl=...}) or else the
+ * How the scenario suite runs (heatcheck.workers: visitors played at once), from system properties ({@code -Dheatcheck.baseUrl=...}) or else the
  * suite file's {@code <parameter>}s of the same names.
  */
 record SuiteSettings(
@@ -15,13 +16,15 @@ record SuiteSettings(
     boolean demo,
     Path out,
     boolean install,
-    Optional<Path> browser) {
+    Optional<Path> browser,
+    int workers) {
   static final String SCENARIOS = "heatcheck.scenarios";
   static final String BASE_URL = "heatcheck.baseUrl";
   static final String DEMO = "heatcheck.demo";
   static final String OUT = "heatcheck.out";
   static final String INSTALL = "heatcheck.install";
   static final String BROWSER = "heatcheck.browser";
+  static final String WORKERS = Workers.PROPERTY;
 
   static SuiteSettings of(ITestContext context) {
     return of(name -> {
@@ -40,7 +43,13 @@ record SuiteSettings(
         Boolean.parseBoolean(lookup.apply(DEMO)),
         Path.of(orElse(lookup.apply(OUT), "target/heatcheck")),
         Boolean.parseBoolean(lookup.apply(INSTALL)),
-        Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of));
+        Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of),
+        workers(lookup.apply(WORKERS)));
+  }
+
+  /** heatcheck.workers: 1 to 64, or unset (0) to leave it to the scenario or the machine. */
+  static int workers(String value) {
+    return value == null ? 0 : Workers.parse(value, WORKERS);
   }
 
   private static String orElse(String value, String fallback) {

@@ -163,7 +163,7 @@ public final class Pipeline {
       return driver;
     };
     Plan plan = Plan.of(scenarios).slice(options.shard());
-    int workers = Workers.count(options.workers(), plan.size());
+    int workers = Workers.count(options.workers(), scenarios, plan.size());
     for (Scenario scenario : scenarios) {
       progress.printf(
           Locale.ROOT,
