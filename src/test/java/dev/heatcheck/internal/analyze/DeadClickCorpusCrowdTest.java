@@ -43,7 +43,7 @@ import org.testng.annotations.Test;
  */
 public class DeadClickCorpusCrowdTest extends BrowserTest {
   private static final int WORKERS = 4;
-  private static final int TIMES = 3;
+  private static final int TIMES = 2;
   private static final Viewport VIEWPORT = new Viewport(1000, 700);
 
   private Path events;

@@ -26,6 +26,22 @@ public class ProgressTest {
   }
 
   @Test
+  public void a_terminal_gets_one_line_rewritten_in_place_and_ended_when_the_crowd_is() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Progress progress =
+        Progress.live(new PrintStream(out, true, StandardCharsets.UTF_8), 3_600_000);
+    progress.start(2, 2);
+    progress.ended(false);
+    progress.ended(false);
+    progress.finish();
+    String told = out.toString(StandardCharsets.UTF_8);
+    assertTrue(told.startsWith("\rVisitors 1/2 done on 2 worker(s), "), told);
+    assertTrue(told.contains(" left, 0 failed\rVisitors 2/2 done on 2 worker(s), "), told);
+    assertEquals(told.chars().filter(c -> c == '\n').count(), 1L, "one line: " + told);
+    assertTrue(told.endsWith(System.lineSeparator()), told);
+  }
+
+  @Test
   public void one_visitor_tells_nothing() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Progress progress = Progress.lines(new PrintStream(out, true, StandardCharsets.UTF_8), 10);
