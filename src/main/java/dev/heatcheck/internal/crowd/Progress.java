@@ -131,8 +131,10 @@ public final class Progress {
     StringBuilder line = new StringBuilder(String.format(
         Locale.ROOT, "Visitors %d/%d done on %d worker(s), %.1f/min", done, total, workers, rate));
     if (done < total) {
-      line.append(done == 0 ? ", time left not known yet" : ", about " + duration(
-          (long) ((total - done) / rate * 60_000)) + " left");
+      line.append(
+          done == 0
+              ? ", time left not known yet"
+              : ", about " + duration((long) ((total - done) / rate * 60_000)) + " left");
     } else {
       line.append(", in ").append(duration(now - started));
     }

@@ -1,8 +1,8 @@
 package dev.heatcheck.internal.crowd;
 
-import java.io.IOException;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.result.HeatcheckException;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +56,8 @@ public final class Workers {
    * @param visits how many visits the crowd plays
    */
   public static int count(int asked, int visits) {
-    int count = asked > 0
-        ? asked
-        : affordable(Runtime.getRuntime().availableProcessors(), available());
+    int count =
+        asked > 0 ? asked : affordable(Runtime.getRuntime().availableProcessors(), available());
     return Math.max(1, Math.min(count, visits));
   }
 

@@ -236,8 +236,7 @@ public final class Driver implements AutoCloseable {
         options.deadline().leftMs());
     watchdog.reset();
     try (Watchdog.Deadline deadline = watchdog.arm(live, ms, "screenshots")) {
-      Screenshots.shoot(
-          live.browser(), viewport, pages, located, dir, options.cookies(), notices);
+      Screenshots.shoot(live.browser(), viewport, pages, located, dir, options.cookies(), notices);
     } catch (PlaywrightException e) {
       // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor
       // gets a new one

@@ -173,16 +173,10 @@ public final class Pipeline {
           scenario.viewports().stream().map(Viewport::label).toList());
     }
     if (plan.size() > 1) {
-      progress.printf(
-          Locale.ROOT, "%d visitor(s) on %d worker(s)%n", plan.size(), workers);
+      progress.printf(Locale.ROOT, "%d visitor(s) on %d worker(s)%n", plan.size(), workers);
     }
     drives.addAll(Crowd.drive(
-        plan,
-        workers,
-        drivers,
-        options.out().resolve("screens"),
-        Progress.on(progress),
-        notices));
+        plan, workers, drivers, options.out().resolve("screens"), Progress.on(progress), notices));
     return browserName.get();
   }
 

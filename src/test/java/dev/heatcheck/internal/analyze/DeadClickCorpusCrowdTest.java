@@ -106,8 +106,10 @@ public class DeadClickCorpusCrowdTest extends BrowserTest {
   public void every_verdict_still_matches_its_label_with_precision_and_recall_of_one() {
     Map<String, Map<String, Integer>> matrix = DeadClickCorpusTest.emptyMatrix();
     List<String> wrong = DeadClickCorpusTest.misjudged(visits, analysis, matrix);
-    int total =
-        matrix.values().stream().flatMap(r -> r.values().stream()).mapToInt(i -> i).sum();
+    int total = matrix.values().stream()
+        .flatMap(r -> r.values().stream())
+        .mapToInt(i -> i)
+        .sum();
     System.out.println(
         DeadClickCorpusTest.confusionMatrix(matrix, DeadClickCorpusTest.CLASSES, total));
     assertTrue(total >= 40 * TIMES, "at least 40 labeled targets each time, found " + total);
@@ -137,7 +139,9 @@ public class DeadClickCorpusCrowdTest extends BrowserTest {
         if (all.stream().anyMatch(t -> !t.solo())) {
           scenarios.add(scenario(file));
         }
-        all.stream().filter(Target::solo).forEach(t -> scenarios.add(scenario(file + "#" + t.id())));
+        all.stream()
+            .filter(Target::solo)
+            .forEach(t -> scenarios.add(scenario(file + "#" + t.id())));
       }
     }
     return scenarios;
@@ -179,9 +183,11 @@ public class DeadClickCorpusCrowdTest extends BrowserTest {
       String name = planned.scenario().name();
       String solo = name.contains("#") ? name.substring(name.indexOf('#') + 1) : null;
       Visit visit = new Visit(planned.session(), new ArrayList<>());
-      visit.context = session.browser().newContext(new Browser.NewContextOptions()
-          .setViewportSize(VIEWPORT.width(), VIEWPORT.height())
-          .setAcceptDownloads(true));
+      visit.context = session
+          .browser()
+          .newContext(new Browser.NewContextOptions()
+              .setViewportSize(VIEWPORT.width(), VIEWPORT.height())
+              .setAcceptDownloads(true));
       visit.recorder = Recorder.attach(visit.context, visit.session, "corpus", log);
       visit.page = visit.context.newPage();
       visit.page.navigate(server.baseUrl() + planned.scenario().url());

@@ -146,7 +146,10 @@ public class DeadClickCorpusTest extends BrowserTest {
     }
     Map<String, Map<String, Integer>> matrix = emptyMatrix();
     List<String> wrong = misjudged(visits, analysis, matrix);
-    int total = matrix.values().stream().flatMap(r -> r.values().stream()).mapToInt(i -> i).sum();
+    int total = matrix.values().stream()
+        .flatMap(r -> r.values().stream())
+        .mapToInt(i -> i)
+        .sum();
     System.out.println(confusionMatrix(matrix, CLASSES, total));
     assertTrue(total >= 40, "at least 40 labeled targets, found " + total);
     assertTrue(wrong.isEmpty(), "misjudged:\n" + String.join("\n", wrong));
@@ -346,8 +349,7 @@ public class DeadClickCorpusTest extends BrowserTest {
         .toList();
   }
 
-  private static String describe(
-      Visit visit, Target target, JudgedClick click, String problem) {
+  private static String describe(Visit visit, Target target, JudgedClick click, String problem) {
     Event.Click c = click.click();
     return "  " + visit.session + " #" + target.id() + ": " + problem + " (verdict "
         + click.verdict()

@@ -81,8 +81,9 @@ public class CrowdTest {
   }
 
   @Test
-  public void forty_visitors_each_count_their_dead_click_and_rage_burst_in_at_most_8_times_one_visitors_time()
-      throws IOException {
+  public void
+      forty_visitors_each_count_their_dead_click_and_rage_burst_in_at_most_8_times_one_visitors_time()
+          throws IOException {
     String steps = """
         url: /
         viewports: [{width: 800, height: 600}]
@@ -115,20 +116,19 @@ public class CrowdTest {
   }
 
   @Test
-  public void a_browser_killed_mid_crowd_costs_only_the_visitor_it_was_serving() throws IOException {
+  public void a_browser_killed_mid_crowd_costs_only_the_visitor_it_was_serving()
+      throws IOException {
     held.set(0);
     allHeld = new CountDownLatch(3);
     killed = new CountDownLatch(1);
-    RunResult run = run(
-        scenario("killed.yaml", """
+    RunResult run = run(scenario("killed.yaml", """
             name: killed
             url: /held.html
             viewports: [{width: 800, height: 600}]
             visitors: 9
             steps:
               - click: "#dead"
-            """),
-        3);
+            """), 3);
     assertTrue(killedBrowser.get() != null, "a browser was killed");
     List<Summary.FailedVisitor> failed = run.summary().failedVisitors();
     assertEquals(failed.size(), 1, failed.toString());
@@ -164,10 +164,9 @@ public class CrowdTest {
           - click: "#dead"
           - wait: 30000
         """);
-    RunOptions options = options(file, 2)
-        .withDeadline(RunDeadline.after(Duration.ofSeconds(15), "15s"));
-    RunResult run = Pipeline.run(
-        ScenarioLoader.loadAll(List.of(file)), options, quiet());
+    RunOptions options =
+        options(file, 2).withDeadline(RunDeadline.after(Duration.ofSeconds(15), "15s"));
+    RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(file)), options, quiet());
     assertTrue(run.timedOut());
     List<Summary.FailedVisitor> failed = run.summary().failedVisitors();
     assertEquals(
@@ -181,15 +180,14 @@ public class CrowdTest {
       assertEquals(
           visitor.reason(), "not started: the run's --timeout 15s passed", visitor.toString());
     }
-    assertEquals(
-        sessionsClicking(run, "#dead"), Set.of("slow/800x600/1", "slow/800x600/2"));
+    assertEquals(sessionsClicking(run, "#dead"), Set.of("slow/800x600/1", "slow/800x600/2"));
   }
 
   @Test
   public void one_worker_and_three_report_the_same_failures_and_findings_in_the_same_order()
       throws IOException {
-    List<Path> files = List.of(
-        scenario("order-hang.yaml", """
+    List<Path> files =
+        List.of(scenario("order-hang.yaml", """
             name: order-hang
             url: /
             viewports: [{width: 800, height: 600}]
@@ -198,8 +196,7 @@ public class CrowdTest {
             steps:
               - click: "#dead"
               - goto: /hang
-            """),
-        scenario("order-friction.yaml", """
+            """), scenario("order-friction.yaml", """
             name: order-friction
             url: /
             viewports: [{width: 800, height: 600}, {width: 500, height: 700}]
@@ -208,17 +205,18 @@ public class CrowdTest {
               - click: "#dead"
               - click: {selector: "#more", times: 4, interval: 200}
             """));
-    List<String> alone = described(Pipeline.run(
-        ScenarioLoader.loadAll(files), options(files.get(0), 1), quiet()));
-    List<String> three = described(Pipeline.run(
-        ScenarioLoader.loadAll(files), options(files.get(0), 3), quiet()));
+    List<String> alone =
+        described(Pipeline.run(ScenarioLoader.loadAll(files), options(files.get(0), 1), quiet()));
+    List<String> three =
+        described(Pipeline.run(ScenarioLoader.loadAll(files), options(files.get(0), 3), quiet()));
     assertEquals(three, alone);
     assertTrue(
         alone.contains("visitor order-hang/800x600/2: timeouts.load (2000 ms) passed: "
             + site.baseUrl() + "/hang did not finish loading"),
         String.join("\n", alone));
     assertTrue(
-        alone.stream().anyMatch(l -> l.startsWith("finding rage ") && l.endsWith(" #more 500x700 2")),
+        alone.stream()
+            .anyMatch(l -> l.startsWith("finding rage ") && l.endsWith(" #more 500x700 2")),
         String.join("\n", alone));
   }
 
@@ -235,14 +233,16 @@ public class CrowdTest {
           - click: "#missing"
         """);
     RunResult run = run(file, 2);
-    assertEquals(run.summary().failedSteps().size(), 1, run.summary().failedSteps().toString());
+    assertEquals(
+        run.summary().failedSteps().size(), 1, run.summary().failedSteps().toString());
     assertTrue(
         run.summary().failedSteps().get(0).message().startsWith("click \"#missing\""),
         run.summary().failedSteps().toString());
     // the two in progress when the first met the missing element meet it too; no other starts
     Set<String> played = sessionsClicking(run, "#dead");
     assertTrue(played.contains("missing/800x600/1"), played.toString());
-    assertTrue(Set.of("missing/800x600/1", "missing/800x600/2").containsAll(played), played.toString());
+    assertTrue(
+        Set.of("missing/800x600/1", "missing/800x600/2").containsAll(played), played.toString());
     assertEquals(run.summary().failedVisitors(), List.of());
   }
 
@@ -264,10 +264,12 @@ public class CrowdTest {
     String out = told.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("3 visitor(s) on 2 worker(s)"), out);
     assertTrue(
-        out.lines().anyMatch(l -> l.matches(
-            "Visitors 3/3 done on 2 worker\\(s\\), [0-9.]+/min, in \\d+s, 0 failed")),
+        out.lines()
+            .anyMatch(l ->
+                l.matches("Visitors 3/3 done on 2 worker\\(s\\), [0-9.]+/min, in \\d+s, 0 failed")),
         out);
-    assertTrue(out.lines().noneMatch(l -> l.contains("\r")), "no terminal, no carriage return: " + out);
+    assertTrue(
+        out.lines().noneMatch(l -> l.contains("\r")), "no terminal, no carriage return: " + out);
 
     Path single = scenario("single.yaml", """
         name: single
@@ -381,12 +383,16 @@ public class CrowdTest {
   private static List<String> described(RunResult run) {
     List<String> lines = new ArrayList<>();
     run.summary().scenarios().forEach(s -> lines.add("scenario " + s.name() + " " + s.clicks()));
-    run.summary().failedSteps().forEach(
-        s -> lines.add("step " + s.scenario() + " " + s.viewport() + " " + s.message()));
-    run.summary().failedVisitors().forEach(
-        v -> lines.add("visitor " + v.session() + ": " + v.reason()));
-    run.summary().findings().forEach(f -> lines.add("finding " + f.kind() + " " + f.page() + " "
-        + f.selector() + " " + f.viewport() + " " + f.count()));
+    run.summary()
+        .failedSteps()
+        .forEach(s -> lines.add("step " + s.scenario() + " " + s.viewport() + " " + s.message()));
+    run.summary()
+        .failedVisitors()
+        .forEach(v -> lines.add("visitor " + v.session() + ": " + v.reason()));
+    run.summary()
+        .findings()
+        .forEach(f -> lines.add("finding " + f.kind() + " " + f.page() + " " + f.selector() + " "
+            + f.viewport() + " " + f.count()));
     return lines;
   }
 

@@ -52,7 +52,8 @@ public class WorkersTest {
           expectThrows(HeatcheckException.class, () -> Workers.parse(bad, "heatcheck.workers"));
       assertEquals(
           e.getMessage(),
-          "heatcheck.workers: expected a whole number of workers from 1 to 64, got \"" + bad + "\"");
+          "heatcheck.workers: expected a whole number of workers from 1 to 64, got \"" + bad
+              + "\"");
     }
   }
 }
