@@ -1,6 +1,7 @@
 package dev.heatcheck;
 
 import com.microsoft.playwright.Page;
+import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.pipeline.OutputDir;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
@@ -30,13 +31,16 @@ public final class Heatcheck {
   }
 
   /**
-   * Runs scenario files (or folders of them) into {@code out}. Quiet but for what a user must see, on
-   * standard error: a browser being installed, the browser chosen, a screenshot that could not be taken.
+   * Runs scenario files (or folders of them) into {@code out}, as many visitors at once as the system
+   * property heatcheck.workers says (else the scenarios' workers:, else the machine affords). Quiet
+   * but for what a user must see, on standard error: a browser being installed, the browser chosen, a
+   * screenshot that could not be taken.
    */
   public static Result run(Path scenarios, String baseUrl, Path out) {
     RunResult run = Pipeline.run(
         ScenarioLoader.loadAll(List.of(scenarios)),
-        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true),
+        new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true)
+            .withWorkers(Workers.fromProperty()),
         quiet(),
         System.err);
     return new Result(run.outcome());

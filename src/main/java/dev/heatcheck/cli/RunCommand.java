@@ -1,6 +1,7 @@
 package dev.heatcheck.cli;
 
 import dev.heatcheck.internal.crowd.Shard;
+import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.drive.RunDeadline;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       description =
-          "Stop driving after this long (e.g. 90s, 10m, 1h): the visitor in progress is ended, the rest are not started, the report is still written, exit 3.")
+          "Stop driving after this long (e.g. 90s, 10m, 1h): the visitors in progress are ended, the rest are not started, the report is still written, exit 3.")
   String timeout;
 
   @Option(
@@ -67,6 +68,13 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Play only shard I of N (1-based): a contiguous share of the planned visitors, into a folder that says which shard of which run it is; heatcheck merge joins the N folders.")
   String shard;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Visitors played at once, each worker with a browser of its own, 1 to 64 (default: the scenarios' workers:, else as many as the cores and free memory afford).")
+  String workers;
 
   @Mixin
   CommonOptions common;
@@ -84,12 +92,22 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     String base = baseUrl == null ? null : checkBaseUrl(baseUrl);
     Duration limit = timeout == null ? null : duration(timeout);
+    int workerCount = workers == null ? 0 : workers(workers);
     List<Scenario> scenarios = ScenarioLoader.loadAll(paths);
     requireResolvable(scenarios, base);
     RunDeadline deadline = limit == null ? RunDeadline.NONE : RunDeadline.after(limit, timeout);
     checkSeed(seed);
     return execute(
-        scenarios, base, common, baseline, deadline, trace, seed, shard(scenarios), System.out);
+        scenarios,
+        base,
+        common,
+        baseline,
+        deadline,
+        trace,
+        seed,
+        shard(scenarios),
+        workerCount,
+        System.out);
   }
 
   /** --shard parsed; a scenario with variants runs whole (each variant is a run), so it cannot be split. */
@@ -115,7 +133,16 @@ final class RunCommand implements Callable<Integer> {
   static Integer execute(
       List<Scenario> scenarios, String base, CommonOptions common, PrintStream out) {
     return execute(
-        scenarios, base, common, null, RunDeadline.NONE, new TraceOption(), null, Shard.WHOLE, out);
+        scenarios,
+        base,
+        common,
+        null,
+        RunDeadline.NONE,
+        new TraceOption(),
+        null,
+        Shard.WHOLE,
+        0,
+        out);
   }
 
   static Integer execute(
@@ -127,6 +154,7 @@ final class RunCommand implements Callable<Integer> {
       TraceOption trace,
       Long seed,
       Shard shard,
+      int workers,
       PrintStream out) {
     if (baseline != null && !java.nio.file.Files.isRegularFile(baseline.resolve("summary.json"))) {
       throw new Failures.UsageProblem(
@@ -135,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options = trace
         .applyTo(common.toRunOptions(base).withDeadline(deadline))
         .withSeed(seed)
-        .withShard(shard);
+        .withShard(shard)
+        .withWorkers(workers);
     RunResult result =
         Pipeline.run(scenarios, baseline == null ? options : options.withBaseline(baseline), out);
     common.afterRun(result.dir());
@@ -162,6 +191,15 @@ final class RunCommand implements Callable<Integer> {
       case "h" -> Duration.ofHours(n);
       default -> Duration.ofSeconds(n);
     };
+  }
+
+  /** 1 to 64. */
+  static int workers(String text) {
+    try {
+      return Workers.parse(text, "--workers");
+    } catch (HeatcheckException e) {
+      throw new Failures.UsageProblem(e.getMessage());
+    }
   }
 
   /** The scenario format's range for seed:, so a seed from a report works in both places. */

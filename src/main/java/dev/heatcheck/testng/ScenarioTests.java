@@ -143,7 +143,8 @@ public class ScenarioTests implements ITest {
       run = Pipeline.run(
           List.of(scenario),
           new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install())
-              .withRemote(settings.remote()),
+              .withRemote(settings.remote())
+              .withWorkers(settings.workers()),
           quiet(),
           System.err);
     } finally {

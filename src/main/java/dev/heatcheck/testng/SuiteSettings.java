@@ -2,6 +2,7 @@ package dev.heatcheck.testng;
 
 import dev.heatcheck.internal.browser.Remote;
 import dev.heatcheck.result.HeatcheckException;
+import dev.heatcheck.internal.crowd.Workers;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -19,7 +20,8 @@ record SuiteSettings(
     boolean install,
     Optional<Path> browser,
     String browserUrl,
-    String grid) {
+    String grid,
+    int workers) {
   static final String SCENARIOS = "heatcheck.scenarios";
   static final String BASE_URL = "heatcheck.baseUrl";
   static final String DEMO = "heatcheck.demo";
@@ -28,6 +30,7 @@ record SuiteSettings(
   static final String BROWSER = "heatcheck.browser";
   static final String BROWSER_URL = "heatcheck.browserUrl";
   static final String GRID = "heatcheck.grid";
+  static final String WORKERS = Workers.PROPERTY;
 
   static SuiteSettings of(ITestContext context) {
     return of(name -> {
@@ -48,7 +51,8 @@ record SuiteSettings(
         Boolean.parseBoolean(lookup.apply(INSTALL)),
         Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of),
         lookup.apply(BROWSER_URL),
-        lookup.apply(GRID));
+        lookup.apply(GRID),
+        workers(lookup.apply(WORKERS)));
   }
 
   /**
@@ -64,6 +68,11 @@ record SuiteSettings(
       return Optional.of(Remote.playwrightServer(browserUrl, BROWSER_URL));
     }
     return grid == null ? Optional.empty() : Optional.of(Remote.grid(grid, GRID));
+  }
+
+  /** heatcheck.workers: 1 to 64, or unset (0) to leave it to the scenario or the machine. */
+  static int workers(String value) {
+    return value == null ? 0 : Workers.parse(value, WORKERS);
   }
 
   private static String orElse(String value, String fallback) {

@@ -130,6 +130,18 @@ public class MainTest {
   }
 
   @Test
+  public void a_bad_workers_count_is_exit_2_in_one_line_before_anything_runs() {
+    for (String bad : List.of("0", "65", "many", "2.5")) {
+      Result result = heatcheck("run", "--workers", bad, "--base-url", shop.baseUrl(), "x.yaml");
+      assertEquals(result.code, 2, bad + ": " + result);
+      assertEquals(
+          result.err.strip(),
+          "heatcheck: --workers: expected a whole number of workers from 1 to 64, got \"" + bad
+              + "\"");
+    }
+  }
+
+  @Test
   public void both_benchmarks_are_commands_and_check_their_options_before_starting_a_browser() {
     for (String bench : List.of("report", "recorder")) {
       Result help = heatcheck("bench", bench, "--help");

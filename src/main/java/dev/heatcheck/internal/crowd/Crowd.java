@@ -87,8 +87,8 @@ public final class Crowd {
     CountDownLatch first = new CountDownLatch(1);
     for (int n = 1; n <= count; n++) {
       int number = n;
-      Thread thread = new Thread(
-          () -> queue.work(number, newWorker, first, notices), "heatcheck-worker-" + n);
+      Thread thread =
+          new Thread(() -> queue.work(number, newWorker, first, notices), "heatcheck-worker-" + n);
       threads.add(thread);
       if (n == 1) {
         thread.start();
@@ -145,7 +145,8 @@ public final class Crowd {
       if (result == null) {
         continue;
       }
-      // the visitors of a viewport still in progress when one met a step that cannot be done meet it
+      // the visitors of a viewport still in progress when one met a step that cannot be done meet
+      // it
       // too: the first in plan order tells it
       if (result.failure() != null && gathered.viewportsFailed.add(visit.viewport())) {
         gathered.failures.add(result.failure());
@@ -251,8 +252,8 @@ public final class Crowd {
         if (number == 1) {
           thrown.compareAndSet(null, e);
         } else {
-          notices.println("Worker " + number + " could not start its browser ("
-              + firstLine(e) + "); the other workers go on");
+          notices.println("Worker " + number + " could not start its browser (" + firstLine(e)
+              + "); the other workers go on");
         }
         return;
       } finally {
@@ -281,8 +282,7 @@ public final class Crowd {
       }
       progress.ended(result != null && rules.failed().test(result));
       if (group.end()) {
-        worker.groupEnded(
-            visits.subList(group.from, group.from + group.size), groupResults(group));
+        worker.groupEnded(visits.subList(group.from, group.from + group.size), groupResults(group));
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.heatcheck.internal.crowd;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -38,8 +39,29 @@ public final class Progress {
 
   /** On {@code out}: one live line when this process has a terminal, else a line every 5 s. */
   public static Progress on(PrintStream out) {
-    boolean terminal = System.console() != null;
+    boolean terminal = terminal();
     return new Progress(out, terminal, terminal ? LIVE_EVERY_MS : LOG_EVERY_MS);
+  }
+
+  /**
+   * Whether this process writes to a terminal. Up to Java 21 it has a console only then; from Java 22 a
+   * console is there with redirected streams too, and says whether it is a terminal.
+   */
+  private static boolean terminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return true;
+    }
+  }
+
+  /** One line on {@code out}, rewritten at each visit's end and every {@code everyMs}, as on a terminal. */
+  static Progress live(PrintStream out, long everyMs) {
+    return new Progress(out, true, everyMs);
   }
 
   /** Plain lines on {@code out} every {@code everyMs}, as in a log. */
@@ -109,8 +131,10 @@ public final class Progress {
     StringBuilder line = new StringBuilder(String.format(
         Locale.ROOT, "Visitors %d/%d done on %d worker(s), %.1f/min", done, total, workers, rate));
     if (done < total) {
-      line.append(done == 0 ? ", time left not known yet" : ", about " + duration(
-          (long) ((total - done) / rate * 60_000)) + " left");
+      line.append(
+          done == 0
+              ? ", time left not known yet"
+              : ", about " + duration((long) ((total - done) / rate * 60_000)) + " left");
     } else {
       line.append(", in ").append(duration(now - started));
     }

@@ -1,9 +1,12 @@
 package dev.heatcheck.internal.crowd;
 
+import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.result.HeatcheckException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** How many workers a crowd gets: as asked, or as many as the machine affords; never more than visits. */
@@ -11,29 +14,84 @@ public final class Workers {
   /** More is a typo: each worker is a browser of its own. */
   public static final int MAX = 64;
 
-  /** What one worker costs in memory; see {@link #affordable}. */
+  /**
+   * What one worker costs in memory, with room to spare. Measured here (Chromium 156, Playwright 1.62,
+   * the demo shop's checkout at 1280x800, 4 visitors, sampled every 0.5 s): the processes under the JVM
+   * (Playwright's Node driver, the browser, its GPU, network and renderer processes) peaked at 574 MB of
+   * proportional set size with one worker, 881 MB with two and 1,416 MB with four: about 290 MB for
+   * each worker added. Their resident sizes add up to 1.1 GB a worker, but most of that is the same
+   * Chromium pages counted in each process. A real site's pages weigh more than the demo shop's, hence
+   * 400 MB.
+   */
   static final long WORKER_BYTES = 400L << 20;
+
+  /** Left for this JVM: the analysis and the drawing of the maps after the crowd, and its own heap. */
+  static final long RESERVE_BYTES = 512L << 20;
+
+  /**
+   * Workers per core. A visitor mostly waits (its pauses, the settle window after its last click), so
+   * a core keeps several busy: plain Playwright on 2 cores here played 7.1 demo-shop visitors a minute
+   * one at a time, 38.6 with 8 at a time, 49.8 with 16 and 56.2 with 32 (#12). Past 4 a core, doubling
+   * the browsers buys a quarter more and leaves the pages less CPU to react in.
+   */
+  static final int PER_CORE = 4;
 
   private Workers() {}
 
   /**
-   * @param asked a count the user gave (1 to {@link #MAX}), or 0 to choose
+   * The workers of a run: {@code --workers} (or heatcheck.workers) when given, else the largest
+   * {@code workers:} of its scenarios, else as many as the machine affords. The largest, because a run
+   * is one crowd on one machine: a scenario asking for fewer (a fragile site) can be run on its own.
+   *
+   * @param asked a count the user gave (1 to {@link #MAX}), or 0
    * @param visits how many visits the crowd plays
    */
-  public static int count(int asked, int visits) {
-    int count = asked > 0 ? asked : affordable(Runtime.getRuntime().availableProcessors(), available());
-    return Math.max(1, Math.min(count, visits));
+  public static int count(int asked, List<Scenario> scenarios, int visits) {
+    int own = scenarios.stream().mapToInt(Scenario::workers).max().orElse(0);
+    return count(asked > 0 ? asked : own, visits);
   }
 
   /**
-   * Workers this machine affords: memory bounds it (what is available now, less a reserve for this JVM's
-   * analysis, over what one worker costs), and so does the CPU: a visitor spends most of its time
-   * waiting (pauses, the settle window), so a core keeps a few busy.
+   * @param asked a count (1 to {@link #MAX}), or 0 to choose
+   * @param visits how many visits the crowd plays
    */
+  public static int count(int asked, int visits) {
+    int count =
+        asked > 0 ? asked : affordable(Runtime.getRuntime().availableProcessors(), available());
+    return Math.max(1, Math.min(count, visits));
+  }
+
+  /** Workers this machine affords: {@link #PER_CORE} a core, as far as the memory available goes. */
   static int affordable(int cores, long availableBytes) {
-    long byMemory = Math.max(1, availableBytes / WORKER_BYTES);
-    long byCores = Math.max(1, 4L * cores);
+    long byMemory = Math.max(1, (availableBytes - RESERVE_BYTES) / WORKER_BYTES);
+    long byCores = Math.max(1, (long) PER_CORE * cores);
     return (int) Math.min(MAX, Math.min(byMemory, byCores));
+  }
+
+  /** The system property that sets the workers of runs started from Java or TestNG. */
+  public static final String PROPERTY = "heatcheck.workers";
+
+  /** The count {@value #PROPERTY} sets, or 0 when it is not set. */
+  public static int fromProperty() {
+    String value = System.getProperty(PROPERTY);
+    return value == null || value.isBlank() ? 0 : parse(value, PROPERTY);
+  }
+
+  /**
+   * A worker count as the user wrote it.
+   *
+   * @param where what to name in the message, e.g. "--workers"
+   */
+  public static int parse(String text, String where) {
+    String value = text.strip();
+    if (value.matches("\\d{1,3}")) {
+      int count = Integer.parseInt(value);
+      if (count >= 1 && count <= MAX) {
+        return count;
+      }
+    }
+    throw new HeatcheckException(
+        where + ": expected a whole number of workers from 1 to " + MAX + ", got \"" + text + "\"");
   }
 
   /** Memory available to new processes: Linux's MemAvailable, else the JVM's view of free memory. */

@@ -236,8 +236,7 @@ public final class Driver implements AutoCloseable {
         options.deadline().leftMs());
     watchdog.reset();
     try (Watchdog.Deadline deadline = watchdog.arm(live, ms, "screenshots")) {
-      Screenshots.shoot(
-          live.browser(), viewport, pages, located, dir, options.cookies(), notices);
+      Screenshots.shoot(live.browser(), viewport, pages, located, dir, options.cookies(), notices);
     } catch (PlaywrightException e) {
       // the browser died meanwhile: the maps of these pages are drawn on blank, the next visitor
       // gets a new one
@@ -473,6 +472,9 @@ public final class Driver implements AutoCloseable {
         if (reason.contains("ERR_ABORTED") && crashedMeanwhile(page)) {
           throw e;
         }
+        if (reason.contains("has been closed") && browserGoneMeanwhile(page)) {
+          throw e;
+        }
         if (UNREACHABLE.stream().anyMatch(reason::contains)) {
           throw new SiteUnreachable("cannot open " + url + " (" + at + "): " + reason);
         }
@@ -491,6 +493,23 @@ public final class Driver implements AutoCloseable {
         // not within the second (a load that was only aborted), or the page went while waiting
       }
       return crashed;
+    }
+
+    /**
+     * Whether a load that failed because its page was closed was the browser dying: Playwright tells
+     * that the browser disconnected only while a later call runs, so calls are made, briefly, until it
+     * does.
+     */
+    private boolean browserGoneMeanwhile(Page page) {
+      long until = System.currentTimeMillis() + 1_000;
+      while (browser.isAlive() && System.currentTimeMillis() < until) {
+        try {
+          page.waitForTimeout(50);
+        } catch (PlaywrightException e) {
+          // the page is gone too: what matters is that the browser's events were read meanwhile
+        }
+      }
+      return !browser.isAlive();
     }
 
     /** A document answered with an HTTP error: the page's own failure, whatever the steps do next. */

@@ -19,9 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Takes the clean screenshots heatmaps are drawn on: each page as it loads, without a recorder. */
 public final class Screenshots {
+  /** A lock per picture this JVM writes. */
+  private static final Map<Path, Object> WRITING = new ConcurrentHashMap<>();
+
   private static final String LOCATE =
       "selectors => selectors.map(s => { let e = null; try { e = document.querySelector(s); } catch (x) { return null; }"
           + " if (!e) return null; const r = e.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return null;"
@@ -71,16 +75,21 @@ public final class Screenshots {
         try {
           page.navigate(entry.getValue());
           page.waitForLoadState(LoadState.LOAD);
-          page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(image));
-          // several scenarios can shoot one page: within a run it is one layout, so their anchors
-          // add up
-          Map<String, List<Double>> anchors =
-              new LinkedHashMap<>(Shot.find(dir, entry.getKey(), viewport.label())
-                  .map(Shot::anchors)
-                  .orElse(Map.of()));
-          anchors.putAll(locate(page, wanted));
-          writeAnchors(Shot.anchorsFile(image), anchors);
-          shots.put(entry.getKey(), new Shot(image, viewport.label(), anchors));
+          // several scenarios can shoot one page, on workers of their own at once: one at a time
+          // writes its picture and adds to its anchors
+          Object lock =
+              WRITING.computeIfAbsent(image.toAbsolutePath().normalize(), f -> new Object());
+          synchronized (lock) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(image));
+            // within a run it is one layout, so their anchors add up
+            Map<String, List<Double>> anchors =
+                new LinkedHashMap<>(Shot.find(dir, entry.getKey(), viewport.label())
+                    .map(Shot::anchors)
+                    .orElse(Map.of()));
+            anchors.putAll(locate(page, wanted));
+            writeAnchors(Shot.anchorsFile(image), anchors);
+            shots.put(entry.getKey(), new Shot(image, viewport.label(), anchors));
+          }
         } catch (PlaywrightException e) {
           // the events keep everything; only the picture of this page is missing
           warnings.println("warning: no screenshot of " + entry.getKey() + " at " + viewport.label()

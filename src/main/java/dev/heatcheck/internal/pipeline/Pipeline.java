@@ -163,7 +163,7 @@ public final class Pipeline {
       return driver;
     };
     Plan plan = Plan.of(scenarios).slice(options.shard());
-    int workers = Workers.count(options.workers(), plan.size());
+    int workers = Workers.count(options.workers(), scenarios, plan.size());
     for (Scenario scenario : scenarios) {
       progress.printf(
           Locale.ROOT,
@@ -173,16 +173,10 @@ public final class Pipeline {
           scenario.viewports().stream().map(Viewport::label).toList());
     }
     if (plan.size() > 1) {
-      progress.printf(
-          Locale.ROOT, "%d visitor(s) on %d worker(s)%n", plan.size(), workers);
+      progress.printf(Locale.ROOT, "%d visitor(s) on %d worker(s)%n", plan.size(), workers);
     }
     drives.addAll(Crowd.drive(
-        plan,
-        workers,
-        drivers,
-        options.out().resolve("screens"),
-        Progress.on(progress),
-        notices));
+        plan, workers, drivers, options.out().resolve("screens"), Progress.on(progress), notices));
     return browserName.get();
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * click rules to check. {@code visitors} repeats the steps, each time in a fresh browser context.
  * {@code judge} and {@code capture} are the scenario's own judgement windows and recording options;
  * {@code timeouts} its deadlines. {@code seed} is what its visitors' choices derive from; null until a run
- * gives it one (its own {@code seed:}, --seed, or one the run picks).
+ * gives it one (its own {@code seed:}, --seed, or one the run picks). {@code workers} how many visitors
+ * it wants played at once (0: as the machine affords).
  */
 public record Scenario(
     Path file,
@@ -23,7 +24,8 @@ public record Scenario(
     CaptureSettings capture,
     List<Variant> variants,
     Timeouts timeouts,
-    Long seed) {
+    Long seed,
+    int workers) {
   public Scenario {
     viewports = List.copyOf(viewports);
     steps = List.copyOf(steps);
@@ -66,24 +68,45 @@ public record Scenario(
         timeouts, null);
   }
 
+  /** A scenario with no workers of its own. */
+  public Scenario(
+      Path file,
+      String name,
+      String url,
+      List<Viewport> viewports,
+      int visitors,
+      List<Step> steps,
+      Expectations expect,
+      List<String> pages,
+      JudgeSettings judge,
+      CaptureSettings capture,
+      List<Variant> variants,
+      Timeouts timeouts,
+      Long seed) {
+    this(
+        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
+        timeouts, seed, 0);
+  }
+
   /** The same scenario, its visitors' choices derived from {@code value}. */
   public Scenario withSeed(long value) {
     return new Scenario(
         file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
-        timeouts, value);
+        timeouts, value, workers);
   }
 
   /** The same scenario at other viewports (one test per viewport runs it at one). */
   public Scenario withViewports(List<Viewport> only) {
     return new Scenario(
         file, name, url, only, visitors, steps, expect, pages, judge, capture, variants, timeouts,
-        seed);
+        seed, workers);
   }
 
   /** The same scenario with {@code count} visitors (bench crowd sizes the demo shop's crowd). */
   public Scenario withVisitors(int count) {
     return new Scenario(
-        file, name, url, viewports, count, steps, expect, pages, judge, capture, variants, timeouts);
+        file, name, url, viewports, count, steps, expect, pages, judge, capture, variants, timeouts,
+        seed, workers);
   }
 
   /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
@@ -101,6 +124,7 @@ public record Scenario(
         capture,
         List.of(),
         timeouts,
-        seed);
+        seed,
+        workers);
   }
 }

@@ -19,6 +19,9 @@ final class ScenarioReader {
   /** The largest integer a JSON reader in JavaScript keeps exact: a seed copied from summary.json still works. */
   static final long MAX_SEED = (1L << 53) - 1;
 
+  /** Each worker is a browser of its own; more would exhaust any one machine. */
+  static final int MAX_WORKERS = 64;
+
   private static final List<String> KEYS = List.of(
       "name",
       "url",
@@ -31,7 +34,8 @@ final class ScenarioReader {
       "capture",
       "variants",
       "timeouts",
-      "seed");
+      "seed",
+      "workers");
 
   private final Path file;
   private final Problems problems;
@@ -80,12 +84,15 @@ final class ScenarioReader {
         isAbsent(fields.get("timeouts")) ? Timeouts.defaults() : timeouts(fields.get("timeouts"));
     Long seed =
         isAbsent(fields.get("seed")) ? null : values.whole(fields.get("seed"), "seed", 0, MAX_SEED);
+    Integer workers = fields.has("workers")
+        ? values.integer(fields.get("workers"), "workers", 1, MAX_WORKERS)
+        : Integer.valueOf(0);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(
         file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
-        timeouts, seed);
+        timeouts, seed, workers);
   }
 
   private String defaultName() {

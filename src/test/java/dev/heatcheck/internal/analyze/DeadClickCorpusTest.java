@@ -46,7 +46,7 @@ import org.testng.annotations.Test;
  * wrong click. Solo targets hold the late reactions, so the run ends once their windows have closed.
  */
 public class DeadClickCorpusTest extends BrowserTest {
-  private static final List<String> PAGES = List.of(
+  static final List<String> PAGES = List.of(
       "basics.html",
       "inputs.html",
       "effects.html",
@@ -60,16 +60,16 @@ public class DeadClickCorpusTest extends BrowserTest {
       "spa.html",
       "modal.html",
       "select.html");
-  private static final long GAP_MS = 700;
+  static final long GAP_MS = 700;
   /** After the last click: longer than the latest reaction in the corpus (3.5 s) and every window. */
-  private static final long SETTLE_MS = 4_500;
+  static final long SETTLE_MS = 4_500;
 
   private Path events;
   private List<Visit> visits;
   private Analysis analysis;
 
   /** A labeled element; {@code frameUrl} is null in the top document. */
-  private record Target(
+  record Target(
       String frameUrl,
       String id,
       String label,
@@ -80,7 +80,7 @@ public class DeadClickCorpusTest extends BrowserTest {
       boolean solo,
       int order) {}
 
-  private static final class Visit {
+  static final class Visit {
     final String session;
     final List<Target> targets;
     BrowserContext context;
@@ -133,17 +133,8 @@ public class DeadClickCorpusTest extends BrowserTest {
 
   @Test
   public void every_verdict_matches_its_label_with_precision_and_recall_of_one() {
-    Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
-    List<String> classes = List.of("dead", "alive", "error");
-    for (String label : classes) {
-      Map<String, Integer> row = new LinkedHashMap<>();
-      classes.forEach(c -> row.put(c, 0));
-      matrix.put(label, row);
-    }
-    List<String> wrong = new ArrayList<>();
-    int total = 0;
     for (Visit visit : visits) {
-      List<JudgedClick> clicks = clicksOf(visit);
+      List<JudgedClick> clicks = clicksOf(analysis, visit);
       assertEquals(
           clicks.size(),
           visit.targets.size(),
@@ -152,6 +143,51 @@ public class DeadClickCorpusTest extends BrowserTest {
                   .map(
                       c -> c.click().target() == null ? "?" : c.click().target().selector())
                   .toList());
+    }
+    Map<String, Map<String, Integer>> matrix = emptyMatrix();
+    List<String> wrong = misjudged(visits, analysis, matrix);
+    int total = matrix.values().stream()
+        .flatMap(r -> r.values().stream())
+        .mapToInt(i -> i)
+        .sum();
+    System.out.println(confusionMatrix(matrix, CLASSES, total));
+    assertTrue(total >= 40, "at least 40 labeled targets, found " + total);
+    assertTrue(wrong.isEmpty(), "misjudged:\n" + String.join("\n", wrong));
+  }
+
+  @Test
+  public void alive_clicks_are_alive_for_the_reason_their_page_gives() {
+    List<String> wrong = wrongSignals(visits, analysis);
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  static final List<String> CLASSES = List.of("dead", "alive", "error");
+
+  /** Label by judgement counts, all zero. */
+  static Map<String, Map<String, Integer>> emptyMatrix() {
+    Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
+    for (String label : CLASSES) {
+      Map<String, Integer> row = new LinkedHashMap<>();
+      CLASSES.forEach(c -> row.put(c, 0));
+      matrix.put(label, row);
+    }
+    return matrix;
+  }
+
+  /**
+   * Counts each visit's verdicts into {@code matrix} and returns those that differ from their label; a
+   * visit without one click per target is wrong as a whole.
+   */
+  static List<String> misjudged(
+      List<Visit> visits, Analysis analysis, Map<String, Map<String, Integer>> matrix) {
+    List<String> wrong = new ArrayList<>();
+    for (Visit visit : visits) {
+      List<JudgedClick> clicks = clicksOf(analysis, visit);
+      if (clicks.size() != visit.targets.size()) {
+        wrong.add("  " + visit.session + ": " + clicks.size() + " click(s) recorded for "
+            + visit.targets.size() + " target(s)");
+        continue;
+      }
       for (int i = 0; i < clicks.size(); i++) {
         Target target = visit.targets.get(i);
         JudgedClick click = clicks.get(i);
@@ -161,23 +197,20 @@ public class DeadClickCorpusTest extends BrowserTest {
           default -> "alive";
         };
         matrix.get(target.label()).merge(predicted, 1, Integer::sum);
-        total++;
         if (!predicted.equals(target.label())) {
           wrong.add(describe(
               visit, target, click, "labeled " + target.label() + ", judged " + predicted));
         }
       }
     }
-    System.out.println(confusionMatrix(matrix, classes, total));
-    assertTrue(total >= 40, "at least 40 labeled targets, found " + total);
-    assertTrue(wrong.isEmpty(), "misjudged:\n" + String.join("\n", wrong));
+    return wrong;
   }
 
-  @Test
-  public void alive_clicks_are_alive_for_the_reason_their_page_gives() {
+  /** Alive clicks whose signal is not the one their page gives, and clicks judged that must not be. */
+  static List<String> wrongSignals(List<Visit> visits, Analysis analysis) {
     List<String> wrong = new ArrayList<>();
     for (Visit visit : visits) {
-      List<JudgedClick> clicks = clicksOf(visit);
+      List<JudgedClick> clicks = clicksOf(analysis, visit);
       for (int i = 0; i < Math.min(clicks.size(), visit.targets.size()); i++) {
         Target target = visit.targets.get(i);
         JudgedClick click = clicks.get(i);
@@ -192,7 +225,7 @@ public class DeadClickCorpusTest extends BrowserTest {
         }
       }
     }
-    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    return wrong;
   }
 
   // ---- driving
@@ -232,7 +265,7 @@ public class DeadClickCorpusTest extends BrowserTest {
     return visit;
   }
 
-  private static List<Target> targets(Page page) {
+  static List<Target> targets(Page page) {
     List<Target> found = new ArrayList<>();
     for (Frame frame : page.frames()) {
       List<?> described = (List<?>)
@@ -281,7 +314,7 @@ public class DeadClickCorpusTest extends BrowserTest {
   }
 
   /** As the Driver does: mark the action, bring the target into view, let the scroll settle, then press. */
-  private static void click(Visit visit, Target target) {
+  static void click(Visit visit, Target target) {
     Page page = visit.page;
     visit.recorder.action(page, "scroll");
     Frame frame = target.frameUrl() == null
@@ -309,14 +342,14 @@ public class DeadClickCorpusTest extends BrowserTest {
   // ---- judging and reporting
   // -------------------------------------------------------------------------
 
-  private List<JudgedClick> clicksOf(Visit visit) {
+  static List<JudgedClick> clicksOf(Analysis analysis, Visit visit) {
     return analysis.clicks().stream()
         .filter(c -> visit.session.equals(c.click().session()))
         .sorted(Comparator.comparingLong(c -> c.click().t()))
         .toList();
   }
 
-  private String describe(Visit visit, Target target, JudgedClick click, String problem) {
+  private static String describe(Visit visit, Target target, JudgedClick click, String problem) {
     Event.Click c = click.click();
     return "  " + visit.session + " #" + target.id() + ": " + problem + " (verdict "
         + click.verdict()

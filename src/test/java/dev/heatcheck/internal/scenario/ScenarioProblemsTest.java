@@ -77,7 +77,16 @@ public class ScenarioProblemsTest {
         url: /x
         stpes: []
         """), """
-        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts, seed""");
+        bad.yaml:2:1: unknown key "stpes"; expected one of: name, url, viewports, visitors, pages, steps, expect, judge, capture, variants, timeouts, seed, workers""");
+  }
+
+  @Test
+  public void reports_a_workers_count_out_of_range() throws Exception {
+    assertEquals(problems("bad.yaml", """
+        url: /x
+        workers: 65
+        """), """
+        bad.yaml:2:10: workers: expected an integer from 1 to 64, got 65""");
   }
 
   @Test
@@ -342,7 +351,7 @@ public class ScenarioProblemsTest {
         bad.yaml:6:1: the text holds \\uDC00, half of a character (a lone surrogate), which no file can store; \
         write the whole character or remove it
         bad.yaml:6:1: unknown key "\\uDC00x"; expected one of: name, url, viewports, visitors, pages, steps, expect, \
-        judge, capture, variants, timeouts, seed""");
+        judge, capture, variants, timeouts, seed, workers""");
     assertEquals(
         problems("bad.json", "{\"url\": \"/x\", \"name\": \"a\\ud83d\"}"),
         "bad.json:1:23: the text holds \\uD83D, half of a character (a lone surrogate), which no file can store;"
@@ -408,7 +417,7 @@ public class ScenarioProblemsTest {
     assertEquals(
         lines.get(0),
         "bad.yaml:2:1: unknown key \"a\"; expected one of: name, url, viewports, visitors, pages,"
-            + " steps, expect, judge, capture, variants, timeouts, seed");
+            + " steps, expect, judge, capture, variants, timeouts, seed, workers");
     assertEquals(
         lines.get(2), "bad.yaml:3:8: YAML aliases (*a) are not supported; write the value out");
     // ten unknown keys, and nine aliases on each of nine lines: nothing expanded

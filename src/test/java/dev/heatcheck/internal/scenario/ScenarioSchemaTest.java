@@ -80,6 +80,7 @@ public class ScenarioSchemaTest {
       {"a blank name", "url: /x\nname: \" \"\n"},
       {"a wrong type for visitors", "url: /x\nvisitors: two\n"},
       {"no visitors", "url: /x\nvisitors: 0\n"},
+      {"no workers", "url: /x\nworkers: 0\n"},
       {"no viewports", "url: /x\nviewports: []\n"},
       {"a viewport without its height", "url: /x\nviewports: [{width: 1280}]\n"},
       {
