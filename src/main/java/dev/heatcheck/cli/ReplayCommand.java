@@ -111,8 +111,8 @@ final class ReplayCommand implements Callable<Integer> {
         throw new Failures.UsageProblem(e.getMessage());
       }
     }
-    Replays.Plan plan = Replays.plan(
-        recordings, new Replays.Settings(base, speed, IDLE_CAP_MS, values, rules));
+    Replays.Plan plan =
+        Replays.plan(recordings, new Replays.Settings(base, speed, IDLE_CAP_MS, values, rules));
     plan.notices().forEach(System.out::println);
     String origin = base != null ? base : origin(plan.scenarios().get(0).url());
     RunOptions options = trace.applyTo(common.toRunOptions(origin));

@@ -1,8 +1,8 @@
 package dev.heatcheck.testng;
 
 import dev.heatcheck.internal.browser.Remote;
-import dev.heatcheck.result.HeatcheckException;
 import dev.heatcheck.internal.crowd.Workers;
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

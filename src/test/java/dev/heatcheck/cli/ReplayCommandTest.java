@@ -2,7 +2,6 @@ package dev.heatcheck.cli;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
-import static org.testng.Assert.assertNotNull;
 import static org.testng.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,9 +72,10 @@ public class ReplayCommandTest {
 
   /** The shop, changed by {@code change}, with the lab page beside it on one origin as it was recorded. */
   private String shop(UnaryOperator<String> change) {
-    LocalServer server =
-        DemoSite.start(DemoSite.ORDER_DELAY, 0, change).route("/lab/", exchange -> {
-          String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
+    LocalServer server = DemoSite.start(DemoSite.ORDER_DELAY, 0, change)
+        .route("/lab/", exchange -> {
+          String name =
+              Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
           byte[] body =
               Files.readAllBytes(LAB.resolve(name.endsWith(".html") ? name : "index.html"));
           exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -96,10 +95,14 @@ public class ReplayCommandTest {
     Path scenarios = work.resolve("scenarios");
     Result result = heatcheck(
         "replay",
-        "--base-url", shop(UnaryOperator.identity()),
-        "--out", asIs.toString(),
-        "--input", "#password=" + SECRET,
-        "--to-scenario", scenarios.toString(),
+        "--base-url",
+        shop(UnaryOperator.identity()),
+        "--out",
+        asIs.toString(),
+        "--input",
+        "#password=" + SECRET,
+        "--to-scenario",
+        scenarios.toString(),
         RRWEB.toString(),
         POSTHOG.toString());
     assertEquals(result.code, 0, result.toString());
@@ -137,9 +140,12 @@ public class ReplayCommandTest {
     Path out = work.resolve("formats");
     Result result = heatcheck(
         "replay",
-        "--base-url", shop(UnaryOperator.identity()),
-        "--out", out.toString(),
-        "--input", "#password=" + SECRET,
+        "--base-url",
+        shop(UnaryOperator.identity()),
+        "--out",
+        out.toString(),
+        "--input",
+        "#password=" + SECRET,
         RECORDINGS.resolve("posthog/session-2023-04-28-compressed.json").toString(),
         RECORDINGS.resolve("posthog/session-2022-12-02.json").toString(),
         RECORDINGS.resolve("devtools/shop-flow.json").toString());
@@ -159,13 +165,17 @@ public class ReplayCommandTest {
     assertNoSecret(out, result);
   }
 
-  @Test(dependsOnMethods = "the_rrweb_array_and_the_posthog_export_replay_to_exactly_the_planted_friction")
+  @Test(
+      dependsOnMethods =
+          "the_rrweb_array_and_the_posthog_export_replay_to_exactly_the_planted_friction")
   public void a_scenario_written_by_replay_runs() throws IOException {
     Path out = work.resolve("scenario-run");
     Result result = heatcheck(
         "run",
-        "--base-url", shop(UnaryOperator.identity()),
-        "--out", out.toString(),
+        "--base-url",
+        shop(UnaryOperator.identity()),
+        "--out",
+        out.toString(),
         work.resolve("scenarios/session.yaml").toString());
     assertEquals(result.code, 0, result.toString());
     JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
@@ -176,21 +186,26 @@ public class ReplayCommandTest {
   public void a_clicked_element_gone_is_a_divergence_and_fails_a_divergedActions_limit()
       throws IOException {
     Path out = work.resolve("gone");
-    Path expect = Files.writeString(
-        work.resolve("expect.yaml"), "expect:\n  divergedActions: {max: 0}\n");
+    Path expect =
+        Files.writeString(work.resolve("expect.yaml"), "expect:\n  divergedActions: {max: 0}\n");
     Result result = heatcheck(
         "replay",
-        "--base-url", shop(page -> page.replace("id=\"wishlist\"", "id=\"wishlist-button\"")
+        "--base-url",
+        shop(page -> page.replace("id=\"wishlist\"", "id=\"wishlist-button\"")
             .replace("Save to wishlist", "Keep for later")),
-        "--out", out.toString(),
-        "--expect", expect.toString(),
+        "--out",
+        out.toString(),
+        "--expect",
+        expect.toString(),
         "--trace",
         RRWEB.toString());
     assertEquals(result.code, 1, result.toString());
     // the developer's next step: the session's Playwright trace
     assertTrue(Files.size(out.resolve("traces/session_1280x800_1.zip")) > 0, result.out);
-    JsonNode replay = Json.mapper().readTree(out.resolve("summary.json").toFile())
-        .path("replays").get(0);
+    JsonNode replay = Json.mapper()
+        .readTree(out.resolve("summary.json").toFile())
+        .path("replays")
+        .get(0);
     assertEquals(replay.path("divergences").size(), 1, replay.toString());
     JsonNode divergence = replay.path("divergences").get(0);
     assertEquals(divergence.path("recordedMs").asLong(), 3487L, divergence.toString());
@@ -201,15 +216,19 @@ public class ReplayCommandTest {
     assertTrue(result.out.contains("divergedActions"), result.out);
   }
 
-  @Test(dependsOnMethods = "the_rrweb_array_and_the_posthog_export_replay_to_exactly_the_planted_friction")
+  @Test(
+      dependsOnMethods =
+          "the_rrweb_array_and_the_posthog_export_replay_to_exactly_the_planted_friction")
   public void a_planted_fix_is_reported_resolved_by_compare() throws IOException {
     Path fixed = work.resolve("fixed");
     Result replay = heatcheck(
         "replay",
-        "--base-url", shop(page -> page.replace(
+        "--base-url",
+        shop(page -> page.replace(
             "id=\"product-photo\"",
             "id=\"product-photo\" onclick=\"this.classList.toggle('zoomed')\"")),
-        "--out", fixed.toString(),
+        "--out",
+        fixed.toString(),
         RRWEB.toString());
     assertEquals(replay.code, 0, replay.toString());
     Result compare = heatcheck("compare", asIs.toString(), fixed.toString());

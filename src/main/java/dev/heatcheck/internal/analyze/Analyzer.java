@@ -93,7 +93,8 @@ public final class Analyzer implements Consumer<Event> {
   @Override
   public void accept(Event event) {
     if (event instanceof Event.Run || event instanceof Event.Replayed) {
-      // a replayed event tells how a replay found its element; the action before it is the visitor's
+      // a replayed event tells how a replay found its element; the action before it is the
+      // visitor's
       return;
     }
     long t = time(event);

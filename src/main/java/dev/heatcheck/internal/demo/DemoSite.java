@@ -112,7 +112,8 @@ public final class DemoSite {
     }
     html(
         exchange,
-        change.apply(template("products.html").replace("{{cards}}", cards.toString().strip())));
+        change.apply(
+            template("products.html").replace("{{cards}}", cards.toString().strip())));
   }
 
   private static void productPage(HttpExchange exchange, UnaryOperator<String> change)

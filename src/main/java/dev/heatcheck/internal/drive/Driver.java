@@ -554,10 +554,10 @@ public final class Driver implements AutoCloseable {
     /** With --trace: records the visitor from its first page on, with screenshots and DOM snapshots. */
     private void startTrace(BrowserContext context) {
       if (options.traceDir() != null) {
-        context.tracing().start(new Tracing.StartOptions()
-            .setTitle(name)
-            .setScreenshots(true)
-            .setSnapshots(true));
+        context
+            .tracing()
+            .start(
+                new Tracing.StartOptions().setTitle(name).setScreenshots(true).setSnapshots(true));
       }
     }
 
@@ -972,7 +972,9 @@ public final class Driver implements AutoCloseable {
     private void replayScroll(ScrollTarget.Within within) {
       Replaying.Found found = find(within.target());
       if (found.locator() != null) {
-        found.locator().evaluate("(e, p) => e.scrollTo(p[0], p[1])", List.of(within.x(), within.y()));
+        found
+            .locator()
+            .evaluate("(e, p) => e.scrollTo(p[0], p[1])", List.of(within.x(), within.y()));
         page.waitForTimeout(80);
       }
       recorder.replayed(

@@ -391,8 +391,7 @@ public final class Pipeline {
       Grouping grouping,
       List<Summary.VariantRun> variants,
       Optional<Set<List<String>>> baseline) {
-    return summarize(
-        dir, drives, analysis, drawn, header, grouping, variants, baseline, List.of());
+    return summarize(dir, drives, analysis, drawn, header, grouping, variants, baseline, List.of());
   }
 
   /** @param replays each replayed recording's fidelity (heatcheck replay); empty for scripted runs */

@@ -20,9 +20,7 @@ final class ReplayOutcomes {
   static List<Summary.Replay> read(Path events, List<Drive> drives) {
     List<Event.Replayed> replayed = new ArrayList<>();
     EventReader.read(
-        List.of(events),
-        EventReader.Options.defaults().only(Set.of("replayed")),
-        event -> {
+        List.of(events), EventReader.Options.defaults().only(Set.of("replayed")), event -> {
           if (event instanceof Event.Replayed r) {
             synchronized (replayed) {
               replayed.add(r);
@@ -32,10 +30,13 @@ final class ReplayOutcomes {
     if (replayed.isEmpty()) {
       return List.of();
     }
-    replayed.sort(Comparator.comparing(Event.Replayed::session).thenComparingLong(Event.Replayed::t));
+    replayed.sort(
+        Comparator.comparing(Event.Replayed::session).thenComparingLong(Event.Replayed::t));
     Map<String, List<Event.Replayed>> byScenario = new LinkedHashMap<>();
     for (Event.Replayed r : replayed) {
-      byScenario.computeIfAbsent(scenarioOf(r.session()), k -> new ArrayList<>()).add(r);
+      byScenario
+          .computeIfAbsent(scenarioOf(r.session()), k -> new ArrayList<>())
+          .add(r);
     }
     List<Summary.Replay> out = new ArrayList<>();
     for (Drive drive : drives) {
@@ -54,7 +55,8 @@ final class ReplayOutcomes {
     return counts;
   }
 
-  private static Summary.Replay replay(String scenario, String recording, List<Event.Replayed> events) {
+  private static Summary.Replay replay(
+      String scenario, String recording, List<Event.Replayed> events) {
     int selector = 0;
     int text = 0;
     int position = 0;

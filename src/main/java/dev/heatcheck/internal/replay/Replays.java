@@ -101,8 +101,8 @@ public final class Replays {
         : new dev.heatcheck.internal.scenario.Viewport(recorded.width(), recorded.height());
     Timeouts defaults = Timeouts.defaults();
     // a long recording is no stuck visitor: its own length, played, plus the usual margin
-    long visitMs = Math.min(
-        Timeouts.MAX_MS, defaults.visit() + converter.playedMs() + 2L * defaults.load());
+    long visitMs =
+        Math.min(Timeouts.MAX_MS, defaults.visit() + converter.playedMs() + 2L * defaults.load());
     return new Scenario(
         recording.source(),
         name,
@@ -181,9 +181,7 @@ public final class Replays {
       boolean click = before instanceof Action.Click || before instanceof Action.DoubleClick;
       long wait;
       if (!before.timed() || !next.timed()) {
-        wait = !click
-            ? UNTIMED_GAP_MS
-            : sameTarget(before, next) ? BURST_MS : windowMs + MARGIN_MS;
+        wait = !click ? UNTIMED_GAP_MS : sameTarget(before, next) ? BURST_MS : windowMs + MARGIN_MS;
       } else {
         long recorded = Math.max(0, next.at() - before.at());
         wait = Math.min((long) (recorded / settings.speed()), settings.idleCapMs());

@@ -55,8 +55,11 @@ public final class ScenarioWriter {
 
   static String yaml(Scenario scenario, Map<String, Integer> expect) {
     StringBuilder out = new StringBuilder();
-    out.append("# Replayed from ").append(scenario.file()).append(" by heatcheck replay --to-scenario.\n");
-    out.append("# Each step tries its locators in order, then the recorded point; waits are the recorded gaps.\n");
+    out.append("# Replayed from ")
+        .append(scenario.file())
+        .append(" by heatcheck replay --to-scenario.\n");
+    out.append(
+        "# Each step tries its locators in order, then the recorded point; waits are the recorded gaps.\n");
     out.append("name: ").append(quote(scenario.name())).append('\n');
     out.append("url: ").append(quote(scenario.url())).append('\n');
     out.append("viewports: [");
@@ -73,7 +76,8 @@ public final class ScenarioWriter {
     }
     if (!expect.isEmpty()) {
       out.append("# What the replay found, as limits: more than this fails.\nexpect:\n");
-      expect.forEach((rule, max) -> out.append("  ").append(rule).append(": {max: ").append(max).append("}\n"));
+      expect.forEach((rule, max) ->
+          out.append("  ").append(rule).append(": {max: ").append(max).append("}\n"));
     }
     return out.toString();
   }
@@ -112,7 +116,8 @@ public final class ScenarioWriter {
 
   private static String located(Target.Located target, String extra) {
     StringBuilder out = new StringBuilder("{locate: [");
-    out.append(String.join(", ", target.locate().stream().map(ScenarioWriter::quote).toList()));
+    out.append(
+        String.join(", ", target.locate().stream().map(ScenarioWriter::quote).toList()));
     out.append(']');
     if (target.hasPoint()) {
       out.append(", x: ").append(number(target.x())).append(", y: ").append(number(target.y()));

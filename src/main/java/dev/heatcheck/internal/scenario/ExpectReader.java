@@ -85,8 +85,7 @@ final class ExpectReader {
       case "clickShare" -> clickShare(map, what, at);
       case Expectation.FailureLimit.VISITORS,
           Expectation.FailureLimit.PAGES,
-          Expectation.FailureLimit.DIVERGED ->
-        failureLimit(key, map, what, at);
+          Expectation.FailureLimit.DIVERGED -> failureLimit(key, map, what, at);
       default -> friction(key, map, what, at);
     };
   }

@@ -55,7 +55,9 @@ public final class ScenarioLoader {
       if (root instanceof Node.MapNode map) {
         Fields fields = new Fields(map, null, List.of("expect"), problems);
         if (!fields.has("expect")) {
-          problems.add(Location.startOf(file), "expect is required, e.g. expect: {divergedActions: {max: 0}}");
+          problems.add(
+              Location.startOf(file),
+              "expect is required, e.g. expect: {divergedActions: {max: 0}}");
         } else {
           expect = new ExpectReader(problems, new Values(problems)).read(fields.get("expect"));
         }

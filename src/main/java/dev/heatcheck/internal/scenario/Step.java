@@ -83,8 +83,7 @@ public sealed interface Step {
    * recorded value ({@code masked}) has {@code value} from {@code --input}, or null when none was given
    * (then nothing is typed), and is never written to a scenario file. The value is never shown: not in messages, not by {@link #toString()}.
    */
-  record Input(
-      Target.Located target, String value, Boolean checked, boolean masked, Location at)
+  record Input(Target.Located target, String value, Boolean checked, boolean masked, Location at)
       implements Step {
     @Override
     public String toString() {

@@ -14,8 +14,18 @@ import java.util.stream.Stream;
 /** Reads the {@code steps:} list; each item is a map with one key, the step's name. */
 final class StepReader {
   static final List<String> NAMES = List.of(
-      "goto", "click", "fill", "hover", "press", "scroll", "wait", "pause", "choose", "maybe",
-      "dblclick", "input");
+      "goto",
+      "click",
+      "fill",
+      "hover",
+      "press",
+      "scroll",
+      "wait",
+      "pause",
+      "choose",
+      "maybe",
+      "dblclick",
+      "input");
   private static final int DEFAULT_TIMES = 1;
   private static final int DEFAULT_INTERVAL_MS = 100;
   // bounds that no real visit comes near, so a slipped digit is reported rather than run for hours
@@ -470,7 +480,8 @@ final class StepReader {
     return selector == null ? null : new Step.Wait(0, selector, at);
   }
 
-  // ---- replayed steps (heatcheck replay --to-scenario): locator candidates, then the recorded point
+  // ---- replayed steps (heatcheck replay --to-scenario): locator candidates, then the recorded
+  // point
 
   /**
    * {@code {locate: ["#buy", "text=Buy"], x: 640, y: 412, recorded: 10575}}: candidates tried in order,
@@ -485,7 +496,9 @@ final class StepReader {
   private Target.Located located(Fields fields, String what) {
     if (!(fields.get("locate") instanceof ListNode list)) {
       values.wrong(
-          fields.get("locate"), what + ".locate", "a list of selectors like [\"#buy\", \"text=Buy\"]");
+          fields.get("locate"),
+          what + ".locate",
+          "a list of selectors like [\"#buy\", \"text=Buy\"]");
       return null;
     }
     List<String> locate = new ArrayList<>();
@@ -516,8 +529,7 @@ final class StepReader {
       return selector == null ? null : new Step.DoubleClick(new Target.BySelector(selector), at);
     }
     if (!(value instanceof MapNode map)) {
-      return values.wrong(
-          value, "dblclick", "a CSS selector or a map like {locate: [\"#title\"]}");
+      return values.wrong(value, "dblclick", "a CSS selector or a map like {locate: [\"#title\"]}");
     }
     Target.Located located = located(locatedFields(map, "dblclick"), "dblclick");
     return located == null ? null : new Step.DoubleClick(located, at);

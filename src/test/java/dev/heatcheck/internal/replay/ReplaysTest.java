@@ -17,7 +17,8 @@ import org.testng.annotations.Test;
 public class ReplaysTest {
   private static final long WINDOW = JudgeSettings.none().longestWindow();
 
-  private static Replays.Plan plan(java.nio.file.Path file, double speed, Map<String, String> inputs) {
+  private static Replays.Plan plan(
+      java.nio.file.Path file, double speed, Map<String, String> inputs) {
     return Replays.plan(
         List.of(Recordings.readFile(file)),
         new Replays.Settings("http://127.0.0.1:9999", speed, 10_000, inputs, null));
@@ -43,7 +44,8 @@ public class ReplaysTest {
     assertEquals(
         Replays.rebase("http://shop.example/a/b?q=1#x", "http://127.0.0.1:8080/ignored"),
         "http://127.0.0.1:8080/a/b?q=1#x");
-    assertEquals(Replays.rebase("http://shop.example", "http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
+    assertEquals(
+        Replays.rebase("http://shop.example", "http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
     assertEquals(Replays.rebase("http://shop.example/x", null), "http://shop.example/x");
     Scenario scenario = plan(Fixtures.RRWEB, 1, Map.of()).scenarios().get(0);
     assertEquals(scenario.url(), "http://127.0.0.1:9999/products");
@@ -107,7 +109,9 @@ public class ReplaysTest {
   public void a_masked_value_comes_only_from_input_and_is_told_when_missing() {
     Replays.Plan without = plan(Fixtures.RRWEB, 1, Map.of());
     assertEquals(without.notices().size(), 2, without.notices().toString()); // #email and #password
-    assertTrue(without.notices().get(1).contains("--input '#password=VALUE'"), without.notices().get(1));
+    assertTrue(
+        without.notices().get(1).contains("--input '#password=VALUE'"),
+        without.notices().get(1));
     Step.Input password = password(without.scenarios().get(0));
     assertNull(password.value());
     assertTrue(password.masked());

@@ -44,16 +44,19 @@ public class LocatedStepsTest {
 
   @Test
   public void mistakes_are_reported_where_they_are_written() throws Exception {
-    assertEquals(problems("""
+    assertEquals(
+        problems("""
         url: /x
         steps:
           - click: {locate: "#buy"}
           - click: {locate: ["#buy"], x: 3}
           - input: {locate: ["#name"]}
-        """), String.join("\n",
-        "bad.yaml:3:21: click.locate: expected a list of selectors like [\"#buy\", \"text=Buy\"], got \"#buy\"",
-        "bad.yaml:4:12: click: x and y go together; y is missing",
-        "bad.yaml:5:12: input: give either value or checked"));
+        """),
+        String.join(
+            "\n",
+            "bad.yaml:3:21: click.locate: expected a list of selectors like [\"#buy\", \"text=Buy\"], got \"#buy\"",
+            "bad.yaml:4:12: click: x and y go together; y is missing",
+            "bad.yaml:5:12: input: give either value or checked"));
   }
 
   private static String problems(String content) throws Exception {
