@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  * <p>A reaction (DOM mutation, request, navigation…) is credited to the visitor's latest action before
  * it; when that action is a click and the reaction came within its window, the click was alive.
  *
+ * <p>The two clicks of a double click (the browser numbers them 1 and 2, same view, same element, no third
+ * click after them) are one gesture: a first click left unanswered is alive when the page answered the
+ * second (an element that reacts only to {@code dblclick}). Three or more such clicks are a burst, each
+ * click judged on its own, as before.
+ *
  * <p>Memory does not grow with the number of visitors. events.jsonl is written as things happen, so
  * each visitor's lines come in time order, give or take {@value #SLACK_MS} ms (lines of one moment are
  * written by different threads). A visitor's events are held until the file is {@value #SLACK_MS} ms
@@ -167,6 +172,9 @@ public final class Analyzer implements Consumer<Event> {
 
     Evidence evidence;
     Rage.Burst burst;
+    /** The first click of what may be a double click, judged but not yet counted: its second click decides. */
+    JudgedClick held;
+    ViewPlace heldPlace;
 
     void add(Event event, long t) {
       lastT = Math.max(lastT, t);
@@ -204,11 +212,11 @@ public final class Analyzer implements Consumer<Event> {
 
     private void step(Event event) {
       if (event instanceof Event.Click click) {
-        judgeLatest();
+        judgeLatest(latest instanceof Event.Click before && Gesture.continues(before, click));
         latest = click;
         evidence = new Evidence();
       } else if (event instanceof Event.Action) {
-        judgeLatest();
+        judgeLatest(false);
         latest = event;
       } else if (event instanceof Event.Move move) {
         listener.moved(move, placeOf(move.view()));
@@ -217,15 +225,16 @@ public final class Analyzer implements Consumer<Event> {
       }
     }
 
-    private void judgeLatest() {
+    /** @param continued whether the click that ends this one's window is the next click of its gesture */
+    private void judgeLatest(boolean continued) {
       if (latest instanceof Event.Click click) {
-        judge(click, evidence);
+        judge(click, evidence, continued);
       }
       latest = null;
       evidence = null;
     }
 
-    private void judge(Event.Click click, Evidence seen) {
+    private void judge(Event.Click click, Evidence seen, boolean continued) {
       Event.View view = viewOf(click.view());
       ViewPlace place = placeOf(click.view());
       PageKey page =
@@ -245,6 +254,23 @@ public final class Analyzer implements Consumer<Event> {
           seen.signal != null ? seen.signal : verdict == Verdict.UNDETERMINED ? seen.unknown : null;
       JudgedClick judged =
           new JudgedClick(click, page, scenario, verdict, signal, seen.delay, seen.error);
+      if (held != null) {
+        // the second click of a gesture: a double click if no third follows, which answers for both
+        JudgedClick first = continued ? held : Gesture.answered(held, judged);
+        held = null;
+        count(first, heldPlace);
+      } else if (continued && Gesture.opens(click)) {
+        held = judged;
+        heldPlace = place;
+        return;
+      }
+      count(judged, place);
+    }
+
+    /** Adds a judged click to the tallies, the kept clicks, the listener and the rage bursts, in click order. */
+    private void count(JudgedClick judged, ViewPlace place) {
+      Event.View view = viewOf(judged.click().view());
+      Event.Click click = judged.click();
       tallies.click(judged, place);
       if (kept != null) {
         kept.add(judged);
@@ -272,7 +298,7 @@ public final class Analyzer implements Consumer<Event> {
     /** The visitor has left: judge what is left, and add its views to their pages. */
     void close() {
       settle(Long.MAX_VALUE);
-      judgeLatest();
+      judgeLatest(false);
       closeBurst();
       views.values().forEach(state -> {
         if (state.view != null) {

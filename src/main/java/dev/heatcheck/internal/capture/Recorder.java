@@ -590,7 +590,14 @@ public final class Recorder {
         message.path("modifier").asBoolean(),
         target,
         (double) Math.round(vx),
-        (double) Math.round(vy)));
+        (double) Math.round(vy),
+        count(message)));
+  }
+
+  /** The click's number within its gesture (MouseEvent.detail); null when unknown (a key press says 0). */
+  private static Integer count(JsonNode message) {
+    int count = message.path("count").asInt(0);
+    return count >= 1 ? count : null;
   }
 
   /**

@@ -92,7 +92,9 @@ public sealed interface Event {
   /**
    * A click. {@code x, y} are page coordinates of the top document; {@code vx, vy} are the same point in the
    * viewport (null when the writer did not record them). On a {@link Target#fixed() fixed} target the
-   * viewport point is the one that stays true while the page scrolls.
+   * viewport point is the one that stays true while the page scrolls. {@code count} is the browser's
+   * number of this click within one multi-click gesture ({@code MouseEvent.detail}: 1, then 2 for the
+   * second click of a double click…); null when the writer did not record it (read as a lone click).
    */
   record Click(
       String id,
@@ -104,7 +106,8 @@ public sealed interface Event {
       boolean modifier,
       Target target,
       Double vx,
-      Double vy)
+      Double vy,
+      Integer count)
       implements Event {
     public Click(
         String id,
@@ -114,8 +117,22 @@ public sealed interface Event {
         double x,
         double y,
         boolean modifier,
+        Target target,
+        Double vx,
+        Double vy) {
+      this(id, view, session, t, x, y, modifier, target, vx, vy, null);
+    }
+
+    public Click(
+        String id,
+        String view,
+        String session,
+        long t,
+        double x,
+        double y,
+        boolean modifier,
         Target target) {
-      this(id, view, session, t, x, y, modifier, target, null, null);
+      this(id, view, session, t, x, y, modifier, target, null, null, null);
     }
   }
 

@@ -291,6 +291,7 @@
       send(message('click', {
         t, x: vx + scrollX, y: vy + scrollY, vx, vy, key: !e.detail && !e.clientX && !e.clientY, // pressed with a key: Java puts it at the element
         modifier: e.ctrlKey || e.metaKey || e.shiftKey || e.altKey, target: describe(raw, path, win),
+        count: e.detail || undefined, // 2 for the second click of a double click: one gesture, judged as one
       }));
       for (const event of early) { event.t = t; send(event); } // what the press did before the click
     });

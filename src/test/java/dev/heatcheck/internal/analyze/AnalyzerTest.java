@@ -625,6 +625,91 @@ public class AnalyzerTest {
     assertFalse(analysis.clicks().stream().anyMatch(c -> c.page().page().equals("?")));
   }
 
+  // ---- double clicks: the browser numbers the clicks of one gesture
+  // ------------------------------
+
+  @Test
+  public void a_double_click_answered_after_its_second_click_makes_both_clicks_alive() {
+    // GIVEN an element that reacts only to dblclick: the answer comes after the second click
+    Analysis analysis = analyze(
+        CART, counted("c1", 0, 1, "#title"), counted("c2", 120, 2, "#title"), effect(130, "mutation"));
+
+    // THEN the gesture was answered: the first click is alive by it, its delay counted from itself
+    JudgedClick first = judged(analysis, "c1");
+    assertEquals(first.verdict(), Verdict.ALIVE);
+    assertEquals(first.signal(), "mutation");
+    assertEquals(first.delayMs(), 130);
+    assertEquals(verdict(analysis, "c2"), Verdict.ALIVE);
+    assertTrue(analysis.findings().isEmpty(), analysis.findings().toString());
+  }
+
+  @Test
+  public void an_unanswered_double_click_is_two_dead_clicks() {
+    Analysis analysis =
+        analyze(CART, counted("c1", 0, 1, "#title"), counted("c2", 120, 2, "#title"));
+
+    assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c2"), Verdict.DEAD);
+    assertEquals(analysis.totals(SCENARIO).deadClicks(), 2);
+  }
+
+  @Test
+  public void clicks_recorded_without_their_count_are_judged_each_on_its_own() {
+    // GIVEN the same two clicks from an events file written before clicks carried their count
+    Analysis analysis = analyze(
+        CART,
+        click("c1", 0, 640, 2210, button("#title")),
+        click("c2", 120, 640, 2210, button("#title")),
+        effect(130, "mutation"));
+
+    assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c2"), Verdict.ALIVE);
+  }
+
+  @Test
+  public void a_second_click_on_another_element_or_view_or_a_new_gesture_does_not_answer_for_the_first() {
+    Analysis analysis = analyze(
+        CART,
+        view("v2", "s1", SCENARIO, "/cart", 1280, 800, 3000),
+        counted("c1", 0, 1, "#title"),
+        counted("c2", 120, 2, "#subtitle"),
+        effect(130, "mutation"),
+        counted("c3", 3_000, 1, "#title"),
+        counted("c4", 3_100, 1, "#title"),
+        effect(3_110, "mutation"),
+        counted("c5", 6_000, 1, "#title"),
+        new Event.Click("c6", "v2", "s1", T0 + 6_100, 640, 2210, false, button("#title"), 640.0,
+            610.0, 2),
+        new Event.Effect("e6", "v2", "s1", T0 + 6_110, "mutation", null));
+
+    assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c3"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c5"), Verdict.DEAD);
+  }
+
+  @Test
+  public void a_burst_the_browser_numbers_as_one_gesture_is_still_judged_click_by_click_and_is_rage() {
+    // GIVEN four quick clicks on one spot (Chromium counts them 1 to 4), answered after the last
+    Analysis analysis = analyze(
+        CART,
+        counted("c1", 0, 1, "#title"),
+        counted("c2", 250, 2, "#title"),
+        counted("c3", 500, 3, "#title"),
+        counted("c4", 750, 4, "#title"),
+        effect(800, "mutation"));
+
+    // THEN each click keeps its own verdict, as before, and the burst is one rage click
+    assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c2"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c3"), Verdict.DEAD);
+    assertEquals(verdict(analysis, "c4"), Verdict.ALIVE);
+    assertEquals(findings(analysis, Kind.RAGE).size(), 1);
+    assertEquals(analysis.totals(SCENARIO).deadClicks(), 3);
+    assertEquals(
+        analysis.clicks().stream().map(c -> c.click().id()).toList(),
+        List.of("c1", "c2", "c3", "c4"));
+  }
+
   // ---- helpers
   // -------------------------------------------------------------------------------------
 
@@ -663,6 +748,12 @@ public class AnalyzerTest {
 
   private static Event.Click click(String id, long at, double x, double y, Target target) {
     return new Event.Click(id, "v1", "s1", T0 + at, x, y, false, target);
+  }
+
+  /** A click by s1 in v1 on {@code selector}, the {@code count}th of its gesture. */
+  private static Event.Click counted(String id, long at, int count, String selector) {
+    return new Event.Click(
+        id, "v1", "s1", T0 + at, 640, 2210, false, button(selector), 640.0, 610.0, count);
   }
 
   private static Event.Click clickIn(String id, String view, String session, Target target) {

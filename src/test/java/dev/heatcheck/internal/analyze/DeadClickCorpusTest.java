@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -37,7 +38,8 @@ import org.testng.annotations.Test;
  *
  * <p>Other attributes of a target: {@code data-signal} the alive signal expected, {@code data-judged="no"}
  * a click that must not be judged at all, {@code data-click="ctrl"} a modifier-key click, {@code data-at="x,y"}
- * where in the box to click (default: its centre), {@code data-order} the order on its page (default: the
+ * where in the box to click (default: its centre), {@code data-click="double"} a double click (both of its
+ * clicks carry the label: the gesture is judged as one), {@code data-order} the order on its page (default: the
  * document's), {@code data-solo} a target clicked alone on a fresh page (its page leaves, or its reaction
  * is late).
  *
@@ -76,6 +78,7 @@ public class DeadClickCorpusTest extends BrowserTest {
       String signal,
       boolean judged,
       boolean ctrl,
+      boolean twice,
       double[] at,
       boolean solo,
       int order) {}
@@ -137,7 +140,7 @@ public class DeadClickCorpusTest extends BrowserTest {
       List<JudgedClick> clicks = clicksOf(analysis, visit);
       assertEquals(
           clicks.size(),
-          visit.targets.size(),
+          clicked(visit).size(),
           visit.session + ": one recorded click per target, got "
               + clicks.stream()
                   .map(
@@ -183,13 +186,14 @@ public class DeadClickCorpusTest extends BrowserTest {
     List<String> wrong = new ArrayList<>();
     for (Visit visit : visits) {
       List<JudgedClick> clicks = clicksOf(analysis, visit);
-      if (clicks.size() != visit.targets.size()) {
+      List<Target> targets = clicked(visit);
+      if (clicks.size() != targets.size()) {
         wrong.add("  " + visit.session + ": " + clicks.size() + " click(s) recorded for "
-            + visit.targets.size() + " target(s)");
+            + targets.size() + " click(s) made");
         continue;
       }
       for (int i = 0; i < clicks.size(); i++) {
-        Target target = visit.targets.get(i);
+        Target target = targets.get(i);
         JudgedClick click = clicks.get(i);
         String predicted = switch (click.verdict()) {
           case DEAD -> "dead";
@@ -211,8 +215,9 @@ public class DeadClickCorpusTest extends BrowserTest {
     List<String> wrong = new ArrayList<>();
     for (Visit visit : visits) {
       List<JudgedClick> clicks = clicksOf(analysis, visit);
-      for (int i = 0; i < Math.min(clicks.size(), visit.targets.size()); i++) {
-        Target target = visit.targets.get(i);
+      List<Target> targets = clicked(visit);
+      for (int i = 0; i < Math.min(clicks.size(), targets.size()); i++) {
+        Target target = targets.get(i);
         JudgedClick click = clicks.get(i);
         if (target.signal() != null && !target.signal().equals(click.signal())) {
           wrong.add(describe(visit, target, click, "expected signal " + target.signal()));
@@ -288,6 +293,7 @@ public class DeadClickCorpusTest extends BrowserTest {
             (String) d.get(2),
             !"no".equals(d.get(3)),
             "ctrl".equals(d.get(4)),
+            "double".equals(d.get(4)),
             at,
             Boolean.TRUE.equals(d.get(6)),
             ((Number) d.get(7)).intValue()));
@@ -333,7 +339,11 @@ public class DeadClickCorpusTest extends BrowserTest {
     if (target.ctrl()) {
       page.keyboard().down("Control");
     }
-    page.mouse().click(x, y);
+    if (target.twice()) {
+      page.mouse().dblclick(x, y);
+    } else {
+      page.mouse().click(x, y);
+    }
     if (target.ctrl()) {
       page.keyboard().up("Control");
     }
@@ -341,6 +351,13 @@ public class DeadClickCorpusTest extends BrowserTest {
 
   // ---- judging and reporting
   // -------------------------------------------------------------------------
+
+  /** The target of each click of a visit, in order: a double-clicked target twice. */
+  static List<Target> clicked(Visit visit) {
+    return visit.targets.stream()
+        .flatMap(t -> t.twice() ? Stream.of(t, t) : Stream.of(t))
+        .toList();
+  }
 
   static List<JudgedClick> clicksOf(Analysis analysis, Visit visit) {
     return analysis.clicks().stream()
