@@ -128,7 +128,7 @@ public class ReplayCommandTest {
                 && l.locate().get(0).equals("#wishlist")),
         scenario.steps().toString());
     String yaml = Files.readString(scenarios.resolve("session.yaml"));
-    assertTrue(yaml.contains("deadClicks: {max: 3}"), yaml);
+    assertTrue(yaml.contains("deadClicks: {max: 2}"), yaml); // #product-photo and #wishlist
     assertTrue(yaml.contains("<masked"), yaml);
   }
 
