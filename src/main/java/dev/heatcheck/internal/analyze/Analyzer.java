@@ -174,6 +174,7 @@ public final class Analyzer implements Consumer<Event> {
     Rage.Burst burst;
     /** The first click of what may be a double click, judged but not yet counted: its second click decides. */
     JudgedClick held;
+
     ViewPlace heldPlace;
 
     void add(Event event, long t) {

@@ -37,13 +37,7 @@ final class Gesture {
     }
     long delay = second.click().t() - first.click().t() + second.delayMs();
     return new JudgedClick(
-        first.click(),
-        first.page(),
-        first.scenario(),
-        Verdict.ALIVE,
-        second.signal(),
-        delay,
-        null);
+        first.click(), first.page(), first.scenario(), Verdict.ALIVE, second.signal(), delay, null);
   }
 
   private static String selector(Event.Click click) {

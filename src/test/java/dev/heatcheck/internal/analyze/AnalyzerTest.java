@@ -632,7 +632,10 @@ public class AnalyzerTest {
   public void a_double_click_answered_after_its_second_click_makes_both_clicks_alive() {
     // GIVEN an element that reacts only to dblclick: the answer comes after the second click
     Analysis analysis = analyze(
-        CART, counted("c1", 0, 1, "#title"), counted("c2", 120, 2, "#title"), effect(130, "mutation"));
+        CART,
+        counted("c1", 0, 1, "#title"),
+        counted("c2", 120, 2, "#title"),
+        effect(130, "mutation"));
 
     // THEN the gesture was answered: the first click is alive by it, its delay counted from itself
     JudgedClick first = judged(analysis, "c1");
@@ -667,7 +670,8 @@ public class AnalyzerTest {
   }
 
   @Test
-  public void a_second_click_on_another_element_or_view_or_a_new_gesture_does_not_answer_for_the_first() {
+  public void
+      a_second_click_on_another_element_or_view_or_a_new_gesture_does_not_answer_for_the_first() {
     Analysis analysis = analyze(
         CART,
         view("v2", "s1", SCENARIO, "/cart", 1280, 800, 3000),
@@ -678,8 +682,8 @@ public class AnalyzerTest {
         counted("c4", 3_100, 1, "#title"),
         effect(3_110, "mutation"),
         counted("c5", 6_000, 1, "#title"),
-        new Event.Click("c6", "v2", "s1", T0 + 6_100, 640, 2210, false, button("#title"), 640.0,
-            610.0, 2),
+        new Event.Click(
+            "c6", "v2", "s1", T0 + 6_100, 640, 2210, false, button("#title"), 640.0, 610.0, 2),
         new Event.Effect("e6", "v2", "s1", T0 + 6_110, "mutation", null));
 
     assertEquals(verdict(analysis, "c1"), Verdict.DEAD);
@@ -688,7 +692,8 @@ public class AnalyzerTest {
   }
 
   @Test
-  public void a_burst_the_browser_numbers_as_one_gesture_is_still_judged_click_by_click_and_is_rage() {
+  public void
+      a_burst_the_browser_numbers_as_one_gesture_is_still_judged_click_by_click_and_is_rage() {
     // GIVEN four quick clicks on one spot (Chromium counts them 1 to 4), answered after the last
     Analysis analysis = analyze(
         CART,
