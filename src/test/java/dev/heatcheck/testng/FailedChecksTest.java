@@ -99,6 +99,7 @@ public class FailedChecksTest {
         null,
         null,
         List.of(),
+        List.of(),
         List.of());
   }
 }

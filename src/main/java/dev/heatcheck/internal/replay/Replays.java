@@ -115,7 +115,9 @@ public final class Replays {
         JudgeSettings.none(),
         null,
         List.of(),
-        new Timeouts(defaults.step(), defaults.load(), (int) Math.max(defaults.visit(), visitMs)));
+        new Timeouts(defaults.step(), defaults.load(), (int) Math.max(defaults.visit(), visitMs)),
+        null,
+        0);
   }
 
   /** The recorded URL on the base URL's origin, path, query and hash kept; unchanged without a base. */

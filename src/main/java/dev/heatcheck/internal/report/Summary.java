@@ -44,48 +44,6 @@ public record Summary(
     replays = replays == null ? List.of() : List.copyOf(replays);
   }
 
-  /** A summary of a run that replayed nothing. */
-  public Summary(
-      int version,
-      String tool,
-      String runId,
-      String startedAt,
-      String finishedAt,
-      String baseUrl,
-      String browser,
-      boolean passed,
-      List<ScenarioRun> scenarios,
-      List<Finding> findings,
-      List<Check> checks,
-      List<FailedStep> failedSteps,
-      List<PageRow> pages,
-      String events,
-      Grouping grouping,
-      List<VariantRun> variants,
-      List<FailedVisitor> failedVisitors,
-      List<FailedPage> failedPages) {
-    this(
-        version,
-        tool,
-        runId,
-        startedAt,
-        finishedAt,
-        baseUrl,
-        browser,
-        passed,
-        scenarios,
-        findings,
-        checks,
-        failedSteps,
-        pages,
-        events,
-        grouping,
-        variants,
-        failedVisitors,
-        failedPages,
-        List.of());
-  }
-
   /**
    * One replayed recording (heatcheck replay): how its targeted actions were found on the live page.
    *

@@ -46,46 +46,9 @@ public record Scenario(
       List<Step> steps,
       Expectations expect,
       List<String> pages) {
-    this(file, name, url, viewports, visitors, steps, expect, pages, null, null, null, null, null);
-  }
-
-  /** A scenario as written before {@code seed:} existed: its seed is left to the run. */
-  public Scenario(
-      Path file,
-      String name,
-      String url,
-      List<Viewport> viewports,
-      int visitors,
-      List<Step> steps,
-      Expectations expect,
-      List<String> pages,
-      JudgeSettings judge,
-      CaptureSettings capture,
-      List<Variant> variants,
-      Timeouts timeouts) {
     this(
-        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
-        timeouts, null);
-  }
-
-  /** A scenario with no workers of its own. */
-  public Scenario(
-      Path file,
-      String name,
-      String url,
-      List<Viewport> viewports,
-      int visitors,
-      List<Step> steps,
-      Expectations expect,
-      List<String> pages,
-      JudgeSettings judge,
-      CaptureSettings capture,
-      List<Variant> variants,
-      Timeouts timeouts,
-      Long seed) {
-    this(
-        file, name, url, viewports, visitors, steps, expect, pages, judge, capture, variants,
-        timeouts, seed, 0);
+        file, name, url, viewports, visitors, steps, expect, pages, null, null, null, null, null,
+        0);
   }
 
   /** The same scenario, its visitors' choices derived from {@code value}. */

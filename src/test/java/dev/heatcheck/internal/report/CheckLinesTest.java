@@ -60,6 +60,7 @@ public class CheckLinesTest {
       new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
       null,
       List.of(),
+      List.of(),
       List.of());
 
   @Test

@@ -96,6 +96,7 @@ public class HtmlReportTest extends BrowserTest {
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
         List.of(),
         List.of(),
+        List.of(),
         List.of());
     HtmlReport.write(summary, dir);
   }

@@ -109,6 +109,7 @@ public class OutputFilesTest {
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 

@@ -73,6 +73,7 @@ public class SeedFieldsTest {
         new Summary.Grouping("mobile<768,tablet<1024,desktop", List.of()),
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 }
