@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BrowserInstaller {
   static final String MANUAL_FIX =
-      "install one and run again: `sudo apt-get install -y chromium` (Debian/Ubuntu), or"
+      "install one and run again: `sudo apt-get install -y chromium-headless-shell` (Debian; or"
+          + " `chromium`), or"
           + " `mvn exec:java -Dexec.mainClass=com.microsoft.playwright.CLI -Dexec.args=\"install --with-deps chromium\"`,"
           + " or point heatcheck at a Chrome/Chromium with --browser PATH or "
           + BrowserFinder.ENV

@@ -30,11 +30,12 @@ public final class Workers {
 
   /**
    * Workers per core. A visitor mostly waits (its pauses, the settle window after its last click), so
-   * a core keeps several busy: plain Playwright on 2 cores here played 7.1 demo-shop visitors a minute
-   * one at a time, 38.6 with 8 at a time, 49.8 with 16 and 56.2 with 32 (#12). Past 4 a core, doubling
-   * the browsers buys a quarter more and leaves the pages less CPU to react in.
+   * a core keeps several busy. Measured here with {@code bench crowd} (200 demo-shop visitors,
+   * Chromium's headless shell, 2 cores): 44 visitors a minute on 8 workers, 55 on 12; plain
+   * Playwright for Node, one Chromium, gave 38.6 on 8 and 49.8 on 16 (#12). Past 6 a core, more
+   * browsers buy little and leave the pages less CPU to react in.
    */
-  static final int PER_CORE = 4;
+  static final int PER_CORE = 6;
 
   private Workers() {}
 

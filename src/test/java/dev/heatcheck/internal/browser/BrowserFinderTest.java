@@ -142,6 +142,19 @@ public class BrowserFinderTest {
   }
 
   @Test
+  public void chromiums_headless_shell_is_chosen_over_the_full_browser_beside_it()
+      throws IOException {
+    Path dir = tempDir();
+    executable(dir.resolve("chromium"));
+    Path shell = executable(dir.resolve("chromium-headless-shell"));
+
+    BrowserChoice choice =
+        finder(env(null, dir), NO_PLAYWRIGHT_BROWSER).find(Optional.empty()).orElseThrow();
+
+    assertEquals(choice, new BrowserChoice(shell, "system browser"));
+  }
+
+  @Test
   public void every_folder_on_path_is_searched() throws IOException {
     Path empty = tempDir();
     Path dir = tempDir();

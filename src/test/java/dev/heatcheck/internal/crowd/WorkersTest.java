@@ -16,8 +16,8 @@ public class WorkersTest {
   private static final long GB = 1L << 30;
 
   @Test
-  public void the_machine_affords_four_workers_a_core_as_far_as_its_memory_goes() {
-    assertEquals(Workers.affordable(2, 22 * GB), 8);
+  public void the_machine_affords_six_workers_a_core_as_far_as_its_memory_goes() {
+    assertEquals(Workers.affordable(2, 22 * GB), 12);
     assertEquals(Workers.affordable(8, 4 * GB), 8, "(4 GB - 512 MB) / 400 MB");
     assertEquals(Workers.affordable(2, GB), 1);
     assertEquals(Workers.affordable(1, 0), 1, "one worker whatever is left");
