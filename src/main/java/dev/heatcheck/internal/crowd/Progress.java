@@ -18,6 +18,9 @@ public final class Progress {
   public static final Progress NONE = new Progress(null, false, 0);
 
   static final long LOG_EVERY_MS = 5_000;
+  /** In a log, the longest silence while no visitor ends: long visits are not mistaken for a hang. */
+  static final long LOG_QUIET_MAX_MS = 30_000;
+
   private static final long LIVE_EVERY_MS = 1_000;
 
   private final PrintStream out;
@@ -30,6 +33,8 @@ public final class Progress {
   private int done;
   private int failed;
   private int shown;
+  private int toldDone;
+  private long toldAt;
 
   private Progress(PrintStream out, boolean live, long everyMs) {
     this.out = out;
@@ -76,6 +81,7 @@ public final class Progress {
     total = visits;
     workers = workerCount;
     started = System.currentTimeMillis();
+    toldAt = started;
     ticker = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "heatcheck-progress");
       thread.setDaemon(true);
@@ -104,15 +110,25 @@ public final class Progress {
     out.flush();
   }
 
-  private synchronized void tell() {
+  private void tell() {
+    tell(System.currentTimeMillis());
+  }
+
+  /**
+   * A terminal's line is rewritten each time; a log gets a line only when visitors ended since the last
+   * one, or when it has been quiet for {@link #LOG_QUIET_MAX_MS}: a line repeating "0/200 done" every
+   * few seconds while the first visitors play tells nothing.
+   */
+  synchronized void tell(long now) {
     if (ticker == null) {
       return;
     }
-    String line = line(System.currentTimeMillis());
     if (live) {
-      out.print("\r" + padded(line));
-    } else {
-      out.println(line);
+      out.print("\r" + padded(line(now)));
+    } else if (done != toldDone || now - toldAt >= LOG_QUIET_MAX_MS) {
+      out.println(line(now));
+      toldDone = done;
+      toldAt = now;
     }
     out.flush();
   }

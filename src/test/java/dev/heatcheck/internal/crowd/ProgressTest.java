@@ -26,6 +26,26 @@ public class ProgressTest {
   }
 
   @Test
+  public void a_log_is_told_again_only_when_visitors_ended_or_after_a_long_quiet() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Progress progress =
+        Progress.lines(new PrintStream(out, true, StandardCharsets.UTF_8), 3_600_000);
+    long start = System.currentTimeMillis();
+    progress.start(4, 2);
+    progress.tell(start + 5_000);
+    progress.tell(start + 10_000);
+    progress.ended(false);
+    progress.tell(start + 15_000);
+    progress.tell(start + 20_000);
+    progress.tell(start + 15_000 + Progress.LOG_QUIET_MAX_MS);
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\\R");
+    assertEquals(lines.length, 2, String.join("|", lines));
+    assertTrue(lines[0].startsWith("Visitors 1/4 done"), lines[0]);
+    assertTrue(lines[1].startsWith("Visitors 1/4 done"), lines[1]);
+    progress.finish();
+  }
+
+  @Test
   public void a_terminal_gets_one_line_rewritten_in_place_and_ended_when_the_crowd_is() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Progress progress =
