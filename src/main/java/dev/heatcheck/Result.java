@@ -1,7 +1,9 @@
 package dev.heatcheck;
 
 import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedPage;
 import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.FailedVisitor;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Outcome;
 import dev.heatcheck.result.PageSummary;
@@ -11,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What a run found, to assert on (see {@code dev.heatcheck.assertions.HeatcheckAssertions}): its
- * findings, checks, steps that could not be done and pages, and the folder holding its maps and events.
+ * findings, checks, steps that could not be done, visitors and pages that failed, the pages seen, and the folder holding its maps and events.
  */
 public final class Result {
   private final Outcome outcome;
@@ -43,6 +45,19 @@ public final class Result {
   /** The scenario steps that could not be carried out. */
   public List<FailedStep> failedSteps() {
     return outcome.failedSteps();
+  }
+
+  /**
+   * The visitors heatcheck had to end (a deadline passed, the page or browser crashed, a page did not
+   * load) or did not start (the run's --timeout passed), in the order of the run's plan.
+   */
+  public List<FailedVisitor> failedVisitors() {
+    return outcome.failedVisitors();
+  }
+
+  /** The pages the site answered with an HTTP error or broke off, with the visitor and step that met them. */
+  public List<FailedPage> failedPages() {
+    return outcome.failedPages();
   }
 
   /** Every page (per viewport bucket) the run had page views on, with its clicked elements. */

@@ -41,7 +41,10 @@ public final class ResultAssert {
     return new ElementAssert(this, result, selector);
   }
 
-  /** Every step of the run's scenarios was done and every check held. */
+  /**
+   * Every step of the run's scenarios was done and every check held. When not, the message lists what
+   * failed, and the visitors and pages behind a failed failedVisitors or failedPages check.
+   */
   @CanIgnoreReturnValue
   public ResultAssert passesItsChecks() {
     List<FailedStep> steps = result.failedSteps();
@@ -55,9 +58,32 @@ public final class ResultAssert {
         s -> text.append(NL).append("  ").append(s.scenario()).append(": ").append(s.line()));
     failed.forEach(
         c -> text.append(NL).append("  ").append(c.scenario()).append(": ").append(c.line()));
-    throw new AssertionError(text.append(NL)
-        .append("Report: ")
-        .append(result.dir().resolve("index.html"))
-        .toString());
+    throw new AssertionError(withFailures(text).toString());
+  }
+
+  /** No visitor had to be ended or was left unstarted, whatever the scenarios' failedVisitors rules allow. */
+  @CanIgnoreReturnValue
+  public ResultAssert hasNoFailedVisitors() {
+    if (result.failedVisitors().isEmpty()) {
+      return this;
+    }
+    throw new AssertionError(
+        withFailures(new StringBuilder("Expecting every visitor to end its visit, but "
+                + result.failedVisitors().size()
+                + " did not:"))
+            .toString());
+  }
+
+  /** The failed visitors and pages, each on its line, then where the report is. */
+  private StringBuilder withFailures(StringBuilder text) {
+    if (!result.failedVisitors().isEmpty()) {
+      text.append(NL).append("Failed visitors:");
+      result.failedVisitors().forEach(v -> text.append(NL).append("  ").append(v.line()));
+    }
+    if (!result.failedPages().isEmpty()) {
+      text.append(NL).append("Failed pages:");
+      result.failedPages().forEach(p -> text.append(NL).append("  ").append(p.line()));
+    }
+    return text.append(NL).append("Report: ").append(result.dir().resolve("index.html"));
   }
 }

@@ -16,11 +16,15 @@ public record Outcome(
     List<Finding> findings,
     List<Check> checks,
     List<FailedStep> failedSteps,
+    List<FailedVisitor> failedVisitors,
+    List<FailedPage> failedPages,
     List<PageSummary> pages) {
   public Outcome {
     findings = List.copyOf(findings);
     checks = List.copyOf(checks);
     failedSteps = List.copyOf(failedSteps);
+    failedVisitors = List.copyOf(failedVisitors);
+    failedPages = List.copyOf(failedPages);
     pages = List.copyOf(pages);
   }
 

@@ -48,6 +48,8 @@ public class UnseenScopeTest {
           "390x844",
           "click \"#buy\": no visible element matched within 5000 ms",
           "shop.yaml:6:5")),
+      List.of(),
+      List.of(),
       List.of(
           page("/", "desktop", Map.of("1280x800", 1), element("#search", 2), element(null, 1)),
           page("/about", "desktop", Map.of("1280x800", 1)),

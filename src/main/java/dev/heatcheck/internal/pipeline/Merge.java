@@ -12,7 +12,9 @@ import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.Location;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.result.FailedPage;
 import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.FailedVisitor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,13 +110,13 @@ public final class Merge {
           steps.add(new StepFailure(location(step.at()), step.viewport(), step.message()));
         }
       }
-      for (Summary.FailedVisitor v : shard.failedVisitors()) {
+      for (FailedVisitor v : shard.failedVisitors()) {
         if (v.scenario().equals(scenario.name())) {
           visitors.add(new VisitorFailure(
               v.scenario(), v.session(), v.viewport(), v.at(), v.step(), v.reason()));
         }
       }
-      for (Summary.FailedPage p : shard.failedPages()) {
+      for (FailedPage p : shard.failedPages()) {
         if (p.scenario().equals(scenario.name())) {
           pages.add(new PageFailure(
               p.scenario(),

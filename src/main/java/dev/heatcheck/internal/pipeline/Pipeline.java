@@ -27,7 +27,9 @@ import dev.heatcheck.internal.report.SummaryFile;
 import dev.heatcheck.internal.scenario.Scenario;
 import dev.heatcheck.internal.scenario.Viewport;
 import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedPage;
 import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.FailedVisitor;
 import dev.heatcheck.result.HeatcheckException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -434,14 +436,14 @@ public final class Pipeline {
     List<Summary.PageRow> pages = analysis.pages().stream()
         .map(p -> pageRow(dir, p, drawnByKey.get(p.key())))
         .toList();
-    List<Summary.FailedVisitor> failedVisitors = drives.stream()
+    List<FailedVisitor> failedVisitors = drives.stream()
         .flatMap(d -> d.visitors().stream())
-        .map(v -> new Summary.FailedVisitor(
+        .map(v -> new FailedVisitor(
             v.scenario(), v.session(), v.viewport(), v.at(), v.step(), v.reason()))
         .toList();
-    List<Summary.FailedPage> failedPages = drives.stream()
+    List<FailedPage> failedPages = drives.stream()
         .flatMap(d -> d.pages().stream())
-        .map(p -> new Summary.FailedPage(
+        .map(p -> new FailedPage(
             p.scenario(),
             p.session(),
             p.viewport(),

@@ -101,29 +101,12 @@ public final class ConsoleReport {
   private static void failures(Summary summary, PrintStream out) {
     if (!summary.failedVisitors().isEmpty()) {
       out.println("Failed visitors:");
-      for (Summary.FailedVisitor v : summary.failedVisitors()) {
-        out.printf(
-            Locale.ROOT,
-            "  %s%s: %s%n",
-            v.session(),
-            v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")",
-            v.reason());
-      }
+      summary.failedVisitors().forEach(v -> out.println("  " + v.line()));
     }
     if (!summary.failedPages().isEmpty()) {
       out.println("Failed pages:");
-      for (Summary.FailedPage p : summary.failedPages()) {
-        out.printf(Locale.ROOT, "  %s  %s  (%s, %s)%n", p.url(), pageError(p), p.session(), p.at());
-      }
+      summary.failedPages().forEach(p -> out.println("  " + p.line()));
     }
-  }
-
-  /** "HTTP 500", "net::ERR_CONTENT_LENGTH_MISMATCH", or both when the connection broke off after the status. */
-  public static String pageError(Summary.FailedPage page) {
-    String status = page.status() == null ? null : "HTTP " + page.status();
-    return page.error() == null
-        ? status
-        : status == null ? page.error() : status + ", then " + page.error();
   }
 
   private static String detail(Finding f) {

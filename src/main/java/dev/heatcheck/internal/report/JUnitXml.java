@@ -136,12 +136,7 @@ public final class JUnitXml {
     StringBuilder visitors = new StringBuilder();
     summary.failedVisitors().stream()
         .filter(v -> v.scenario().equals(scenario))
-        .forEach(v -> visitors
-            .append('\n')
-            .append(v.session())
-            .append(v.at() == null ? "" : " at " + v.at() + " (" + v.step() + ")")
-            .append(": ")
-            .append(v.reason()));
+        .forEach(v -> visitors.append('\n').append(v.line()));
     StringBuilder pages = new StringBuilder();
     summary.failedPages().stream()
         .filter(p -> p.scenario().equals(scenario))
@@ -149,7 +144,7 @@ public final class JUnitXml {
             .append('\n')
             .append(p.url())
             .append(": ")
-            .append(ConsoleReport.pageError(p))
+            .append(p.problem())
             .append(" (")
             .append(p.session())
             .append(", ")

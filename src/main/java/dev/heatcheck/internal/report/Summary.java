@@ -1,7 +1,9 @@
 package dev.heatcheck.internal.report;
 
 import dev.heatcheck.result.Check;
+import dev.heatcheck.result.FailedPage;
 import dev.heatcheck.result.FailedStep;
+import dev.heatcheck.result.FailedVisitor;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Outcome;
 import dev.heatcheck.result.PageSummary;
@@ -104,34 +106,9 @@ public record Summary(
                     e.selector(), e.text(), e.clicks(), e.share(), e.dead(), e.rage(), e.error()))
                 .toList()))
         .toList();
-    return new Outcome(dir, passed, findings, checks, failedSteps, shown);
+    return new Outcome(
+        dir, passed, findings, checks, failedSteps, failedVisitors, failedPages, shown);
   }
-
-  /**
-   * A visitor heatcheck ended (a deadline passed, its page or browser crashed, a page did not load), or
-   * did not start once the run's --timeout passed.
-   *
-   * @param at the step it was on, "file:line:column"; null when it did not start
-   * @param step what it was doing, e.g. {@code click "#go"}
-   */
-  public record FailedVisitor(
-      String scenario, String session, String viewport, String at, String step, String reason) {}
-
-  /**
-   * A page whose document the site answered with an HTTP error, or whose connection broke off.
-   *
-   * @param status the HTTP status; null when none came
-   * @param error the browser's network error, e.g. "net::ERR_CONTENT_LENGTH_MISMATCH"; null with a status alone
-   * @param at the step that loaded the page
-   */
-  public record FailedPage(
-      String scenario,
-      String session,
-      String viewport,
-      String url,
-      Integer status,
-      String error,
-      String at) {}
 
   /**
    * A scenario run once per variant: each variant's run folder, the comparisons of the first variant

@@ -11,8 +11,8 @@ import dev.heatcheck.internal.events.EventReader;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
-import dev.heatcheck.internal.report.Summary;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
+import dev.heatcheck.result.FailedVisitor;
 import dev.heatcheck.result.Finding;
 import dev.heatcheck.result.Kind;
 import dev.heatcheck.testing.BrowserTest;
@@ -131,15 +131,16 @@ public class CrowdTest {
               - click: "#dead"
             """), 3);
     assertTrue(killedBrowser.get() != null, "a browser was killed");
-    List<Summary.FailedVisitor> failed = run.summary().failedVisitors();
+    List<FailedVisitor> failed = run.summary().failedVisitors();
     assertEquals(failed.size(), 1, failed.toString());
-    Summary.FailedVisitor visitor = failed.get(0);
+    FailedVisitor visitor = failed.get(0);
     // the first three visitors were held at once, one on each worker
     assertTrue(
         Set.of("killed/800x600/1", "killed/800x600/2", "killed/800x600/3")
             .contains(visitor.session()),
         visitor.toString());
     assertEquals(visitor.reason(), "the browser closed or crashed");
+    assertEquals(run.summary().outcome(run.dir()).failedVisitors(), failed, "what a Result shows");
     assertEquals(visitor.at(), dir.resolve("killed.yaml") + " (url)");
     Set<String> others = new TreeSet<>();
     for (int n = 1; n <= 9; n++) {
@@ -169,15 +170,15 @@ public class CrowdTest {
         options(file, 2).withDeadline(RunDeadline.after(Duration.ofSeconds(15), "15s"));
     RunResult run = Pipeline.run(ScenarioLoader.loadAll(List.of(file)), options, quiet());
     assertTrue(run.timedOut());
-    List<Summary.FailedVisitor> failed = run.summary().failedVisitors();
+    List<FailedVisitor> failed = run.summary().failedVisitors();
     assertEquals(
-        failed.stream().map(Summary.FailedVisitor::session).toList(),
+        failed.stream().map(FailedVisitor::session).toList(),
         List.of(1, 2, 3, 4, 5, 6).stream().map(n -> "slow/800x600/" + n).toList(),
         "in plan order");
-    for (Summary.FailedVisitor visitor : failed.subList(0, 2)) {
+    for (FailedVisitor visitor : failed.subList(0, 2)) {
       assertEquals(visitor.reason(), "the run's --timeout 15s passed", visitor.toString());
     }
-    for (Summary.FailedVisitor visitor : failed.subList(2, 6)) {
+    for (FailedVisitor visitor : failed.subList(2, 6)) {
       assertEquals(
           visitor.reason(), "not started: the run's --timeout 15s passed", visitor.toString());
     }
