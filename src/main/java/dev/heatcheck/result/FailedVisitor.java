@@ -8,7 +8,7 @@ package dev.heatcheck.result;
  * @param viewport the viewport it ran at, e.g. "1280x800"
  * @param at the step it was on, "file:line:column"; null when it did not start
  * @param step what it was doing, e.g. {@code click "#go"}; null when it did not start
- * @param reason why it was ended, e.g. "the step took longer than its 5000 ms"
+ * @param reason why it was ended, e.g. "the browser closed or crashed"
  */
 public record FailedVisitor(
     String scenario, String session, String viewport, String at, String step, String reason) {

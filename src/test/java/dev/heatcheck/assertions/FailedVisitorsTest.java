@@ -25,7 +25,7 @@ public class FailedVisitorsTest {
       "1280x800",
       "shop.yaml:9:5",
       "click \"#pay\"",
-      "the step took longer than its 5000 ms");
+      "timeouts.step (5000 ms) passed; the visitor's pages were stopped");
   private static final FailedVisitor NOT_STARTED = new FailedVisitor(
       "shop", "shop/1280x800/8", "1280x800", null, null, "not started: the run's --timeout passed");
   private static final FailedPage PAGE = new FailedPage(
@@ -48,8 +48,8 @@ public class FailedVisitorsTest {
             "Expecting every step to be done and every check to hold, but these failed:",
             "  shop: " + result.checks().get(0).line(),
             "Failed visitors:",
-            "  shop/1280x800/7 at shop.yaml:9:5 (click \"#pay\"): the step took longer than its"
-                + " 5000 ms",
+            "  shop/1280x800/7 at shop.yaml:9:5 (click \"#pay\"): timeouts.step (5000 ms) passed;"
+                + " the visitor's pages were stopped",
             "  shop/1280x800/8: not started: the run's --timeout passed",
             "Failed pages:",
             "  /checkout  HTTP 502  (shop/1280x800/3, shop.yaml:4:3)",
