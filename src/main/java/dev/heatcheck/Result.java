@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What a run found, to assert on (see {@code dev.heatcheck.assertions.HeatcheckAssertions}): its
- * findings, checks, steps that could not be done, visitors and pages that failed, the pages seen, and the folder holding its maps and events.
+ * findings, checks, steps that could not be done, visitors and pages that failed, the pages seen,
+ * and the folder holding its maps and events.
  */
 public final class Result {
   private final Outcome outcome;

@@ -15,7 +15,10 @@ public record FailedPage(
     Integer status,
     String error,
     String at) {
-  /** "HTTP 500", "net::ERR_CONTENT_LENGTH_MISMATCH", or both when the connection broke off after the status. */
+  /**
+   * "HTTP 500", "net::ERR_CONTENT_LENGTH_MISMATCH", or both when the connection broke off after the
+   * status.
+   */
   public String problem() {
     String shown = status == null ? null : "HTTP " + status;
     return error == null ? shown : shown == null ? error : shown + ", then " + error;

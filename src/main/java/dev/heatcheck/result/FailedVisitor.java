@@ -12,7 +12,7 @@ package dev.heatcheck.result;
  */
 public record FailedVisitor(
     String scenario, String session, String viewport, String at, String step, String reason) {
-  /** e.g. {@code demo-shop/1280x800/2 at shop.yaml:7:5 (click "#go"): the page crashed}. */
+  /** e.g. {@code demo-shop/1280x800/2 at shop.yaml:7:5 (click "#go"): the browser closed or crashed}. */
   public String line() {
     return session + (at == null ? "" : " at " + at + " (" + step + ")") + ": " + reason;
   }
