@@ -296,7 +296,7 @@ public final class Driver implements AutoCloseable {
       this.visitor = visitor;
       this.random = VisitorRandom.of(
           scenario.seed() == null ? 0 : scenario.seed(),
-          scenario.name(),
+          scenario.crowd(),
           viewport.label(),
           visitor);
       this.name = name;

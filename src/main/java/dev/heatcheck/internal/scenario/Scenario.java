@@ -26,6 +26,9 @@ public record Scenario(
     Timeouts timeouts,
     Long seed,
     int workers) {
+  /** What a variant's name follows in its run's scenario name: "shop [B]". */
+  private static final String ARM_OPEN = " [";
+
   public Scenario {
     viewports = List.copyOf(viewports);
     steps = List.copyOf(steps);
@@ -72,11 +75,21 @@ public record Scenario(
         seed, workers);
   }
 
+  /**
+   * The name its visitors' random draws derive from: a variant's run ("shop [B]") keeps its scenario's,
+   * so that every variant meets the same crowd (the same choices, pauses and click positions) and their
+   * maps differ by the variant alone.
+   */
+  public String crowd() {
+    int arm = name.lastIndexOf(ARM_OPEN);
+    return arm > 0 && name.endsWith("]") ? name.substring(0, arm) : name;
+  }
+
   /** This scenario as one of its variants runs it: its own name, start URL and no variants. */
   public Scenario as(Variant variant) {
     return new Scenario(
         file,
-        name + " [" + variant.name() + "]",
+        name + ARM_OPEN + variant.name() + "]",
         variant.startUrl(url),
         viewports,
         visitors,

@@ -96,6 +96,26 @@ public class VariantsTest {
         .contains("40.0"));
   }
 
+  /**
+   * B and C show the same layout: the same crowd (one visitor, clicking somewhere in #buy as its seed
+   * and name say) clicks the same points on both, so their maps differ by the variant alone.
+   */
+  @Test
+  public void every_variant_meets_the_same_crowd() throws IOException {
+    List<String> b = clickPoints("B");
+    assertEquals(b.size(), 1, b.toString());
+    assertEquals(clickPoints("C"), b);
+  }
+
+  private List<String> clickPoints(String variant) throws IOException {
+    try (var lines = Files.lines(run.dir().resolve("variants/shop/" + variant + "/events.jsonl"))) {
+      return lines
+          .filter(line -> line.startsWith("{\"type\":\"click\""))
+          .map(line -> line.replaceAll(".*(\"x\":[0-9.]+,\"y\":[0-9.]+).*", "$1"))
+          .toList();
+    }
+  }
+
   @Test
   public void the_maps_of_two_variants_stand_side_by_side_with_a_difference_map() {
     Path compared = run.dir().resolve("variants/shop/A-vs-B");
