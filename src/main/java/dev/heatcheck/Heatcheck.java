@@ -2,6 +2,7 @@ package dev.heatcheck;
 
 import com.microsoft.playwright.Page;
 import dev.heatcheck.internal.crowd.Workers;
+import dev.heatcheck.internal.drive.VisitorRandom;
 import dev.heatcheck.internal.pipeline.OutputDir;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
@@ -32,7 +33,8 @@ public final class Heatcheck {
 
   /**
    * Runs scenario files (or folders of them) into {@code out}, as many visitors at once as the system
-   * property heatcheck.workers says (else the scenarios' workers:, else the machine affords). Quiet
+   * property heatcheck.workers says (else the scenarios' workers:, else the machine affords), with the
+   * seed heatcheck.seed gives (else the scenarios' seed:, else one the run picks and records). Quiet
    * but for what a user must see, on standard error: a browser being installed, the browser chosen, a
    * screenshot that could not be taken.
    */
@@ -40,7 +42,8 @@ public final class Heatcheck {
     RunResult run = Pipeline.run(
         ScenarioLoader.loadAll(List.of(scenarios)),
         new RunOptions(baseUrl, OutputDir.create(out), Optional.empty(), true)
-            .withWorkers(Workers.fromProperty()),
+            .withWorkers(Workers.fromProperty())
+            .withSeed(VisitorRandom.fromProperty()),
         quiet(),
         System.err);
     return new Result(run.outcome());

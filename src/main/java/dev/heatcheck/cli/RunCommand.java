@@ -3,6 +3,7 @@ package dev.heatcheck.cli;
 import dev.heatcheck.internal.crowd.Shard;
 import dev.heatcheck.internal.crowd.Workers;
 import dev.heatcheck.internal.drive.RunDeadline;
+import dev.heatcheck.internal.drive.VisitorRandom;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
@@ -204,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** The scenario format's range for seed:, so a seed from a report works in both places. */
   private static void checkSeed(Long seed) {
-    long max = (1L << 53) - 1;
+    long max = VisitorRandom.MAX_SEED;
     if (seed != null && (seed < 0 || seed > max)) {
       throw new Failures.UsageProblem(
           "--seed: expected an integer from 0 to " + max + ", got " + seed);

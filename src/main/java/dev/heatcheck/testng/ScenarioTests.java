@@ -144,7 +144,8 @@ public class ScenarioTests implements ITest {
           List.of(scenario),
           new RunOptions(site.baseUrl(), dir, settings.browser(), settings.install())
               .withRemote(settings.remote())
-              .withWorkers(settings.workers()),
+              .withWorkers(settings.workers())
+              .withSeed(settings.seed()),
           quiet(),
           System.err);
     } finally {

@@ -2,6 +2,7 @@ package dev.heatcheck.testng;
 
 import dev.heatcheck.internal.browser.Remote;
 import dev.heatcheck.internal.crowd.Workers;
+import dev.heatcheck.internal.drive.VisitorRandom;
 import dev.heatcheck.result.HeatcheckException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,7 +22,8 @@ record SuiteSettings(
     Optional<Path> browser,
     String browserUrl,
     String grid,
-    int workers) {
+    int workers,
+    Long seed) {
   static final String SCENARIOS = "heatcheck.scenarios";
   static final String BASE_URL = "heatcheck.baseUrl";
   static final String DEMO = "heatcheck.demo";
@@ -31,6 +33,7 @@ record SuiteSettings(
   static final String BROWSER_URL = "heatcheck.browserUrl";
   static final String GRID = "heatcheck.grid";
   static final String WORKERS = Workers.PROPERTY;
+  static final String SEED = VisitorRandom.PROPERTY;
 
   static SuiteSettings of(ITestContext context) {
     return of(name -> {
@@ -52,7 +55,8 @@ record SuiteSettings(
         Optional.ofNullable(lookup.apply(BROWSER)).map(Path::of),
         lookup.apply(BROWSER_URL),
         lookup.apply(GRID),
-        workers(lookup.apply(WORKERS)));
+        workers(lookup.apply(WORKERS)),
+        seed(lookup.apply(SEED)));
   }
 
   /**
@@ -73,6 +77,11 @@ record SuiteSettings(
   /** heatcheck.workers: 1 to 64, or unset (0) to leave it to the scenario or the machine. */
   static int workers(String value) {
     return value == null ? 0 : Workers.parse(value, WORKERS);
+  }
+
+  /** heatcheck.seed: 0 to 2^53 - 1, or unset (null) to leave it to the scenario or the run. */
+  static Long seed(String value) {
+    return value == null ? null : VisitorRandom.parseSeed(value, SEED);
   }
 
   private static String orElse(String value, String fallback) {

@@ -72,9 +72,14 @@ public class ScenarioTestsTest {
     try {
       listener = run(
           Map.of(
-              SuiteSettings.SCENARIOS, FIXTURES.toString(),
-              SuiteSettings.DEMO, "true",
-              SuiteSettings.OUT, runs.toString()),
+              SuiteSettings.SCENARIOS,
+              FIXTURES.toString(),
+              SuiteSettings.DEMO,
+              "true",
+              SuiteSettings.OUT,
+              runs.toString(),
+              SuiteSettings.SEED,
+              "4242"),
           allure);
     } finally {
       System.setErr(original);
@@ -138,6 +143,7 @@ public class ScenarioTestsTest {
     assertEquals(mobile.scenarios().get(0).viewports(), List.of("390x844"));
     Summary desktop = SummaryFile.read(runs.resolve("holds-1280x800").resolve(SummaryFile.NAME));
     assertEquals(desktop.scenarios().get(0).viewports(), List.of("1280x800"));
+    assertEquals(desktop.scenarios().get(0).seed(), Long.valueOf(4242), "heatcheck.seed");
   }
 
   @Test

@@ -48,4 +48,15 @@ public class SuiteSettingsTest {
         both.getMessage(),
         "heatcheck.browserUrl and heatcheck.grid both name a remote browser; set one of them");
   }
+
+  @Test
+  public void the_seed_property_sets_the_crowds_seed_and_a_bad_one_is_named() {
+    assertEquals(settings(Map.of()).seed(), null);
+    assertEquals(settings(Map.of(SuiteSettings.SEED, " 42 ")).seed(), Long.valueOf(42));
+    HeatcheckException bad =
+        expectThrows(HeatcheckException.class, () -> settings(Map.of(SuiteSettings.SEED, "-3")));
+    assertEquals(
+        bad.getMessage(),
+        "heatcheck.seed: expected an integer from 0 to 9007199254740991, got \"-3\"");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.heatcheck.internal.drive;
 
+import dev.heatcheck.result.HeatcheckException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,36 @@ public final class VisitorRandom {
   /** Picked seeds stay short enough to read back from a report and type after --seed. */
   static final long PICKED_BELOW = 1_000_000_000L;
 
+  /** The largest seed: what JSON numbers and the scenario format hold exactly (2^53 - 1). */
+  public static final long MAX_SEED = (1L << 53) - 1;
+
+  /** The system property that sets the seed of runs started from Java or TestNG. */
+  public static final String PROPERTY = "heatcheck.seed";
+
   private VisitorRandom() {}
+
+  /** The seed {@value #PROPERTY} sets, or null when it is not set. */
+  public static Long fromProperty() {
+    String value = System.getProperty(PROPERTY);
+    return value == null || value.isBlank() ? null : parseSeed(value, PROPERTY);
+  }
+
+  /**
+   * A seed as the user wrote it.
+   *
+   * @param where what to name in the message, e.g. "heatcheck.seed"
+   */
+  public static long parseSeed(String text, String where) {
+    String value = text.strip();
+    if (value.matches("\\d{1,16}")) {
+      long seed = Long.parseLong(value);
+      if (seed <= MAX_SEED) {
+        return seed;
+      }
+    }
+    throw new HeatcheckException(
+        where + ": expected an integer from 0 to " + MAX_SEED + ", got \"" + text + "\"");
+  }
 
   /** The generator of one visitor (1-based). */
   public static SplittableRandom of(long seed, String scenario, String viewport, int visitor) {
