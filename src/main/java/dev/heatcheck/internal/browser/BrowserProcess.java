@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operating-system side of one launched Chromium: its browser process and the renderers under it.
@@ -15,24 +18,35 @@ final class BrowserProcess implements Halt {
   private final ProcessHandle browser;
   private final Optional<ProcessHandle> driver;
 
-  private BrowserProcess(ProcessHandle browser) {
+  private BrowserProcess(ProcessHandle browser, Optional<ProcessHandle> driver) {
     this.browser = browser;
-    this.driver = browser.parent();
+    this.driver = driver;
   }
 
   /**
    * The browser process launched with {@code marker} among this JVM's descendants (Playwright's driver
    * starts it), if it can be found; renderers and helpers carry a {@code --type=} and not the marker.
+   * A launcher script that does not exec (Debian's {@code /usr/bin/chromium-headless-shell} runs the
+   * browser as its child) carries the marker too: the browser is the innermost process with it, and
+   * Playwright's driver the parent of the outermost.
    */
   static Optional<BrowserProcess> find(String marker) {
-    return ProcessHandle.current()
+    List<ProcessHandle> marked = ProcessHandle.current()
         .descendants()
         .filter(p -> {
           String line = commandLine(p);
           return line.contains(marker) && !line.contains("--type=");
         })
-        .findFirst()
-        .map(BrowserProcess::new);
+        .toList();
+    Set<Long> pids = marked.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+    Optional<ProcessHandle> innermost = marked.stream()
+        .filter(p -> p.children().noneMatch(child -> pids.contains(child.pid())))
+        .findFirst();
+    Optional<ProcessHandle> outermost = marked.stream()
+        .filter(p -> p.parent().map(parent -> !pids.contains(parent.pid())).orElse(true))
+        .findFirst();
+    return innermost.map(
+        browser -> new BrowserProcess(browser, outermost.flatMap(ProcessHandle::parent)));
   }
 
   /**

@@ -318,15 +318,20 @@ public class CrowdTest {
     }
   }
 
-  /** The browsers heatcheck launched under this JVM, told by the switch BrowserSession marks them with. */
+  /**
+   * The browsers heatcheck launched under this JVM, told by the switch BrowserSession marks them with;
+   * a launcher script that runs the browser as its child (Debian's chromium-headless-shell) carries it
+   * too, and is left out.
+   */
   private static List<ProcessHandle> crowdBrowsers() {
-    return ProcessHandle.current()
+    List<ProcessHandle> marked = ProcessHandle.current()
         .descendants()
         .filter(p -> {
           String line = commandLine(p);
           return line.contains("--heatcheck-browser=") && !line.contains("--type=");
         })
         .toList();
+    return marked.stream().filter(p -> p.children().noneMatch(marked::contains)).toList();
   }
 
   private static String commandLine(ProcessHandle process) {
