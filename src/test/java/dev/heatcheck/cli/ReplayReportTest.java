@@ -40,12 +40,15 @@ public class ReplayReportTest {
   @Test
   public void a_report_of_a_replays_events_has_the_replays_of_the_replay() throws IOException {
     Path work = Files.createTempDirectory("heatcheck-replay-report");
-    // a build where the recorded #wishlist is gone: one divergence, clicked at its recorded position
-    shop = DemoSite.start(DemoSite.ORDER_DELAY, 0, page -> page
-            .replace("id=\"wishlist\"", "id=\"wishlist-button\"")
-            .replace("Save to wishlist", "Keep for later"))
+    // a build without the recorded #wishlist: one divergence, clicked at the recorded position
+    shop = DemoSite.start(
+            DemoSite.ORDER_DELAY,
+            0,
+            page -> page.replace("id=\"wishlist\"", "id=\"wishlist-button\"")
+                .replace("Save to wishlist", "Keep for later"))
         .route("/lab/", exchange -> {
-          String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
+          String name =
+              Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
           byte[] body =
               Files.readAllBytes(LAB.resolve(name.endsWith(".html") ? name : "index.html"));
           exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

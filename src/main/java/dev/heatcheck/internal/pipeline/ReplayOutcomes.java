@@ -62,7 +62,9 @@ final class ReplayOutcomes {
       }
       Map<String, List<Event.Replayed>> byScenario = new LinkedHashMap<>();
       for (Event.Replayed r : sorted()) {
-        byScenario.computeIfAbsent(scenarioOf(r.session()), k -> new ArrayList<>()).add(r);
+        byScenario
+            .computeIfAbsent(scenarioOf(r.session()), k -> new ArrayList<>())
+            .add(r);
       }
       List<Summary.Replay> out = new ArrayList<>();
       scenarios.forEach((scenario, recording) -> {
@@ -76,8 +78,8 @@ final class ReplayOutcomes {
 
     private List<Event.Replayed> sorted() {
       return replayed.stream()
-          .sorted(Comparator.comparing(Event.Replayed::session)
-              .thenComparingLong(Event.Replayed::t))
+          .sorted(
+              Comparator.comparing(Event.Replayed::session).thenComparingLong(Event.Replayed::t))
           .toList();
     }
   }

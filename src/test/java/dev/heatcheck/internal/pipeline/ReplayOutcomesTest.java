@@ -127,7 +127,9 @@ public class ReplayOutcomesTest {
     Path events = dir.resolve("older.jsonl");
     String written = Files.readString(whole.dir().resolve(Pipeline.EVENTS));
     String older = written.replaceAll(",\"files\":\\{[^}]*\\}", "");
-    assertTrue(written.contains("\"files\":{\"replayed\":"), written.lines().findFirst().get());
+    assertTrue(
+        written.contains("\"files\":{\"replayed\":"),
+        written.lines().findFirst().get());
     assertFalse(older.contains("\"files\""));
     Files.writeString(events, older);
 
