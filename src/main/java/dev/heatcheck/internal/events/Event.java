@@ -29,12 +29,27 @@ public sealed interface Event {
    *
    * @param seed what its visitors' choices derive from (the seed its scenarios were played with; when
    *     they had different seeds of their own, the run's); null in files written before seeds existed
+   * @param files the file of each scenario the run played, by scenario name (for a replayed recording,
+   *     the recording), so that a report of the events alone names what was replayed; null in files
+   *     written before it existed, and for a run without scenarios
    */
-  record Run(int v, String runId, String startedAt, String tool, String browser, Long seed)
+  record Run(
+      int v,
+      String runId,
+      String startedAt,
+      String tool,
+      String browser,
+      Long seed,
+      Map<String, String> files)
       implements Event {
     /** A run without a seed: a recording, not a crowd of synthetic visitors. */
     public Run(int v, String runId, String startedAt, String tool, String browser) {
       this(v, runId, startedAt, tool, browser, null);
+    }
+
+    /** A run whose scenario files are not told. */
+    public Run(int v, String runId, String startedAt, String tool, String browser, Long seed) {
+      this(v, runId, startedAt, tool, browser, seed, null);
     }
   }
 

@@ -94,7 +94,15 @@ public final class Merge {
                 Collectors.joining(", "), joined -> joined.isEmpty() ? null : joined)),
         Pipeline.EVENTS);
     Summary summary = Pipeline.summarize(
-        dir, drives, analyzed.analysis(), analyzed.drawn(), header, grouping, List.of(), baseline);
+        dir,
+        drives,
+        analyzed.analysis(),
+        analyzed.drawn(),
+        header,
+        grouping,
+        List.of(),
+        baseline,
+        analyzed.replays().of(drives));
     Pipeline.write(summary, dir);
     return new RunResult(dir, summary);
   }

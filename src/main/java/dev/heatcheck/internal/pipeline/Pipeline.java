@@ -113,7 +113,7 @@ public final class Pipeline {
         grouping,
         variants,
         options.baseline().map(Pipeline::findingsOf),
-        ReplayOutcomes.read(events, drives));
+        analyzed.replays().of(drives));
     write(summary, dir);
     boolean timedOut = drives.stream().anyMatch(Drive::timedOut)
         || !variants.isEmpty() && options.deadline().passed();
@@ -160,7 +160,8 @@ public final class Pipeline {
             startedAt,
             TOOL,
             browserName.get(),
-            seedOf(scenarios, runSeed)));
+            seedOf(scenarios, runSeed),
+            ReplayOutcomes.files(scenarios)));
       }
       return driver;
     };
@@ -272,7 +273,10 @@ public final class Pipeline {
             options.baseUrl(),
             browser[0],
             eventsName),
-        grouping);
+        grouping,
+        List.of(),
+        Optional.empty(),
+        analyzed.replays().ofEvents());
     write(summary, dir);
     return new RunResult(dir, summary);
   }
@@ -301,8 +305,15 @@ public final class Pipeline {
     return new RunResult(dir, summary);
   }
 
-  /** What one pass over the events gave: the analysis, the maps drawn, and what the reader met. */
-  record Analyzed(Analysis analysis, List<PageMaps.Drawn> drawn, ReadStats read) {}
+  /**
+   * What one pass over the events gave: the analysis, the maps drawn, what the reader met, and the
+   * replayed actions (gathered in the quick look before it).
+   */
+  record Analyzed(
+      Analysis analysis,
+      List<PageMaps.Drawn> drawn,
+      ReadStats read,
+      ReplayOutcomes.Gathered replays) {}
 
   static Analyzed analyzeAndDraw(
       List<Path> events,
@@ -329,8 +340,12 @@ public final class Pipeline {
       Consumer<List<PageStats>> beforeDrawing,
       EventLog copy) {
     Analyzer planner = new Analyzer(Rules.defaults(), grouping);
-    Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(planner) : planner;
-    EventReader.read(events, reading.only(Set.of("view", "scroll")), plannerInput);
+    ReplayOutcomes.Gathered replays = new ReplayOutcomes.Gathered();
+    Consumer<Event> look = planner.andThen(replays);
+    Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(look) : look;
+    // the views and scrolls lay out the maps; the run and replayed events are what replays need
+    EventReader.read(
+        events, reading.only(Set.of("view", "scroll", "run", "replayed")), plannerInput);
     List<PageStats> plan = planner.finish().pages();
     Stages.mark("plan");
     beforeDrawing.accept(plan);
@@ -349,7 +364,7 @@ public final class Pipeline {
     Stages.mark("analyze");
     List<PageMaps.Drawn> drawn = drawing.write(analysis, dir.resolve("heatmaps"));
     Stages.mark("draw");
-    return new Analyzed(analysis, drawn, read);
+    return new Analyzed(analysis, drawn, read, replays);
   }
 
   /** The report files every run and report writes. */

@@ -71,7 +71,7 @@ public final class ConsoleReport {
       out.printf(
           Locale.ROOT,
           "  %s: %d action(s), %d by selector, %d by text, %d at the recorded position, %d not found%n",
-          r.recording(),
+          r.recording() == null ? r.scenario() : r.recording(),
           r.actions(),
           r.selector(),
           r.text(),
@@ -86,7 +86,7 @@ public final class ConsoleReport {
         out.printf(
             Locale.ROOT,
             "  %s at %s: %s %s -> %s%n",
-            d.recording(),
+            d.recording() == null ? d.scenario() : d.recording(),
             d.recordedMs() == null
                 ? "(untimed)"
                 : String.format(Locale.ROOT, "%.1f s", d.recordedMs() / 1000.0),

@@ -50,7 +50,7 @@ public record Summary(
    * One replayed recording (heatcheck replay): how its targeted actions were found on the live page.
    *
    * @param scenario the scenario it was played as, named after the recording file
-   * @param recording the recording file
+   * @param recording the recording file; null when its events do not name it (written before they did)
    * @param actions targeted actions replayed (clicks, double clicks, inputs, container scrolls)
    * @param selector found by a locator candidate other than text
    * @param text found by a text= candidate

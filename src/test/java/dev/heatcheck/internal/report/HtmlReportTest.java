@@ -32,8 +32,37 @@ import org.testng.annotations.Test;
 /** index.html opened in a real Chromium, as a person opens it from the run folder. */
 public class HtmlReportTest extends BrowserTest {
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  /** One recording with two divergences (one untimed, one with a hostile locator), one without any. */
+  private static final List<Summary.Replay> REPLAYS = List.of(
+      new Summary.Replay(
+          "session",
+          "sessions/session.json",
+          28,
+          25,
+          1,
+          1,
+          1,
+          List.of(
+              new Summary.Divergence(
+                  "session",
+                  "sessions/session.json",
+                  "session/1280x800/1",
+                  3487L,
+                  "click",
+                  List.of("#wishlist", "text=\"Save to wishlist\""),
+                  "position"),
+              new Summary.Divergence(
+                  "session",
+                  "sessions/session.json",
+                  "session/1280x800/1",
+                  null,
+                  "input",
+                  List.of(HOSTILE),
+                  "skipped"))),
+      new Summary.Replay("flow", null, 4, 4, 0, 0, 0, List.of()));
 
   private Path dir;
+  private Path plain;
   private BrowserContext context;
   private Page page;
   private final List<String> consoleErrors = new ArrayList<>();
@@ -97,8 +126,12 @@ public class HtmlReportTest extends BrowserTest {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        REPLAYS);
     HtmlReport.write(summary, dir);
+    // the same run without replays, as every scripted run is, beside it to show the same images
+    Path other = Files.createTempDirectory("heatcheck-html-plain");
+    HtmlReport.write(withReplays(summary, List.of()), other);
+    plain = Files.copy(other.resolve(HtmlReport.NAME), dir.resolve("plain.html"));
   }
 
   @BeforeMethod
@@ -177,6 +210,59 @@ public class HtmlReportTest extends BrowserTest {
     page.locator(".box.dead").first().hover();
     assertTrue(page.locator("#details").innerText().contains("#photo"));
     assertNotEquals(page.locator(".box.dead").count(), 0);
+  }
+
+  @Test
+  public void the_replayed_section_shows_each_recordings_fidelity_and_its_divergences() {
+    assertTrue(page.locator("#replays").isVisible());
+    assertEquals(
+        page.locator("#fidelity tbody tr").allInnerTexts().stream()
+            .map(r -> r.replaceAll("\\s+", " ").strip())
+            .toList(),
+        List.of("sessions/session.json session 28 25 1 1 1", "flow 4 4 0 0 0"));
+    assertEquals(
+        page.locator("#divergences tbody tr").allInnerTexts().stream()
+            .map(r -> r.replaceAll("\\s+", " ").strip())
+            .toList(),
+        List.of(
+            "sessions/session.json session session/1280x800/1 3.5 s click #wishlist"
+                + " text=\"Save to wishlist\" done at the recorded position",
+            "sessions/session.json session session/1280x800/1 untimed input " + HOSTILE
+                + " skipped"));
+    page.waitForTimeout(300);
+    assertEquals(dialogs, List.of(), "the hostile locator ran");
+    assertEquals(page.locator("img[src=x]").count(), 0, "the hostile locator became markup");
+  }
+
+  @Test
+  public void a_run_without_replays_has_no_replayed_section() {
+    page.navigate(plain.toUri().toString());
+    page.waitForFunction("() => document.querySelectorAll('#elements tbody tr').length === 3");
+    assertFalse(page.locator("#replays").isVisible());
+    assertEquals(consoleErrors, List.of());
+  }
+
+  private static Summary withReplays(Summary s, List<Summary.Replay> replays) {
+    return new Summary(
+        s.version(),
+        s.tool(),
+        s.runId(),
+        s.startedAt(),
+        s.finishedAt(),
+        s.baseUrl(),
+        s.browser(),
+        s.passed(),
+        s.scenarios(),
+        s.findings(),
+        s.checks(),
+        s.failedSteps(),
+        s.pages(),
+        s.events(),
+        s.grouping(),
+        s.variants(),
+        s.failedVisitors(),
+        s.failedPages(),
+        replays);
   }
 
   private byte[] stage() {
