@@ -8,12 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.testing.BrowserTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.testng.annotations.AfterClass;
@@ -30,8 +25,8 @@ public class MergeCommandTest {
   private Path dir;
   private Path failing;
   private Path passing;
-  private Run[] failingShards;
-  private Run[] passingShards;
+  private Cli[] failingShards;
+  private Cli[] passingShards;
 
   @BeforeClass
   public void runTheShards() throws IOException {
@@ -52,8 +47,8 @@ public class MergeCommandTest {
         expect:
           deadClicks: {max: 0}
         """);
-    failingShards = new Run[] {shard(failing, "dead", 1), shard(failing, "dead", 2)};
-    passingShards = new Run[] {shard(passing, "fine", 1), shard(passing, "fine", 2)};
+    failingShards = new Cli[] {shard(failing, "dead", 1), shard(failing, "dead", 2)};
+    passingShards = new Cli[] {shard(passing, "fine", 1), shard(passing, "fine", 2)};
   }
 
   @AfterClass(alwaysRun = true)
@@ -63,8 +58,8 @@ public class MergeCommandTest {
     }
   }
 
-  private Run shard(Path scenario, String name, int index) {
-    return heatcheck(
+  private Cli shard(Path scenario, String name, int index) {
+    return Cli.run(
         "run",
         "--base-url",
         site.baseUrl(),
@@ -78,36 +73,38 @@ public class MergeCommandTest {
 
   @Test
   public void each_shard_runs_as_run_does_and_its_folder_names_its_shard() throws IOException {
-    assertEquals(failingShards[0].code, 1, failingShards[0].toString());
-    assertEquals(failingShards[1].code, 1, failingShards[1].toString());
+    assertEquals(failingShards[0].code(), 1, failingShards[0].toString());
+    assertEquals(failingShards[1].code(), 1, failingShards[1].toString());
     JsonNode shard = Json.mapper().readTree(dir.resolve("dead-2/shard.json").toFile());
     assertEquals(shard.path("shard").asText(), "2/2");
     assertEquals(shard.path("planSize").asInt(), 2);
     assertEquals(shard.path("first").asText(), "dead/1280x800/2");
     String plan = shard.path("plan").asText();
     assertTrue(
-        failingShards[1].out.contains("shard 2/2 of plan " + plan
-            + ": visits 2 to 2 of 2 (dead/1280x800/2 to dead/1280x800/2)"),
-        failingShards[1].out);
-    assertTrue(passingShards[0].out.contains(": no visits of 1"), passingShards[0].out);
+        failingShards[1]
+            .out()
+            .contains("shard 2/2 of plan " + plan
+                + ": visits 2 to 2 of 2 (dead/1280x800/2 to dead/1280x800/2)"),
+        failingShards[1].out());
+    assertTrue(passingShards[0].out().contains(": no visits of 1"), passingShards[0].out());
   }
 
   @Test
   public void merge_exits_1_when_the_merged_run_fails_an_expectation() throws IOException {
     Path out = dir.resolve("dead-merged");
-    Run merged = heatcheck(
+    Cli merged = Cli.run(
         "merge",
         dir.resolve("dead-1").toString(),
         dir.resolve("dead-2").toString(),
         "--out",
         out.toString());
-    assertEquals(merged.code, 1, merged.toString());
+    assertEquals(merged.code(), 1, merged.toString());
     JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
     JsonNode check = summary.path("checks").get(0);
     assertEquals(check.path("rule").asText(), "deadClicks");
     assertEquals(check.path("actual").asInt(), 2, "one dead click of each shard's visitor");
     assertEquals(check.path("at").asText(), failing + ":6:3");
-    assertTrue(merged.out.contains("Merged 2 shard(s) of plan "), merged.out);
+    assertTrue(merged.out().contains("Merged 2 shard(s) of plan "), merged.out());
     // no --seed and no seed: in the scenario: the shards agreed on one, and the merged run says it
     long seed = summary.path("scenarios").get(0).path("seed").asLong();
     for (String shard : new String[] {"dead-1", "dead-2"}) {
@@ -121,15 +118,15 @@ public class MergeCommandTest {
 
   @Test
   public void merge_exits_0_when_every_expectation_of_the_merged_run_holds() {
-    assertEquals(passingShards[0].code, 0, passingShards[0].toString());
-    assertEquals(passingShards[1].code, 0, passingShards[1].toString());
-    Run merged = heatcheck(
+    assertEquals(passingShards[0].code(), 0, passingShards[0].toString());
+    assertEquals(passingShards[1].code(), 0, passingShards[1].toString());
+    Cli merged = Cli.run(
         "merge",
         dir.resolve("fine-2").toString(),
         dir.resolve("fine-1").toString(),
         "--out",
         dir.resolve("fine-merged").toString());
-    assertEquals(merged.code, 0, merged.toString());
+    assertEquals(merged.code(), 0, merged.toString());
   }
 
   @Test
@@ -138,11 +135,11 @@ public class MergeCommandTest {
         .readTree(dir.resolve("dead-1/shard.json").toFile())
         .path("plan")
         .asText();
-    Run incomplete = heatcheck(
+    Cli incomplete = Cli.run(
         "merge", dir.resolve("dead-1").toString(), "--out", dir.resolve("x").toString());
     assertRefused(
         incomplete, "heatcheck: shard 2/2 of plan " + plan + " is missing; merge needs all 2");
-    Run mixed = heatcheck(
+    Cli mixed = Cli.run(
         "merge",
         dir.resolve("dead-1").toString(),
         dir.resolve("fine-2").toString(),
@@ -152,7 +149,7 @@ public class MergeCommandTest {
         mixed,
         "heatcheck: " + dir.resolve("dead-1") + " and " + dir.resolve("fine-2")
             + " are shards of different runs (plan " + plan + " and plan ");
-    Run inside = heatcheck(
+    Cli inside = Cli.run(
         "merge",
         dir.resolve("dead-1").toString(),
         dir.resolve("dead-2").toString(),
@@ -162,14 +159,14 @@ public class MergeCommandTest {
         inside,
         "heatcheck: --out " + dir.resolve("dead-2/merged") + " is inside the shard folder "
             + dir.resolve("dead-2"));
-    Run none = heatcheck("merge", "--out", dir.resolve("x").toString());
-    assertEquals(none.code, 2, none.toString());
+    Cli none = Cli.run("merge", "--out", dir.resolve("x").toString());
+    assertEquals(none.code(), 2, none.toString());
     assertFalse(Files.exists(dir.resolve("x")), "nothing is written for a refused set");
   }
 
   @Test
   public void run_exits_2_for_a_bad_shard_before_starting_a_browser() throws IOException {
-    Run bad = heatcheck("run", "--shard", "3/2", "--base-url", site.baseUrl(), failing.toString());
+    Cli bad = Cli.run("run", "--shard", "3/2", "--base-url", site.baseUrl(), failing.toString());
     assertRefused(
         bad, "heatcheck: --shard: expected I/N with 1 <= I <= N, such as 2/4, got \"3/2\"");
     Path variants = Files.writeString(dir.resolve("ab.yaml"), """
@@ -178,37 +175,14 @@ public class MergeCommandTest {
         steps:
           - click: "#ok"
         """);
-    Run split =
-        heatcheck("run", "--shard", "1/2", "--base-url", site.baseUrl(), variants.toString());
+    Cli split = Cli.run("run", "--shard", "1/2", "--base-url", site.baseUrl(), variants.toString());
     assertRefused(split, "heatcheck: --shard: " + variants + " has variants, which run whole");
   }
 
-  private static void assertRefused(Run run, String start) {
-    assertEquals(run.code, 2, run.toString());
-    assertEquals(run.err.strip().lines().count(), 1L, run.err);
-    assertTrue(run.err.startsWith(start), run.toString());
-    assertFalse(run.err.contains("Exception"), run.err);
-  }
-
-  /** Runs the command line; run and merge print their reports to System.out, which is caught too. */
-  private static Run heatcheck(String... args) {
-    StringWriter err = new StringWriter();
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream before = System.out;
-    int code;
-    System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-    try {
-      code = Main.execute(args, new PrintWriter(System.out, true), new PrintWriter(err, true));
-    } finally {
-      System.setOut(before);
-    }
-    return new Run(code, console.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
-  private record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
-    }
+  private static void assertRefused(Cli run, String start) {
+    assertEquals(run.code(), 2, run.toString());
+    assertEquals(run.err().strip().lines().count(), 1L, run.err());
+    assertTrue(run.err().startsWith(start), run.toString());
+    assertFalse(run.err().contains("Exception"), run.err());
   }
 }

@@ -8,12 +8,7 @@ import dev.heatcheck.internal.demo.DemoSite;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.testing.BrowserTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.testng.annotations.AfterClass;
@@ -58,7 +53,7 @@ public class ReplayReportTest {
           }
         });
     Path replayed = work.resolve("replayed");
-    Result replay = heatcheck(
+    Cli replay = Cli.run(
         "replay",
         "--base-url",
         shop.baseUrl(),
@@ -67,45 +62,22 @@ public class ReplayReportTest {
         "--input",
         "#password=pw",
         RECORDINGS.resolve("rrweb/session.json").toString());
-    assertEquals(replay.code, 0, replay.toString());
+    assertEquals(replay.code(), 0, replay.toString());
     JsonNode before = Json.mapper().readTree(replayed.resolve("summary.json").toFile());
     assertEquals(before.path("replays").get(0).path("divergences").size(), 1, before.toString());
 
     Path reported = work.resolve("reported");
-    Result report = heatcheck(
+    Cli report = Cli.run(
         "report",
         "--events",
         replayed.resolve("events.jsonl").toString(),
         "--out",
         reported.toString());
 
-    assertEquals(report.code, 0, report.toString());
+    assertEquals(report.code(), 0, report.toString());
     JsonNode after = Json.mapper().readTree(reported.resolve("summary.json").toFile());
     assertEquals(after.path("replays"), before.path("replays"));
-    assertTrue(report.out.contains("session.json: 28 action(s), 27 by selector"), report.out);
-    assertTrue(report.out.contains("session.json at 3.5 s: click #wishlist"), report.out);
-  }
-
-  private static Result heatcheck(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    // the commands print their report on System.out
-    PrintStream before = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    } finally {
-      System.setOut(before);
-    }
-    return new Result(code, out + printed.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
-  private record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
-    }
+    assertTrue(report.out().contains("session.json: 28 action(s), 27 by selector"), report.out());
+    assertTrue(report.out().contains("session.json at 3.5 s: click #wishlist"), report.out());
   }
 }

@@ -6,11 +6,7 @@ import static org.testng.Assert.assertTrue;
 
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.testing.BrowserTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +52,7 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("traced-out");
 
-    Run run = heatcheck(
+    Cli run = Cli.run(
         "run",
         "--base-url",
         site.baseUrl(),
@@ -66,7 +62,7 @@ public class TraceRunTest {
         "--trace",
         file.toString());
 
-    assertEquals(run.code, 0, run.toString());
+    assertEquals(run.code(), 0, run.toString());
     Path traces = out.resolve("traces");
     assertEquals(
         names(traces), List.of("traced_1280x800_1.zip", "traced_1280x800_2.zip"), run.toString());
@@ -80,7 +76,7 @@ public class TraceRunTest {
     assertTrue(
         assertHoldsATrace(traces.resolve("traced_1280x800_2.zip")).contains("traced/1280x800/2"),
         "the trace's title is the session");
-    assertTrue(run.out.contains("Traces: " + traces), run.out);
+    assertTrue(run.out().contains("Traces: " + traces), run.out());
   }
 
   @Test
@@ -94,7 +90,7 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("frozen-out");
 
-    Run run = heatcheck(
+    Cli run = Cli.run(
         "run",
         "--base-url",
         site.baseUrl(),
@@ -104,7 +100,7 @@ public class TraceRunTest {
         "--trace",
         file.toString());
 
-    assertEquals(run.code, 1, "the visitor failed: " + run);
+    assertEquals(run.code(), 1, "the visitor failed: " + run);
     assertTrue(Files.readString(out.resolve("summary.json")).contains("timeouts.step (3000 ms)"));
     String trace = assertHoldsATrace(out.resolve("traces").resolve("frozen_1280x800_1.zip"));
     assertTrue(
@@ -120,7 +116,7 @@ public class TraceRunTest {
         """);
     Path out = dir.resolve("untraced-out");
 
-    Run run = heatcheck(
+    Cli run = Cli.run(
         "run",
         "--base-url",
         site.baseUrl(),
@@ -129,10 +125,10 @@ public class TraceRunTest {
         "--no-install",
         file.toString());
 
-    assertEquals(run.code, 0, run.toString());
+    assertEquals(run.code(), 0, run.toString());
     assertTrue(Files.isRegularFile(out.resolve("summary.json")), run.toString());
     assertFalse(Files.exists(out.resolve("traces")), names(out).toString());
-    assertFalse(run.out.contains("Traces:"), run.out);
+    assertFalse(run.out().contains("Traces:"), run.out());
   }
 
   /** The zip's trace.trace entry, as text, after checking it is there and not empty. */
@@ -163,22 +159,5 @@ public class TraceRunTest {
 
   private Path scenario(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  /** Runs the command line; the run command prints its report to System.out, which is caught too. */
-  private static Run heatcheck(String... args) {
-    StringWriter err = new StringWriter();
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream before = System.out;
-    int code;
-    System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-    try {
-      code = Main.execute(args, new PrintWriter(System.out, true), new PrintWriter(err, true));
-    } finally {
-      System.setOut(before);
-    }
-    return new Run(code, console.toString(StandardCharsets.UTF_8), err.toString());
   }
 }
