@@ -689,6 +689,8 @@ public final class Driver implements AutoCloseable {
       return "dblclick " + describe(d.target());
     } else if (step instanceof Step.Input i) {
       return "input " + Replaying.describe(i.target());
+    } else if (step instanceof Step.Move m) {
+      return "hover " + describe(m.target());
     }
     return "scroll";
   }
@@ -726,15 +728,41 @@ public final class Driver implements AutoCloseable {
       return "click";
     } else if (step instanceof Step.Input) {
       return "fill";
+    } else if (step instanceof Step.Move m && m.target() instanceof Target.Located) {
+      return "hover"; // a pointer move to a point is no action, as the pointer's travel to a click is not
     }
     return null;
   }
+
+  /** Past this behind the recorded times, replayed pointer moves are dropped until the waits catch up. */
+  static final long MOVE_BEHIND_MS = 100;
+
+  /**
+   * A page point [x, y] in the viewport, scrolled to when outside it: [x, y, scrolled] in the viewport,
+   * or null when the point is outside the page.
+   */
+  private static final String POINT_IN_VIEW = "([x, y]) => {"
+      + " const d = document.documentElement, b = document.body;"
+      + " const w = Math.max(d.scrollWidth, b ? b.scrollWidth : 0);"
+      + " const h = Math.max(d.scrollHeight, b ? b.scrollHeight : 0);"
+      + " if (x < 0 || y < 0 || x >= w || y >= h) return null;"
+      + " let scrolled = false;"
+      + " if (x < scrollX || y < scrollY || x >= scrollX + innerWidth || y >= scrollY + innerHeight) {"
+      + "   window.scrollTo(Math.max(0, x - innerWidth / 2), Math.max(0, y - innerHeight / 2));"
+      + "   scrolled = true; }"
+      + " const vx = x - scrollX, vy = y - scrollY;"
+      + " return vx < 0 || vy < 0 || vx >= innerWidth || vy >= innerHeight ? null : [vx, vy, scrolled]; }";
 
   /** Carries out steps on one visitor's page, as a person would: pointer moves, wheel scrolls, pauses. */
   private final class Steps {
     private final Page page;
     private final Recorder recorder;
     private final Visit visit;
+    /**
+     * How far replayed pointer moves put the visit behind the recorded times: what they took to play. The
+     * waits after them give it back, so that moves never delay the next action.
+     */
+    private long lateMs;
 
     Steps(Page page, Recorder recorder, Visit visit) {
       this.page = page;
@@ -744,6 +772,16 @@ public final class Driver implements AutoCloseable {
 
     void run(Script.Act act) {
       Step step = act.step();
+      if (step instanceof Step.Move m && m.target() instanceof Target.At a) {
+        pointerTo(a);
+        return;
+      } else if (step instanceof Step.Wait w && w.forSelector() == null && lateMs > 0) {
+        long owed = Math.min(lateMs, w.ms());
+        lateMs -= owed;
+        page.waitForTimeout(w.ms() - owed);
+        return;
+      }
+      lateMs = 0; // any other action is played when its turn comes, late or not
       String kind = actionKind(step);
       if (kind != null) {
         recorder.action(page, kind);
@@ -907,6 +945,8 @@ public final class Driver implements AutoCloseable {
         replayInput(i);
       } else if (step instanceof Step.Scroll s && s.target() instanceof ScrollTarget.Within w) {
         replayScroll(w);
+      } else if (step instanceof Step.Move m && m.target() instanceof Target.Located l) {
+        replayHover(l);
       } else {
         return false;
       }
@@ -942,6 +982,42 @@ public final class Driver implements AutoCloseable {
           found.via(),
           target.locate(),
           target.recordedMs());
+    }
+
+    /**
+     * A replayed hover: the pointer over the centre of the first candidate's element, else to the recorded
+     * point, else skipped.
+     */
+    private void replayHover(Target.Located target) {
+      Replaying.Found found = find(target);
+      double[] point = found.locator() != null
+          ? aimed(found.locator(), Script.Act.of(null))
+          : target.hasPoint() ? new double[] {target.x(), target.y()} : null;
+      if (point != null) {
+        page.mouse().move(point[0], point[1], new Mouse.MoveOptions().setSteps(6));
+      }
+      recorder.replayed(
+          page, "hover", found.how(target), found.via(), target.locate(), target.recordedMs());
+    }
+
+    /**
+     * A replayed pointer move to a page point: scrolled into view when it is not in it, as the page is
+     * now; skipped when the point is outside the page, or when earlier moves left the visit more than
+     * {@link #MOVE_BEHIND_MS} behind (what they took is owed to the next wait).
+     */
+    private void pointerTo(Target.At point) {
+      if (lateMs > MOVE_BEHIND_MS) {
+        return;
+      }
+      long start = System.nanoTime();
+      List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(point.x(), point.y()));
+      if (at != null) {
+        if (Boolean.TRUE.equals(at.get(2))) {
+          afterPaint(); // the scroll's events fire now, not as a reaction to what comes next
+        }
+        page.mouse().move(((Number) at.get(0)).doubleValue(), ((Number) at.get(1)).doubleValue());
+      }
+      lateMs += (System.nanoTime() - start) / 1_000_000;
     }
 
     /** A replayed value: typed into the first candidate's field; skipped when no candidate finds one. */

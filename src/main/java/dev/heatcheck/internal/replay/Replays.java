@@ -21,14 +21,20 @@ import java.util.Set;
  * steps replay its actions with the recorded gaps between them, so that {@code heatcheck replay} plays them
  * as {@code run} plays any scenario (the same capture, judgement, maps, checks and reports).
  *
- * <p>Timing: a gap may be shortened ({@link Settings#speed()}, {@link Settings#idleCapMs()}), but a gap after
- * a click never below min(recorded gap, the click's longest judgement window + {@link #MARGIN_MS}), so that
- * nothing the visitor did next lands inside a window it did not land in at recorded pace: a sped-up verdict
- * equals the one at recorded pace. Untimed flows (DevTools) play repeated clicks on one target as a burst
+ * <p>Timing: a gap may be shortened ({@link Settings#speed()}, {@link Settings#idleCapMs()}), but what
+ * follows a click (pointer moves included) never plays sooner after it than min(recorded time since the
+ * click, the click's longest judgement window + {@link #MARGIN_MS}), so that nothing the visitor did next
+ * lands inside a window it did not land in at recorded pace: a sped-up verdict equals the one at recorded
+ * pace. Untimed flows (DevTools) play repeated clicks on one target as a burst
  * ({@link #BURST_MS} apart) and give any other click its full window.
  *
- * <p>Not replayed: pointer moves (the pointer travels to each target itself), navigations a click caused
- * (the click causes them again), DevTools waits (each target is looked for until it shows).
+ * <p>Pointer moves are replayed at their recorded times too: a hover (a move with a target) as a located
+ * action, a move with only a position as the pointer to that page point. Moves less than {@link #FRAME_MS}
+ * of played time after the last one kept are dropped: the page could not have painted in between, and a
+ * dense stream must not slow the replay.
+ *
+ * <p>Not replayed: navigations a click caused (the click causes them again), DevTools waits (each target
+ * is looked for until it shows), moves inside an iframe (their positions are the frame's own).
  */
 public final class Replays {
   /** Past a click's longest judgement window, before the visitor's next action. */
@@ -37,6 +43,8 @@ public final class Replays {
   public static final long BURST_MS = 250;
   /** The gap after any other action of an untimed flow. */
   static final long UNTIMED_GAP_MS = 300;
+  /** One animation frame: pointer moves closer together than this, as played, are one move. */
+  static final long FRAME_MS = 16;
 
   /**
    * @param baseUrl the origin the recorded origin is replaced with (path, query and hash kept); null keeps
@@ -141,6 +149,10 @@ public final class Replays {
     private final long windowMs = JudgeSettings.none().longestWindow();
     private final List<Step> steps = new ArrayList<>();
     private long playedMs;
+    /** The last click played, and the time played since. */
+    private Action lastClick;
+
+    private long sinceClick;
     private double scrollX;
     private double scrollY;
 
@@ -157,11 +169,14 @@ public final class Replays {
     }
 
     List<Step> steps() {
-      List<Action> actions = visit.actions();
+      List<Action> actions = movesInPlace(visit.actions());
       Action previous = null;
       boolean first = true;
       for (int i = 0; i < actions.size(); i++) {
         Action action = actions.get(i);
+        if (pointOnly(action) && pointOnly(previous) && played(previous, action) < FRAME_MS) {
+          continue; // within a frame of the last move kept
+        }
         List<Step> made = steps(action, first);
         if (action instanceof Action.Navigate) {
           first = false;
@@ -174,6 +189,10 @@ public final class Replays {
         }
         steps.addAll(made);
         previous = action;
+        if (action instanceof Action.Click || action instanceof Action.DoubleClick) {
+          lastClick = action;
+          sinceClick = 0;
+        }
       }
       return steps;
     }
@@ -185,16 +204,59 @@ public final class Replays {
       if (!before.timed() || !next.timed()) {
         wait = !click ? UNTIMED_GAP_MS : sameTarget(before, next) ? BURST_MS : windowMs + MARGIN_MS;
       } else {
-        long recorded = Math.max(0, next.at() - before.at());
-        wait = Math.min((long) (recorded / settings.speed()), settings.idleCapMs());
-        if (click) {
-          wait = Math.max(wait, Math.min(recorded, windowMs + MARGIN_MS));
+        wait = played(before, next);
+        if (lastClick != null && lastClick.timed()) {
+          // counted from the click, not from the moves after it: sped-up moves do not bring what the
+          // visitor did next into the click's window
+          long atPace = Math.min(Math.max(0, next.at() - lastClick.at()), windowMs + MARGIN_MS);
+          wait = Math.max(wait, atPace - sinceClick);
         }
       }
       if (wait > 0) {
         steps.add(new Step.Wait(wait, null, at));
         playedMs += wait;
+        sinceClick += wait;
       }
+    }
+
+    /**
+     * The actions with each timed move placed by its time among the others, whose order is kept: rrweb
+     * sends moves in batches after they happened, so a click may come before the moves that led to it.
+     */
+    static List<Action> movesInPlace(List<Action> actions) {
+      List<Action> moves = actions.stream()
+          .filter(a -> a instanceof Action.Move && a.timed())
+          .sorted(java.util.Comparator.comparingLong(Action::at))
+          .toList();
+      if (moves.isEmpty()) {
+        return actions;
+      }
+      List<Action> out = new ArrayList<>(actions.size());
+      int next = 0;
+      for (Action action : actions) {
+        if (action instanceof Action.Move && action.timed()) {
+          continue;
+        }
+        while (action.timed() && next < moves.size() && moves.get(next).at() < action.at()) {
+          out.add(moves.get(next++));
+        }
+        out.add(action);
+      }
+      out.addAll(moves.subList(next, moves.size()));
+      return out;
+    }
+
+    /** A pointer move to a position, no element: what may be coalesced. */
+    private static boolean pointOnly(Action action) {
+      return action instanceof Action.Move m
+          && m.timed()
+          && (m.target() == null || m.target().candidates().isEmpty());
+    }
+
+    /** The gap between two timed actions as played: the recorded one sped up, within the idle cap. */
+    private long played(Action before, Action next) {
+      long recorded = Math.max(0, next.at() - before.at());
+      return Math.min((long) (recorded / settings.speed()), settings.idleCapMs());
     }
 
     private static boolean sameTarget(Action before, Action next) {
@@ -221,8 +283,34 @@ public final class Replays {
         return scroll(s);
       } else if (action instanceof Action.Key k && k.down()) {
         return List.of(new Step.Press(k.key(), at));
+      } else if (action instanceof Action.Move m) {
+        return move(m);
       }
       return List.of();
+    }
+
+    /**
+     * A hover over the target's element when the recording names one; else the pointer to the recorded
+     * position on the page (a viewport position plus the window's scroll as recorded then). A position
+     * inside an iframe, or relative to an element, is not replayed.
+     */
+    private List<Step> move(Action.Move m) {
+      if (m.target() != null && !m.target().candidates().isEmpty()) {
+        return List.of(new Step.Move(located(m.at(), m.target()), at));
+      }
+      Position p = m.position() != null
+          ? m.position()
+          : m.target() == null ? null : m.target().position();
+      if (p == null
+          || p.origin() != Position.Origin.PAGE && p.origin() != Position.Origin.VIEWPORT) {
+        return List.of();
+      }
+      boolean page = p.origin() == Position.Origin.PAGE;
+      double x = page ? p.x() : p.x() + scrollX;
+      double y = page ? p.y() : p.y() + scrollY;
+      return x < 0 || y < 0
+          ? List.of() // off the page: nothing to move to
+          : List.of(new Step.Move(new dev.heatcheck.internal.scenario.Target.At(x, y), at));
     }
 
     private List<Step> scroll(Action.Scroll s) {

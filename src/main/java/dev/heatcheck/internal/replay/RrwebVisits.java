@@ -304,8 +304,7 @@ final class RrwebVisits {
             actions.add(new Action.Move(
                 at(t + p.path("timeOffset").asLong()),
                 null,
-                new Position(
-                    p.path("x").asDouble(), p.path("y").asDouble(), Position.Origin.VIEWPORT)));
+                new Position(p.path("x").asDouble(), p.path("y").asDouble(), moveOrigin(p))));
           }
         }
         case MOUSE_INTERACTION -> interaction(t, data);
@@ -314,6 +313,15 @@ final class RrwebVisits {
         case INPUT -> input(t, data);
         default -> {}
       }
+    }
+
+    /** rrweb gives a move inside an iframe in the frame's own viewport: what its node says. */
+    private Position.Origin moveOrigin(JsonNode position) {
+      Node node = dom == null ? null : dom.node(position.path("id").asInt(-1));
+      Node document = node == null ? null : Dom.documentOf(node);
+      return document != null && Dom.frameOf(document) != null
+          ? Position.Origin.FRAME
+          : Position.Origin.VIEWPORT;
     }
 
     private void interaction(long t, JsonNode data) {

@@ -60,6 +60,7 @@ public final class ScenarioWriter {
         .append(" by heatcheck replay --to-scenario.\n");
     out.append(
         "# Each step tries its locators in order, then the recorded point; waits are the recorded gaps.\n");
+    out.append("# hover: {x, y} is a recorded pointer move to that page point.\n");
     out.append("name: ").append(quote(scenario.name())).append('\n');
     out.append("url: ").append(quote(scenario.url())).append('\n');
     out.append("viewports: [");
@@ -104,6 +105,14 @@ public final class ScenarioWriter {
       out.append("  - scroll: ")
           .append(located(w.target(), ", left: " + number(w.x()) + ", top: " + number(w.y())))
           .append(recorded(w.target()));
+    } else if (step instanceof Step.Move m && m.target() instanceof Target.Located l) {
+      out.append("  - hover: ").append(located(l, "")).append(recorded(l));
+    } else if (step instanceof Step.Move m && m.target() instanceof Target.At a) {
+      out.append("  - hover: {x: ")
+          .append(number(a.x()))
+          .append(", y: ")
+          .append(number(a.y()))
+          .append("}\n");
     } else if (step instanceof Step.Scroll s && s.target() instanceof ScrollTarget.ToY y) {
       out.append("  - scroll: {y: ").append(number(y.y())).append("}\n");
     }

@@ -45,6 +45,14 @@ public sealed interface Step {
 
   record Hover(String selector, Location at) implements Step {}
 
+  /**
+   * A replayed pointer move ({@code hover: {locate: [...]}} or {@code hover: {x, y}}): over a located
+   * element, found as a replayed click's is and reported the same way (a miss is a divergence, never a
+   * failed step); or to a page point ({@link Target.At}), scrolled into view when it is not, and skipped
+   * without a word when it is outside the page.
+   */
+  record Move(Target target, Location at) implements Step {}
+
   record Press(String key, Location at) implements Step {}
 
   record Scroll(ScrollTarget target, Location at) implements Step {}

@@ -128,6 +128,9 @@ final class StepReader {
   }
 
   private Step hover(Node value, Location at) {
+    if (value instanceof MapNode map) {
+      return map.keys().contains("locate") ? hoverLocated(map, at) : hoverAt(map, at);
+    }
     String selector = values.string(value, "hover", "a CSS selector like \".menu\"");
     return selector == null ? null : new Step.Hover(selector, at);
   }
@@ -521,6 +524,26 @@ final class StepReader {
         ? values.integer(fields.get("recorded"), what + ".recorded", 0, Integer.MAX_VALUE)
         : null;
     return new Target.Located(locate, x, y, recorded == null ? null : recorded.longValue());
+  }
+
+  /** {@code hover: {locate: ["#menu"], x: 40, y: 12, recorded: 1200}}: a replayed hover. */
+  private Step hoverLocated(MapNode map, Location at) {
+    Target.Located located = located(locatedFields(map, "hover"), "hover");
+    return located == null ? null : new Step.Move(located, at);
+  }
+
+  /** {@code hover: {x: 412, y: 1300}}: the pointer to a page point (a replayed pointer move). */
+  private Step hoverAt(MapNode map, Location at) {
+    Fields fields = new Fields(map, "hover", List.of("locate", "x", "y"), problems);
+    if (!fields.has("x") || !fields.has("y")) {
+      problems.add(
+          fields.at(),
+          "hover: expected locate, or x and y, e.g. hover: {x: 412, y: 1300}");
+      return null;
+    }
+    Double x = values.number(fields.get("x"), "hover.x", 0, MAX_PX);
+    Double y = values.number(fields.get("y"), "hover.y", 0, MAX_PX);
+    return x == null || y == null ? null : new Step.Move(new Target.At(x, y), at);
   }
 
   private Step dblclick(Node value, Location at) {
