@@ -25,9 +25,15 @@ public class ActionKindTest {
     expected.put(new Step.Hover("#a", AT), "hover");
     expected.put(new Step.Press("Enter", AT), "press");
     expected.put(new Step.Scroll(new ScrollTarget.ToBottom(), AT), "scroll");
+    expected.put(
+        new Step.Move(new Target.Located(java.util.List.of("#menu"), null, null, 1200L), AT),
+        "hover");
     expected.forEach((step, kind) -> assertEquals(Driver.actionKind(step), kind, step.toString()));
     assertNull(
         Driver.actionKind(new Step.Wait(500, null, AT)),
         "a wait is no action: the click before it is still answered");
+    assertNull(
+        Driver.actionKind(new Step.Move(new Target.At(40, 50), AT)),
+        "a replayed pointer move is the pointer travelling, as to a click: no action");
   }
 }

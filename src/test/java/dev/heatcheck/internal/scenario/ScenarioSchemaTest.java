@@ -97,6 +97,9 @@ public class ScenarioSchemaTest {
       {"a click with no target", "url: /x\nsteps:\n  - click: {times: 2}\n"},
       {"a click with two targets", "url: /x\nsteps:\n  - click: {selector: \"#a\", text: Buy}\n"},
       {"a click at x without y", "url: /x\nsteps:\n  - click: {x: 10}\n"},
+      {"a hover at x without y", "url: /x\nsteps:\n  - hover: {x: 10}\n"},
+      {"a hover point off the page", "url: /x\nsteps:\n  - hover: {x: -5, y: 10}\n"},
+      {"a hover with an unknown key", "url: /x\nsteps:\n  - hover: {x: 10, y: 20, z: 1}\n"},
       {
         "a click at a point and on a selector",
         "url: /x\nsteps:\n  - click: {selector: \"#a\", x: 1, y: 2}\n"
