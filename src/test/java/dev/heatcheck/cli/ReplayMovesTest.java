@@ -65,7 +65,10 @@ public class ReplayMovesTest {
       {200, 300, 500}, {600, 450, 800}, {400, 1900, 1400}, {900, 2600, 1700}, {5000, 100, 2000},
       {100, 120, 2300}
     };
-    int id = 1;
+    // the first action plays as the page loads, often within the recorder's 50 ms sampling of the
+    // browser's own first pointer event: a move not looked for
+    lines.add(event("move", session, 1, 200, "\"x\":150.0,\"y\":250.0"));
+    int id = 2;
     for (double[] m : moves) {
       if (m[2] == 1400) {
         lines.add(event("scroll", session, id++, (long) m[2] - 300, "\"y\":1500.0,\"docH\":3000"));
@@ -89,6 +92,59 @@ public class ReplayMovesTest {
     // a move to a point is no targeted action: nothing to find, nothing diverged
     JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
     assertEquals(summary.path("replays").size(), 0, summary.path("replays").toString());
+  }
+
+  /**
+   * A dense stream (a move every 10 ms for 10 s, then a click): the moves are played along the recorded
+   * path and the click is still replayed and found. How late the click came is printed, not asserted.
+   */
+  @Test
+  public void a_dense_stream_of_moves_is_played_along_its_path_before_the_click() throws IOException {
+    String session = "dense/1280x800/1";
+    List<String> lines = new ArrayList<>();
+    lines.add("{\"type\":\"run\",\"v\":1,\"runId\":\"dense\",\"startedAt\":\"2026-11-30T13:00:00Z\","
+        + "\"tool\":\"heatcheck 0.1.0\",\"browser\":\"Chromium\"}");
+    lines.add("{\"type\":\"view\",\"id\":\"" + session + ":v\",\"session\":\"" + session
+        + "\",\"scenario\":\"dense\",\"url\":\"http://shop.example/\",\"path\":\"/\",\"vw\":1280,"
+        + "\"vh\":800,\"docW\":1280,\"docH\":3000,\"t\":" + T0 + "}");
+    int recorded = 1000;
+    for (int i = 1; i <= recorded; i++) {
+      lines.add(event("move", session, i, 10L * i, "\"x\":" + (300 + 0.8 * i) + ",\"y\":500"));
+    }
+    long clickAt = 10L * recorded + 50;
+    lines.add(event("click", session, recorded + 1, clickAt,
+        "\"x\":60.0,\"y\":50.0,\"modifier\":false,\"target\":{\"selector\":\"#menu\","
+            + "\"tag\":\"button\",\"text\":\"Shop\",\"role\":\"button\",\"interactive\":true,"
+            + "\"editable\":false},\"vx\":60.0,\"vy\":50.0"));
+    Path recording = Files.write(work.resolve("dense.jsonl"), lines);
+    Path out = work.resolve("dense");
+    long start = System.currentTimeMillis();
+    Result result = heatcheck("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
+        recording.toString());
+    long wall = System.currentTimeMillis() - start;
+    assertEquals(result.code, 0, result.toString());
+
+    List<JsonNode> events = typed(out.resolve("events.jsonl"), "move", "click");
+    List<JsonNode> path = events.stream()
+        .filter(e -> e.path("type").asText().equals("move")
+            && Math.abs(e.path("y").asDouble() - 500) <= PX)
+        .toList();
+    JsonNode click = events.stream()
+        .filter(e -> e.path("type").asText().equals("click"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no click replayed: " + result));
+    assertEquals(click.path("target").path("selector").asText(), "#menu", click.toString());
+    // the recorder samples moves every 50 ms: 10 s of path gives about 200; far fewer means moves fell behind
+    assertTrue(path.size() >= 100, path.size() + " moves on the path");
+    assertTrue(
+        path.stream().allMatch(e -> e.path("x").asDouble() >= 300 && e.path("x").asDouble() <= 1101),
+        path.toString());
+    long firstMove = path.get(0).path("t").asLong();
+    long played = click.path("t").asLong() - firstMove;
+    System.out.printf(
+        "dense moves: %d recorded over %.1f s, %d on the path in events.jsonl; click %d ms after the"
+            + " first move (recorded %d ms); replay command %.1f s%n",
+        recorded, recorded / 100.0, path.size(), played, clickAt - 10, wall / 1000.0);
   }
 
   /** rrweb's moves are viewport points: the page point is the window's scroll recorded then, added. */
@@ -160,6 +216,21 @@ public class ReplayMovesTest {
   private static String event(String type, String session, int id, long at, String fields) {
     return "{\"type\":\"" + type + "\",\"id\":\"" + session + ":" + id + "\",\"view\":\"" + session
         + ":v\",\"session\":\"" + session + "\",\"t\":" + (T0 + at) + "," + fields + "}";
+  }
+
+  /** The events of the given types, in the order written. */
+  private static List<JsonNode> typed(Path events, String... types) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    List<String> wanted = List.of(types);
+    try (Stream<String> lines = Files.lines(events)) {
+      for (String line : lines.toList()) {
+        JsonNode event = Json.mapper().readTree(line);
+        if (wanted.contains(event.path("type").asText())) {
+          out.add(event);
+        }
+      }
+    }
+    return out;
   }
 
   /** The move events of an events.jsonl, as page points. */

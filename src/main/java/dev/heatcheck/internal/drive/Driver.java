@@ -759,10 +759,11 @@ public final class Driver implements AutoCloseable {
     private final Recorder recorder;
     private final Visit visit;
     /**
-     * How far replayed pointer moves put the visit behind the recorded times: what they took to play. The
-     * waits after them give it back, so that moves never delay the next action.
+     * When the next step is due (epoch ms): the end of the last step that was neither a wait nor a pointer
+     * move, plus the waits since. A wait lasts until then, so what the pointer moves in between took (and
+     * the waits' own round trips) is taken off it: moves never delay the next action.
      */
-    private long lateMs;
+    private long dueAt = System.currentTimeMillis();
 
     Steps(Page page, Recorder recorder, Visit visit) {
       this.page = page;
@@ -775,13 +776,22 @@ public final class Driver implements AutoCloseable {
       if (step instanceof Step.Move m && m.target() instanceof Target.At a) {
         pointerTo(a);
         return;
-      } else if (step instanceof Step.Wait w && w.forSelector() == null && lateMs > 0) {
-        long owed = Math.min(lateMs, w.ms());
-        lateMs -= owed;
-        page.waitForTimeout(w.ms() - owed);
+      } else if (step instanceof Step.Wait w && w.forSelector() == null) {
+        dueAt += w.ms();
+        long left = dueAt - System.currentTimeMillis();
+        if (left > 0) {
+          page.waitForTimeout(left);
+        }
         return;
       }
-      lateMs = 0; // any other action is played when its turn comes, late or not
+      try {
+        act(step, act);
+      } finally {
+        dueAt = System.currentTimeMillis(); // any other step is played when its turn comes, late or not
+      }
+    }
+
+    private void act(Step step, Script.Act act) {
       String kind = actionKind(step);
       if (kind != null) {
         recorder.action(page, kind);
@@ -802,7 +812,7 @@ public final class Driver implements AutoCloseable {
       } else if (step instanceof Step.Scroll s) {
         scroll(s.target());
       } else if (step instanceof Step.Wait w) {
-        waitFor(w);
+        visible(w.forSelector());
       } else if (step instanceof Step.Pause p) {
         page.waitForTimeout(p.minMs()); // drawn for this visitor: min and max are one length now
       }
@@ -922,14 +932,6 @@ public final class Driver implements AutoCloseable {
       return ((Number) page.evaluate(script)).doubleValue();
     }
 
-    private void waitFor(Step.Wait step) {
-      if (step.forSelector() == null) {
-        page.waitForTimeout(step.ms());
-      } else {
-        visible(step.forSelector());
-      }
-    }
-
     // ---- replayed actions (heatcheck replay): located targets, never a failed step
 
     /** Plays a replayed action; false when the step is not one. */
@@ -1002,14 +1004,13 @@ public final class Driver implements AutoCloseable {
 
     /**
      * A replayed pointer move to a page point: scrolled into view when it is not in it, as the page is
-     * now; skipped when the point is outside the page, or when earlier moves left the visit more than
-     * {@link #MOVE_BEHIND_MS} behind (what they took is owed to the next wait).
+     * now; skipped when the point is outside the page, or when the visit is more than {@link
+     * #MOVE_BEHIND_MS} behind the recorded times (moves that cost more than their gaps catch up so).
      */
     private void pointerTo(Target.At point) {
-      if (lateMs > MOVE_BEHIND_MS) {
+      if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
         return;
       }
-      long start = System.nanoTime();
       List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(point.x(), point.y()));
       if (at != null) {
         if (Boolean.TRUE.equals(at.get(2))) {
@@ -1017,7 +1018,6 @@ public final class Driver implements AutoCloseable {
         }
         page.mouse().move(((Number) at.get(0)).doubleValue(), ((Number) at.get(1)).doubleValue());
       }
-      lateMs += (System.nanoTime() - start) / 1_000_000;
     }
 
     /** A replayed value: typed into the first candidate's field; skipped when no candidate finds one. */
