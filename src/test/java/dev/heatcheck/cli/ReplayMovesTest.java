@@ -7,12 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heatcheck.internal.demo.LocalServer;
 import dev.heatcheck.internal.events.Json;
 import dev.heatcheck.testing.BrowserTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +72,9 @@ public class ReplayMovesTest {
     }
     Path recording = Files.write(work.resolve("pointer.jsonl"), lines);
     Path out = work.resolve("pointer");
-    Result result = heatcheck("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
+    Cli result = Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
         recording.toString());
-    assertEquals(result.code, 0, result.toString());
+    assertEquals(result.code(), 0, result.toString());
 
     List<double[]> played = moves(out.resolve("events.jsonl"));
     for (double[] m : moves) {
@@ -119,10 +114,10 @@ public class ReplayMovesTest {
     Path recording = Files.write(work.resolve("dense.jsonl"), lines);
     Path out = work.resolve("dense");
     long start = System.currentTimeMillis();
-    Result result = heatcheck("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
+    Cli result = Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
         recording.toString());
     long wall = System.currentTimeMillis() - start;
-    assertEquals(result.code, 0, result.toString());
+    assertEquals(result.code(), 0, result.toString());
 
     List<JsonNode> events = typed(out.resolve("events.jsonl"), "move", "click");
     List<JsonNode> path = events.stream()
@@ -163,9 +158,9 @@ public class ReplayMovesTest {
         + "\"timestamp\":" + (T0 + 1500) + "}]";
     Path file = Files.writeString(work.resolve("rrweb-moves.json"), recording);
     Path out = work.resolve("rrweb-moves");
-    Result result = heatcheck(
+    Cli result = Cli.run(
         "replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
-    assertEquals(result.code, 0, result.toString());
+    assertEquals(result.code(), 0, result.toString());
     List<double[]> played = moves(out.resolve("events.jsonl"));
     for (double[] m : new double[][] {{300, 1200}, {700, 1650}}) {
       assertTrue(
@@ -207,9 +202,9 @@ public class ReplayMovesTest {
         + " \"offsetY\": 5}]}";
     Path file = Files.writeString(work.resolve(name + ".json"), flow);
     Path out = work.resolve(name);
-    Result result = heatcheck(
+    Cli result = Cli.run(
         "replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
-    assertEquals(result.code, 0, result.toString());
+    assertEquals(result.code(), 0, result.toString());
     return Json.mapper().readTree(out.resolve("summary.json").toFile());
   }
 
@@ -247,27 +242,5 @@ public class ReplayMovesTest {
 
   private static String pointsOf(List<double[]> points) {
     return points.stream().map(p -> "(" + p[0] + ", " + p[1] + ")").toList().toString();
-  }
-
-  private static Result heatcheck(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    PrintStream before = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    } finally {
-      System.setOut(before);
-    }
-    return new Result(code, out + printed.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
-  private record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
-    }
   }
 }
