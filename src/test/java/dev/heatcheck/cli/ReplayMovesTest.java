@@ -51,13 +51,18 @@ public class ReplayMovesTest {
   public void recorded_moves_land_at_their_page_points() throws IOException {
     String session = "rec/1280x800/1";
     List<String> lines = new ArrayList<>();
-    lines.add("{\"type\":\"run\",\"v\":1,\"runId\":\"moves\",\"startedAt\":\"2026-11-30T13:00:00Z\","
-        + "\"tool\":\"heatcheck 0.1.0\",\"browser\":\"Chromium\"}");
+    lines.add(
+        "{\"type\":\"run\",\"v\":1,\"runId\":\"moves\",\"startedAt\":\"2026-11-30T13:00:00Z\","
+            + "\"tool\":\"heatcheck 0.1.0\",\"browser\":\"Chromium\"}");
     lines.add("{\"type\":\"view\",\"id\":\"" + session + ":v\",\"session\":\"" + session
         + "\",\"scenario\":\"rec\",\"url\":\"http://shop.example/\",\"path\":\"/\",\"vw\":1280,"
         + "\"vh\":800,\"docW\":1280,\"docH\":3000,\"t\":" + T0 + "}");
     double[][] moves = {
-      {200, 300, 500}, {600, 450, 800}, {400, 1900, 1400}, {900, 2600, 1700}, {5000, 100, 2000},
+      {200, 300, 500},
+      {600, 450, 800},
+      {400, 1900, 1400},
+      {900, 2600, 1700},
+      {5000, 100, 2000},
       {100, 120, 2300}
     };
     // the first action plays as the page loads, often within the recorder's 50 ms sampling of the
@@ -72,15 +77,15 @@ public class ReplayMovesTest {
     }
     Path recording = Files.write(work.resolve("pointer.jsonl"), lines);
     Path out = work.resolve("pointer");
-    Cli result = Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
-        recording.toString());
+    Cli result = Cli.run(
+        "replay", "--base-url", server.baseUrl(), "--out", out.toString(), recording.toString());
     assertEquals(result.code(), 0, result.toString());
 
     List<double[]> played = moves(out.resolve("events.jsonl"));
     for (double[] m : moves) {
       boolean inPage = m[0] < 1280;
-      boolean found = played.stream()
-          .anyMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX);
+      boolean found =
+          played.stream().anyMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX);
       assertEquals(found, inPage, "(" + m[0] + ", " + m[1] + ") in " + pointsOf(played));
     }
     assertTrue(played.stream().allMatch(p -> p[0] < 1280), pointsOf(played));
@@ -94,11 +99,13 @@ public class ReplayMovesTest {
    * path and the click is still replayed and found. How late the click came is printed, not asserted.
    */
   @Test
-  public void a_dense_stream_of_moves_is_played_along_its_path_before_the_click() throws IOException {
+  public void a_dense_stream_of_moves_is_played_along_its_path_before_the_click()
+      throws IOException {
     String session = "dense/1280x800/1";
     List<String> lines = new ArrayList<>();
-    lines.add("{\"type\":\"run\",\"v\":1,\"runId\":\"dense\",\"startedAt\":\"2026-11-30T13:00:00Z\","
-        + "\"tool\":\"heatcheck 0.1.0\",\"browser\":\"Chromium\"}");
+    lines.add(
+        "{\"type\":\"run\",\"v\":1,\"runId\":\"dense\",\"startedAt\":\"2026-11-30T13:00:00Z\","
+            + "\"tool\":\"heatcheck 0.1.0\",\"browser\":\"Chromium\"}");
     lines.add("{\"type\":\"view\",\"id\":\"" + session + ":v\",\"session\":\"" + session
         + "\",\"scenario\":\"dense\",\"url\":\"http://shop.example/\",\"path\":\"/\",\"vw\":1280,"
         + "\"vh\":800,\"docW\":1280,\"docH\":3000,\"t\":" + T0 + "}");
@@ -107,32 +114,38 @@ public class ReplayMovesTest {
       lines.add(event("move", session, i, 10L * i, "\"x\":" + (300 + 0.8 * i) + ",\"y\":500"));
     }
     long clickAt = 10L * recorded + 50;
-    lines.add(event("click", session, recorded + 1, clickAt,
+    lines.add(event(
+        "click",
+        session,
+        recorded + 1,
+        clickAt,
         "\"x\":60.0,\"y\":50.0,\"modifier\":false,\"target\":{\"selector\":\"#menu\","
             + "\"tag\":\"button\",\"text\":\"Shop\",\"role\":\"button\",\"interactive\":true,"
             + "\"editable\":false},\"vx\":60.0,\"vy\":50.0"));
     Path recording = Files.write(work.resolve("dense.jsonl"), lines);
     Path out = work.resolve("dense");
     long start = System.currentTimeMillis();
-    Cli result = Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(),
-        recording.toString());
+    Cli result = Cli.run(
+        "replay", "--base-url", server.baseUrl(), "--out", out.toString(), recording.toString());
     long wall = System.currentTimeMillis() - start;
     assertEquals(result.code(), 0, result.toString());
 
     List<JsonNode> events = typed(out.resolve("events.jsonl"), "move", "click");
     List<JsonNode> path = events.stream()
-        .filter(e -> e.path("type").asText().equals("move")
-            && Math.abs(e.path("y").asDouble() - 500) <= PX)
+        .filter(e ->
+            e.path("type").asText().equals("move") && Math.abs(e.path("y").asDouble() - 500) <= PX)
         .toList();
     JsonNode click = events.stream()
         .filter(e -> e.path("type").asText().equals("click"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no click replayed: " + result));
     assertEquals(click.path("target").path("selector").asText(), "#menu", click.toString());
-    // the recorder samples moves every 50 ms: 10 s of path gives about 200; far fewer means moves fell behind
+    // the recorder samples moves every 50 ms: 10 s of path gives about 200; far fewer means moves
+    // fell behind
     assertTrue(path.size() >= 100, path.size() + " moves on the path");
     assertTrue(
-        path.stream().allMatch(e -> e.path("x").asDouble() >= 300 && e.path("x").asDouble() <= 1101),
+        path.stream()
+            .allMatch(e -> e.path("x").asDouble() >= 300 && e.path("x").asDouble() <= 1101),
         path.toString());
     long firstMove = path.get(0).path("t").asLong();
     long played = click.path("t").asLong() - firstMove;
@@ -144,7 +157,8 @@ public class ReplayMovesTest {
 
   /** rrweb's moves are viewport points: the page point is the window's scroll recorded then, added. */
   @Test
-  public void rrweb_moves_land_at_their_viewport_points_plus_the_recorded_scroll() throws IOException {
+  public void rrweb_moves_land_at_their_viewport_points_plus_the_recorded_scroll()
+      throws IOException {
     String recording = "[{\"type\":4,\"data\":{\"href\":\"http://shop.example/\",\"width\":1280,"
         + "\"height\":800},\"timestamp\":" + T0 + "},"
         + "{\"type\":2,\"data\":{\"node\":{\"type\":0,\"id\":1,\"childNodes\":[{\"type\":2,"
@@ -158,14 +172,13 @@ public class ReplayMovesTest {
         + "\"timestamp\":" + (T0 + 1500) + "}]";
     Path file = Files.writeString(work.resolve("rrweb-moves.json"), recording);
     Path out = work.resolve("rrweb-moves");
-    Cli result = Cli.run(
-        "replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
+    Cli result =
+        Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
     assertEquals(result.code(), 0, result.toString());
     List<double[]> played = moves(out.resolve("events.jsonl"));
     for (double[] m : new double[][] {{300, 1200}, {700, 1650}}) {
       assertTrue(
-          played.stream()
-              .anyMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX),
+          played.stream().anyMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX),
           "(" + m[0] + ", " + m[1] + ") in " + pointsOf(played));
     }
   }
@@ -175,7 +188,8 @@ public class ReplayMovesTest {
    * by its selector and is alive; without the hover the item is hidden and the click diverges.
    */
   @Test
-  public void a_recorded_hover_opens_the_menu_whose_item_the_recorded_click_finds() throws IOException {
+  public void a_recorded_hover_opens_the_menu_whose_item_the_recorded_click_finds()
+      throws IOException {
     JsonNode summary = replayFlow("hovered", true);
     JsonNode replay = summary.path("replays").get(0);
     assertEquals(replay.path("actions").asInt(), 2, replay.toString()); // the hover and the click
@@ -202,8 +216,8 @@ public class ReplayMovesTest {
         + " \"offsetY\": 5}]}";
     Path file = Files.writeString(work.resolve(name + ".json"), flow);
     Path out = work.resolve(name);
-    Cli result = Cli.run(
-        "replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
+    Cli result =
+        Cli.run("replay", "--base-url", server.baseUrl(), "--out", out.toString(), file.toString());
     assertEquals(result.code(), 0, result.toString());
     return Json.mapper().readTree(out.resolve("summary.json").toFile());
   }

@@ -729,7 +729,8 @@ public final class Driver implements AutoCloseable {
     } else if (step instanceof Step.Input) {
       return "fill";
     } else if (step instanceof Step.Move m && m.target() instanceof Target.Located) {
-      return "hover"; // a pointer move to a point is no action, as the pointer's travel to a click is not
+      return "hover"; // a pointer move to a point is no action, as the pointer's travel to a click
+      // is not
     }
     return null;
   }
@@ -787,7 +788,8 @@ public final class Driver implements AutoCloseable {
       try {
         act(step, act);
       } finally {
-        dueAt = System.currentTimeMillis(); // any other step is played when its turn comes, late or not
+        dueAt =
+            System.currentTimeMillis(); // any other step is played when its turn comes, late or not
       }
     }
 

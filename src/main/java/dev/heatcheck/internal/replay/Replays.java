@@ -206,7 +206,8 @@ public final class Replays {
       } else {
         wait = played(before, next);
         if (lastClick != null && lastClick.timed()) {
-          // counted from the click, not from the moves after it: sped-up moves do not bring what the
+          // counted from the click, not from the moves after it: sped-up moves do not bring what
+          // the
           // visitor did next into the click's window
           long atPace = Math.min(Math.max(0, next.at() - lastClick.at()), windowMs + MARGIN_MS);
           wait = Math.max(wait, atPace - sinceClick);

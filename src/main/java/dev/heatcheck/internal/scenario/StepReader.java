@@ -537,8 +537,7 @@ final class StepReader {
     Fields fields = new Fields(map, "hover", List.of("locate", "x", "y"), problems);
     if (!fields.has("x") || !fields.has("y")) {
       problems.add(
-          fields.at(),
-          "hover: expected locate, or x and y, e.g. hover: {x: 412, y: 1300}");
+          fields.at(), "hover: expected locate, or x and y, e.g. hover: {x: 412, y: 1300}");
       return null;
     }
     Double x = values.number(fields.get("x"), "hover.x", 0, MAX_PX);

@@ -154,7 +154,8 @@ public class ReplaysTest {
 
   /** One timed visit of {@code actions} as a scenario's steps, at recorded pace or sped up. */
   private static List<Step> stepsOf(double speed, Action... actions) {
-    Visit visit = new Visit("1", 0, "http://shop.example/", new Viewport(1280, 800), List.of(actions));
+    Visit visit =
+        new Visit("1", 0, "http://shop.example/", new Viewport(1280, 800), List.of(actions));
     Recorded recorded = new Recorded(
         java.nio.file.Path.of("moves.json"),
         Format.RRWEB,
@@ -205,7 +206,9 @@ public class ReplaysTest {
     assertEquals(
         played,
         List.of(
-            new Step.Scroll(new dev.heatcheck.internal.scenario.ScrollTarget.ToY(500), steps.get(0).at()),
+            new Step.Scroll(
+                new dev.heatcheck.internal.scenario.ScrollTarget.ToY(500),
+                steps.get(0).at()),
             100L,
             new Target.At(10, 520),
             30L,
@@ -226,7 +229,8 @@ public class ReplaysTest {
     for (int i = 1; i < actions.length; i++) {
       actions[i] = move(50L * i, 10 * i, 10, Position.Origin.PAGE);
     }
-    long moves = stepsOf(1, actions).stream().filter(s -> s instanceof Step.Move).count();
+    long moves =
+        stepsOf(1, actions).stream().filter(s -> s instanceof Step.Move).count();
     long sped = stepsOf(4, actions).stream().filter(s -> s instanceof Step.Move).count();
     assertEquals(moves, 11L); // 50 ms apart: each its own frame
     assertEquals(sped, 6L); // 12 ms apart as played: every other one
