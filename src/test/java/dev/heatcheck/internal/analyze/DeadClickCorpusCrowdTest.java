@@ -44,6 +44,7 @@ import org.testng.annotations.Test;
 public class DeadClickCorpusCrowdTest extends BrowserTest {
   /** What run chooses on a 2-core machine (CI's): 6 workers a core. */
   private static final int WORKERS = 12;
+
   private static final int TIMES = 2;
   private static final Viewport VIEWPORT = new Viewport(1000, 700);
 
