@@ -227,7 +227,8 @@ public final class ClickGenerator {
             false,
             page.target(spot, x, y),
             x,
-            y - scrollY));
+            y - scrollY,
+            null));
         visit.clicks++;
         counts[0]++;
         switch (spot.behaviour) {

@@ -963,11 +963,8 @@ public final class Driver implements AutoCloseable {
      */
     private void replayClick(Target.Located target, int times, int intervalMs, boolean dbl) {
       Replaying.Found found = find(target);
-      double[] point = found.locator() != null
-          ? aimed(found.locator(), Script.Act.of(null))
-          : target.hasPoint() ? new double[] {target.x(), target.y()} : null;
+      double[] point = pointerOver(target, found);
       if (point != null) {
-        page.mouse().move(point[0], point[1], new Mouse.MoveOptions().setSteps(6));
         if (dbl) {
           page.mouse().dblclick(point[0], point[1]);
         } else {
@@ -989,17 +986,26 @@ public final class Driver implements AutoCloseable {
     }
 
     /**
-     * A replayed hover: the pointer over the centre of the first candidate's element, else to the recorded
-     * point, else skipped.
+     * Moves the pointer to the centre of the element found for {@code target}, else to its recorded
+     * point; returns where, or null (and leaves the pointer) when there is neither.
      */
-    private void replayHover(Target.Located target) {
-      Replaying.Found found = find(target);
+    private double[] pointerOver(Target.Located target, Replaying.Found found) {
       double[] point = found.locator() != null
           ? aimed(found.locator(), Script.Act.of(null))
           : target.hasPoint() ? new double[] {target.x(), target.y()} : null;
       if (point != null) {
         page.mouse().move(point[0], point[1], new Mouse.MoveOptions().setSteps(6));
       }
+      return point;
+    }
+
+    /**
+     * A replayed hover: the pointer over the centre of the first candidate's element, else to the recorded
+     * point, else skipped.
+     */
+    private void replayHover(Target.Located target) {
+      Replaying.Found found = find(target);
+      pointerOver(target, found);
       recorder.replayed(
           page, "hover", found.how(target), found.via(), target.locate(), target.recordedMs());
     }

@@ -42,14 +42,9 @@ public sealed interface Event {
       Long seed,
       Map<String, String> files)
       implements Event {
-    /** A run without a seed: a recording, not a crowd of synthetic visitors. */
+    /** A run without a seed or scenario files: a recording, not a crowd of synthetic visitors. */
     public Run(int v, String runId, String startedAt, String tool, String browser) {
-      this(v, runId, startedAt, tool, browser, null);
-    }
-
-    /** A run whose scenario files are not told. */
-    public Run(int v, String runId, String startedAt, String tool, String browser, Long seed) {
-      this(v, runId, startedAt, tool, browser, seed, null);
+      this(v, runId, startedAt, tool, browser, null, null);
     }
   }
 
@@ -124,19 +119,6 @@ public sealed interface Event {
       Double vy,
       Integer count)
       implements Event {
-    public Click(
-        String id,
-        String view,
-        String session,
-        long t,
-        double x,
-        double y,
-        boolean modifier,
-        Target target,
-        Double vx,
-        Double vy) {
-      this(id, view, session, t, x, y, modifier, target, vx, vy, null);
-    }
 
     public Click(
         String id,
