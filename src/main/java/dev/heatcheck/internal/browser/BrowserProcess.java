@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The operating-system side of one launched Chromium: its browser process and the renderers under it.
@@ -15,38 +13,33 @@ import java.util.stream.Collectors;
  * page whose main thread never yields holds up every Playwright call on the thread that drives it.
  */
 final class BrowserProcess implements Halt {
-  private final ProcessHandle browser;
+  private final ProcessHandle launched;
   private final Optional<ProcessHandle> driver;
 
-  private BrowserProcess(ProcessHandle browser, Optional<ProcessHandle> driver) {
-    this.browser = browser;
-    this.driver = driver;
+  private BrowserProcess(ProcessHandle launched) {
+    this.launched = launched;
+    this.driver = launched.parent();
   }
 
   /**
-   * The browser process launched with {@code marker} among this JVM's descendants (Playwright's driver
-   * starts it), if it can be found; renderers and helpers carry a {@code --type=} and not the marker.
-   * A launcher script that does not exec (Debian's {@code /usr/bin/chromium-headless-shell} runs the
-   * browser as its child) carries the marker too: the browser is the innermost process with it, and
-   * Playwright's driver the parent of the outermost.
+   * The process Playwright's driver launched with {@code marker} among this JVM's descendants, if it
+   * can be found: the browser, or a launcher script that runs it as a child without exec (Debian's
+   * {@code /usr/bin/chromium-headless-shell} does). Its descendants carry the marker too, and so does
+   * a helper the browser has forked but not yet exec'd; only the outermost is sure to be the one
+   * launched, so the halts act on its whole tree.
    */
   static Optional<BrowserProcess> find(String marker) {
-    List<ProcessHandle> marked = ProcessHandle.current()
+    return ProcessHandle.current()
         .descendants()
-        .filter(p -> {
-          String line = commandLine(p);
-          return line.contains(marker) && !line.contains("--type=");
-        })
-        .toList();
-    Set<Long> pids = marked.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
-    Optional<ProcessHandle> innermost = marked.stream()
-        .filter(p -> p.children().noneMatch(child -> pids.contains(child.pid())))
-        .findFirst();
-    Optional<ProcessHandle> outermost = marked.stream()
-        .filter(p -> p.parent().map(parent -> !pids.contains(parent.pid())).orElse(true))
-        .findFirst();
-    return innermost.map(
-        browser -> new BrowserProcess(browser, outermost.flatMap(ProcessHandle::parent)));
+        .filter(p -> isMarked(p, marker))
+        .filter(p -> p.parent().map(parent -> !isMarked(parent, marker)).orElse(true))
+        .findFirst()
+        .map(BrowserProcess::new);
+  }
+
+  private static boolean isMarked(ProcessHandle process, String marker) {
+    String line = commandLine(process);
+    return line.contains(marker) && !line.contains("--type=");
   }
 
   /**
@@ -56,7 +49,7 @@ final class BrowserProcess implements Halt {
    * @return how many were killed
    */
   int killRenderers() {
-    return (int) browser
+    return (int) launched
         .descendants()
         .filter(p -> {
           String line = commandLine(p);
@@ -73,10 +66,14 @@ final class BrowserProcess implements Halt {
     return killRenderers() > 0;
   }
 
-  /** Kills the browser itself: Playwright fails every call waiting on it and reports it disconnected. */
+  /**
+   * Kills the browser, its helpers and any launcher script above it: Playwright fails every call
+   * waiting on it and reports it disconnected.
+   */
   @Override
   public void kill() {
-    browser.destroyForcibly();
+    Stream.concat(launched.descendants().toList().stream(), Stream.of(launched))
+        .forEach(ProcessHandle::destroyForcibly);
   }
 
   /**
@@ -85,7 +82,7 @@ final class BrowserProcess implements Halt {
    */
   @Override
   public void killDriver() {
-    browser.destroyForcibly();
+    kill();
     driver
         .filter(d -> !d.equals(ProcessHandle.current()))
         .ifPresent(ProcessHandle::destroyForcibly);

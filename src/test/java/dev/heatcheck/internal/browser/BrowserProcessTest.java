@@ -26,7 +26,12 @@ public class BrowserProcessTest {
         .find(Optional.empty())
         .orElseThrow()
         .executable();
-    Files.writeString(script, "#!/bin/sh -e\n\"" + executable + "\" \"$@\"\n");
+    // the helper stands for what the browser has forked and not yet exec'd: a process that carries
+    // the launch's switches and is not the browser; started first, an innermost-process rule took
+    // it
+    Files.writeString(
+        script,
+        "#!/bin/sh -e\nsh -c 'sleep 60; :' helper \"$@\" &\n\"" + executable + "\" \"$@\"\n");
     script.toFile().setExecutable(true);
     try (BrowserSession session = BrowserSession.open(Optional.of(script), false, System.err)) {
       session.browser().newPage().navigate("data:text/html,<p>alive</p>");

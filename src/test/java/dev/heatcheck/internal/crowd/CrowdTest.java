@@ -321,7 +321,8 @@ public class CrowdTest {
   /**
    * The browsers heatcheck launched under this JVM, told by the switch BrowserSession marks them with;
    * a launcher script that runs the browser as its child (Debian's chromium-headless-shell) carries it
-   * too, and is left out.
+   * too, and is left out, as is a helper a browser has forked and not yet exec'd: a browser has
+   * helpers of its own.
    */
   private static List<ProcessHandle> crowdBrowsers() {
     List<ProcessHandle> marked = ProcessHandle.current()
@@ -331,7 +332,10 @@ public class CrowdTest {
           return line.contains("--heatcheck-browser=") && !line.contains("--type=");
         })
         .toList();
-    return marked.stream().filter(p -> p.children().noneMatch(marked::contains)).toList();
+    return marked.stream()
+        .filter(p -> p.children().noneMatch(marked::contains))
+        .filter(p -> p.children().anyMatch(child -> commandLine(child).contains("--type=")))
+        .toList();
   }
 
   private static String commandLine(ProcessHandle process) {
