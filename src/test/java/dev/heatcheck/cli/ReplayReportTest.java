@@ -11,12 +11,15 @@ import dev.heatcheck.testing.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.Test;
 
 /**
- * A replay's events reported again ({@code heatcheck report}): the report has the replay's fidelity and
- * divergences, as the replay itself had them.
+ * A replay's events reported again ({@code heatcheck report}): the report has the replay's fidelity,
+ * divergences and checks (its --expect rules, recorded in the events), as the replay itself had them;
+ * {@code report --expect} holds them to other rules instead.
  */
 @Test(groups = BrowserTest.GROUP)
 public class ReplayReportTest {
@@ -33,8 +36,13 @@ public class ReplayReportTest {
   }
 
   @Test
-  public void a_report_of_a_replays_events_has_the_replays_of_the_replay() throws IOException {
+  public void a_report_of_a_replays_events_has_the_replays_and_checks_of_the_replay()
+      throws IOException {
     Path work = Files.createTempDirectory("heatcheck-replay-report");
+    Path expect = Files.writeString(
+        work.resolve("expect.yaml"),
+        "# what the replay is held to\nexpect:\n  divergedActions: {max: 0}\n"
+            + "  deadClicks: {max: 50}\n  clickShare: {selector: \"#place-order\", max: 0.5}\n");
     // a build without the recorded #wishlist: one divergence, clicked at the recorded position
     shop = DemoSite.start(
             DemoSite.ORDER_DELAY,
@@ -61,10 +69,19 @@ public class ReplayReportTest {
         replayed.toString(),
         "--input",
         "#password=pw",
+        "--expect",
+        expect.toString(),
         RECORDINGS.resolve("rrweb/session.json").toString());
-    assertEquals(replay.code(), 0, replay.toString());
+    assertEquals(replay.code(), 1, replay.toString());
     JsonNode before = Json.mapper().readTree(replayed.resolve("summary.json").toFile());
     assertEquals(before.path("replays").get(0).path("divergences").size(), 1, before.toString());
+    assertEquals(
+        checks(before),
+        List.of(
+            "session deadClicks pass 3 " + expect + ":4:3",
+            "session clickShare #place-order pass 0.17 " + expect + ":5:3",
+            "session divergedActions fail 1 " + expect + ":3:3"),
+        before.path("checks").toString());
 
     Path reported = work.resolve("reported");
     Cli report = Cli.run(
@@ -74,10 +91,37 @@ public class ReplayReportTest {
         "--out",
         reported.toString());
 
-    assertEquals(report.code(), 0, report.toString());
+    assertEquals(report.code(), 1, report.toString());
     JsonNode after = Json.mapper().readTree(reported.resolve("summary.json").toFile());
     assertEquals(after.path("replays"), before.path("replays"));
+    assertEquals(after.path("checks"), before.path("checks"));
+    assertEquals(after.path("passed"), before.path("passed"));
     assertTrue(report.out().contains("session.json: 28 action(s), 27 by selector"), report.out());
     assertTrue(report.out().contains("session.json at 3.5 s: click #wishlist"), report.out());
+
+    // other thresholds for the same events: the flag's rules, not the recorded ones
+    Path looser =
+        Files.writeString(work.resolve("looser.yaml"), "expect:\n  divergedActions: {max: 1}\n");
+    Cli rejudged = Cli.run(
+        "report",
+        "--events",
+        replayed.resolve("events.jsonl").toString(),
+        "--expect",
+        looser.toString(),
+        "--out",
+        work.resolve("rejudged").toString());
+    assertEquals(rejudged.code(), 0, rejudged.toString());
+    assertEquals(
+        checks(Json.mapper().readTree(work.resolve("rejudged/summary.json").toFile())),
+        List.of("session divergedActions pass 1 " + looser + ":2:3"));
+  }
+
+  /** Each check as "scenario name level actual at". */
+  private static List<String> checks(JsonNode summary) {
+    List<String> out = new ArrayList<>();
+    summary.path("checks").forEach(c -> out.add(c.path("scenario").asText() + " "
+        + c.path("rule").asText() + " " + c.path("level").asText() + " "
+        + c.path("actual").asText() + " " + c.path("at").asText()));
+    return out;
   }
 }

@@ -32,6 +32,8 @@ public sealed interface Event {
    * @param files the file of each scenario the run played, by scenario name (for a replayed recording,
    *     the recording), so that a report of the events alone names what was replayed; null in files
    *     written before it existed, and for a run without scenarios
+   * @param expect the rules every scenario was held to, when the run was given them apart from its
+   *     scenarios (replay --expect); null otherwise, and in files written before it existed
    */
   record Run(
       int v,
@@ -40,13 +42,24 @@ public sealed interface Event {
       String tool,
       String browser,
       Long seed,
-      Map<String, String> files)
+      Map<String, String> files,
+      Rules expect)
       implements Event {
     /** A run without a seed or scenario files: a recording, not a crowd of synthetic visitors. */
     public Run(int v, String runId, String startedAt, String tool, String browser) {
-      this(v, runId, startedAt, tool, browser, null, null);
+      this(v, runId, startedAt, tool, browser, null, null, null);
     }
   }
+
+  /**
+   * The {@code expect:} file every scenario of a run was held to (heatcheck replay --expect), as it was
+   * read, so that a report of the events alone holds them to the same rules, each pointing where it is
+   * written.
+   *
+   * @param file the file as the run was given it (what checks point at)
+   * @param text its content
+   */
+  record Rules(String file, String text) {}
 
   /**
    * A page view: one document (or SPA route) seen by one visitor ({@code session}) in one scenario at one

@@ -69,6 +69,19 @@ public final class Pipeline {
    */
   public static RunResult run(
       List<Scenario> given, RunOptions options, PrintStream progress, PrintStream notices) {
+    return run(given, options, progress, notices, null);
+  }
+
+  /**
+   * @param rules the expect: file every scenario is held to, given apart from them (replay --expect):
+   *     recorded in the run event, so that a report of the events alone holds them to it too; or null
+   */
+  public static RunResult run(
+      List<Scenario> given,
+      RunOptions options,
+      PrintStream progress,
+      PrintStream notices,
+      Event.Rules rules) {
     long runSeed = options.seed() != null
         ? options.seed()
         : options.shard().isWhole()
@@ -94,8 +107,8 @@ public final class Pipeline {
     String browserName = null;
     try (EventLog log = EventLog.create(events)) {
       if (!plain.isEmpty()) {
-        browserName =
-            drive(plain, options, log, runId, startedAt, runSeed, drives, progress, notices);
+        browserName = drive(
+            plain, options, log, runId, startedAt, runSeed, rules, drives, progress, notices);
       }
     }
     Grouping grouping = new Grouping(
@@ -133,6 +146,7 @@ public final class Pipeline {
       String runId,
       String startedAt,
       long runSeed,
+      Event.Rules rules,
       List<Drive> drives,
       PrintStream progress,
       PrintStream notices) {
@@ -161,7 +175,8 @@ public final class Pipeline {
             TOOL,
             browserName.get(),
             seedOf(scenarios, runSeed),
-            ReplayOutcomes.files(scenarios)));
+            ReplayOutcomes.files(scenarios),
+            rules));
       }
       return driver;
     };
@@ -262,9 +277,11 @@ public final class Pipeline {
     if (warning != null) {
       progress.println(warning);
     }
+    // held to the rules given, else to those the run recorded (replay --expect); none without either
+    List<Drive> drives = analyzed.scenarios().drives(options.expect());
     Summary summary = summarize(
         dir,
-        List.of(),
+        drives,
         analyzed.analysis(),
         analyzed.drawn(),
         new Header(
@@ -307,13 +324,14 @@ public final class Pipeline {
 
   /**
    * What one pass over the events gave: the analysis, the maps drawn, what the reader met, and the
-   * replayed actions (gathered in the quick look before it).
+   * replayed actions and the scenarios the events name (gathered in the quick look before it).
    */
   record Analyzed(
       Analysis analysis,
       List<PageMaps.Drawn> drawn,
       ReadStats read,
-      ReplayOutcomes.Gathered replays) {}
+      ReplayOutcomes.Gathered replays,
+      RecordedScenarios scenarios) {}
 
   static Analyzed analyzeAndDraw(
       List<Path> events,
@@ -341,7 +359,8 @@ public final class Pipeline {
       EventLog copy) {
     Analyzer planner = new Analyzer(Rules.defaults(), grouping);
     ReplayOutcomes.Gathered replays = new ReplayOutcomes.Gathered();
-    Consumer<Event> look = planner.andThen(replays);
+    RecordedScenarios scenarios = new RecordedScenarios();
+    Consumer<Event> look = planner.andThen(replays).andThen(scenarios);
     Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(look) : look;
     // the views and scrolls lay out the maps; the run and replayed events are what replays need
     EventReader.read(
@@ -364,7 +383,7 @@ public final class Pipeline {
     Stages.mark("analyze");
     List<PageMaps.Drawn> drawn = drawing.write(analysis, dir.resolve("heatmaps"));
     Stages.mark("draw");
-    return new Analyzed(analysis, drawn, read, replays);
+    return new Analyzed(analysis, drawn, read, replays, scenarios);
   }
 
   /** The report files every run and report writes. */
