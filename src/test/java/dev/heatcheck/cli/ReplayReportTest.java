@@ -27,12 +27,75 @@ public class ReplayReportTest {
   private static final Path LAB = RECORDINGS.resolve("site/lab");
 
   private LocalServer shop;
+  private LocalServer site;
 
   @AfterClass(alwaysRun = true)
   public void stop() {
     if (shop != null) {
       shop.close();
     }
+    if (site != null) {
+      site.close();
+    }
+  }
+
+  /**
+   * A recording (heatcheck's own events) of two visits, the second to a page the site no longer has:
+   * the replay fails on the page (failedPages, no rule needed), and so does its report.
+   */
+  @Test
+  public void a_report_of_a_replay_with_a_failed_page_fails_on_it_as_the_replay_did()
+      throws IOException {
+    Path work = Files.createTempDirectory("heatcheck-replay-report-failed");
+    site = LocalServer.serve("fixtures/shards");
+    String view = "{\"type\":\"view\",\"id\":\"%s:v\",\"session\":\"%s\",\"scenario\":\"s\","
+        + "\"url\":\"http://recorded.example%s\",\"path\":\"%s\",\"vw\":1280,\"vh\":800,"
+        + "\"docW\":1280,\"docH\":1800,\"t\":%d}";
+    String click = "{\"type\":\"click\",\"id\":\"%s:c\",\"view\":\"%s:v\",\"session\":\"%s\","
+        + "\"t\":%d,\"x\":80,\"y\":150,\"target\":{\"selector\":\"#dead\",\"tag\":\"button\","
+        + "\"text\":\"Does nothing\",\"box\":[24,130,150,44],\"rx\":0.3,\"ry\":0.5}}";
+    Path recording = Files.write(
+        work.resolve("visits.jsonl"),
+        List.of(
+            String.format(view, "a", "a", "/", "/", 1_000),
+            String.format(click, "a", "a", "a", 2_000),
+            String.format(view, "b", "b", "/gone.html", "/gone.html", 1_000),
+            String.format(click, "b", "b", "b", 2_000)));
+    Path expect =
+        Files.writeString(work.resolve("expect.yaml"), "expect:\n  deadClicks: {max: 5}\n");
+    Path replayed = work.resolve("replayed");
+    Cli replay = Cli.run(
+        "replay",
+        "--base-url",
+        site.baseUrl(),
+        "--speed",
+        "4",
+        "--expect",
+        expect.toString(),
+        "--out",
+        replayed.toString(),
+        recording.toString());
+    assertEquals(replay.code(), 1, replay.toString());
+    JsonNode before = Json.mapper().readTree(replayed.resolve("summary.json").toFile());
+    assertEquals(before.path("failedPages").size(), 1, before.path("failedPages").toString());
+    assertTrue(
+        checks(before).stream().anyMatch(c -> c.startsWith("visits-2 failedPages fail 1 ")),
+        checks(before).toString());
+
+    Path reported = work.resolve("reported");
+    Cli report = Cli.run(
+        "report",
+        "--events",
+        replayed.resolve("events.jsonl").toString(),
+        "--out",
+        reported.toString());
+
+    assertEquals(report.code(), 1, report.toString());
+    JsonNode after = Json.mapper().readTree(reported.resolve("summary.json").toFile());
+    assertEquals(after.path("checks"), before.path("checks"));
+    assertEquals(after.path("failedPages"), before.path("failedPages"));
+    assertEquals(after.path("failedVisitors"), before.path("failedVisitors"));
+    assertEquals(after.path("failedSteps"), before.path("failedSteps"));
   }
 
   @Test

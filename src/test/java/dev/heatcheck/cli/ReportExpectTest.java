@@ -16,8 +16,9 @@ import org.testng.annotations.Test;
 
 /**
  * {@code heatcheck report --expect FILE} on events written elsewhere: the scenarios of the events are held
- * to the file's rules, which win over rules the run recorded; a bad file is reported as replay reports
- * it, and older events (no recorded rules) report no checks, as before.
+ * to the file's rules, which win over rules the run recorded, with the failures the run recorded; a bad
+ * file is reported as replay reports it, and older events (no recorded rules) report no checks, as
+ * before.
  */
 public class ReportExpectTest {
   private static final String RUN = "{\"type\":\"run\",\"v\":1,\"runId\":\"r1\",\"startedAt\":"
@@ -84,6 +85,26 @@ public class ReportExpectTest {
   }
 
   @Test
+  public void failures_the_run_recorded_are_held_to_failure_rules_and_listed() throws IOException {
+    Path events = events(
+        "failed.jsonl",
+        RUN + ",\"expect\":{\"file\":\"failures.yaml\",\"text\":\"expect:\\n  failedVisitors: {max: 1}\\n\"}}",
+        "{\"type\":\"failed\",\"id\":\"r1:failed:1\",\"what\":\"visitor\",\"scenario\":\"shop\","
+            + "\"session\":\"shop/1280x800/2\",\"viewport\":\"1280x800\",\"at\":\"shop.json:4:5\","
+            + "\"step\":\"click \\\"#buy\\\"\",\"reason\":\"the step took longer than 30 s\"}",
+        "{\"type\":\"failed\",\"id\":\"r1:failed:2\",\"what\":\"later\",\"scenario\":\"shop\"}");
+
+    Cli report = report(events, "out-failed");
+
+    assertEquals(report.code(), 0, report.toString());
+    JsonNode summary = summary("out-failed");
+    assertEquals(checks(summary), List.of("shop failedVisitors pass 1 failures.yaml:2:3"));
+    assertEquals(summary.path("failedVisitors").size(), 1, summary.toString());
+    assertEquals(
+        summary.path("failedVisitors").get(0).path("session").asText(), "shop/1280x800/2");
+  }
+
+  @Test
   public void events_without_recorded_rules_report_no_checks_as_before() throws IOException {
     Path events = events("older.jsonl", RUN + "}");
 
@@ -123,13 +144,14 @@ public class ReportExpectTest {
     assertEquals(report.err().strip(), missing + ":1:1: no such file");
   }
 
-  /** The run line given, then two visitors at one viewport, each with one dead click. */
-  private Path events(String name, String run) throws IOException {
+  /** The run line given, then two visitors at one viewport, each with one dead click, then the rest. */
+  private Path events(String name, String run, String... after) throws IOException {
     List<String> lines = new ArrayList<>(List.of(run));
     for (int visitor = 1; visitor <= 2; visitor++) {
       lines.add(String.format(VIEW, visitor, visitor));
       lines.add(String.format(CLICK, visitor, visitor, visitor));
     }
+    lines.addAll(List.of(after));
     return Files.write(dir.resolve(name), lines);
   }
 

@@ -20,6 +20,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Event.PageError.class, name = "error"),
   @JsonSubTypes.Type(value = Event.Action.class, name = "action"),
   @JsonSubTypes.Type(value = Event.Replayed.class, name = "replayed"),
+  @JsonSubTypes.Type(value = Event.Failed.class, name = "failed"),
 })
 public sealed interface Event {
   int FORMAT_VERSION = 1;
@@ -214,4 +215,36 @@ public sealed interface Event {
       List<String> locate,
       Long recordedMs)
       implements Event {}
+
+  /**
+   * What a run could not do, written when its visitors are done, so that a report of the events alone
+   * holds it to failedVisitors and failedPages as the run did: a visitor ended or not started, a page
+   * the site failed to serve, or a step that could not be done (its element is gone).
+   *
+   * @param what {@code visitor}, {@code page} or {@code step}
+   * @param session the visitor; null for a step (one failure of a step stands for every visitor)
+   * @param at the step, "file:line:column" (or "file (url)"); null for a visitor that never started
+   * @param step what the visitor was doing, for a visitor; null otherwise
+   * @param reason why, in a sentence: the visitor's reason, the step's message; null for a page
+   * @param url for a page, without query or fragment
+   * @param status for a page, its HTTP status, or 0 when its connection failed
+   * @param error for a page, the browser's network error; null with an error status
+   */
+  record Failed(
+      String id,
+      String what,
+      String scenario,
+      String session,
+      String viewport,
+      String at,
+      String step,
+      String reason,
+      String url,
+      Integer status,
+      String error)
+      implements Event {
+    public static final String VISITOR = "visitor";
+    public static final String PAGE = "page";
+    public static final String STEP = "step";
+  }
 }

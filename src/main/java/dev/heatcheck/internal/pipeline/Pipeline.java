@@ -109,6 +109,7 @@ public final class Pipeline {
       if (!plain.isEmpty()) {
         browserName = drive(
             plain, options, log, runId, startedAt, runSeed, rules, drives, progress, notices);
+        recordFailures(log, runId, drives);
       }
     }
     Grouping grouping = new Grouping(
@@ -196,6 +197,59 @@ public final class Pipeline {
     drives.addAll(Crowd.drive(
         plan, workers, drivers, options.out().resolve("screens"), Progress.on(progress), notices));
     return browserName.get();
+  }
+
+  /**
+   * What the visitors could not do, after them, so that a report of the events alone holds it to
+   * failedVisitors and failedPages as the run does.
+   */
+  private static void recordFailures(EventLog log, String runId, List<Drive> drives) {
+    int n = 0;
+    for (Drive drive : drives) {
+      String scenario = drive.scenario().name();
+      for (var step : drive.failures()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.STEP,
+            scenario,
+            null,
+            step.viewport(),
+            step.at().toString(),
+            null,
+            step.message(),
+            null,
+            null,
+            null));
+      }
+      for (var visitor : drive.visitors()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.VISITOR,
+            scenario,
+            visitor.session(),
+            visitor.viewport(),
+            visitor.at(),
+            visitor.step(),
+            visitor.reason(),
+            null,
+            null,
+            null));
+      }
+      for (var page : drive.pages()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.PAGE,
+            scenario,
+            page.session(),
+            page.viewport(),
+            page.at(),
+            null,
+            null,
+            page.url(),
+            page.status(),
+            page.error()));
+      }
+    }
   }
 
   /**
@@ -362,9 +416,12 @@ public final class Pipeline {
     RecordedScenarios scenarios = new RecordedScenarios();
     Consumer<Event> look = planner.andThen(replays).andThen(scenarios);
     Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(look) : look;
-    // the views and scrolls lay out the maps; the run and replayed events are what replays need
+    // the views and scrolls lay out the maps; the run, replayed and failed events are what replays
+    // and checks need
     EventReader.read(
-        events, reading.only(Set.of("view", "scroll", "run", "replayed")), plannerInput);
+        events,
+        reading.only(Set.of("view", "scroll", "run", "replayed", "failed")),
+        plannerInput);
     List<PageStats> plan = planner.finish().pages();
     Stages.mark("plan");
     beforeDrawing.accept(plan);

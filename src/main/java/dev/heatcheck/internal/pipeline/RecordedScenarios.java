@@ -1,6 +1,9 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.drive.Drive;
+import dev.heatcheck.internal.drive.PageFailure;
+import dev.heatcheck.internal.drive.StepFailure;
+import dev.heatcheck.internal.drive.VisitorFailure;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.scenario.Expectations;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
  * The scenarios a report of events alone can hold to {@code expect:} rules, as their runs named and
  * played them: each with the file its run event names, its visitors and viewports as its page views'
  * sessions ({@code scenario/1280x800/3}) tell, the run's seed, and the rules the run recorded (replay
- * --expect) or a report is given. Gathered in the quick look at the views, on the reader's one thread.
+ * --expect) or a report is given, and the failures its run recorded after its visitors. Gathered in the
+ * quick look at the views, on the reader's one thread.
  */
 final class RecordedScenarios implements Consumer<Event> {
   private final Map<String, Seen> seen = new LinkedHashMap<>();
@@ -29,11 +33,17 @@ final class RecordedScenarios implements Consumer<Event> {
   private Event.Rules firstRules;
   private Long seed;
 
-  /** One scenario's file and what its views' sessions say of its visitors and viewports. */
+  /**
+   * One scenario's file, what its views' sessions say of its visitors and viewports, and what its run
+   * could not do.
+   */
   private static final class Seen {
     String file;
     final Set<String> visitors = new LinkedHashSet<>();
     final Map<String, Viewport> viewports = new LinkedHashMap<>();
+    final List<StepFailure> steps = new ArrayList<>();
+    final List<VisitorFailure> failedVisitors = new ArrayList<>();
+    final List<PageFailure> pages = new ArrayList<>();
   }
 
   @Override
@@ -54,6 +64,27 @@ final class RecordedScenarios implements Consumer<Event> {
       }
     } else if (event instanceof Event.View view && view.scenario() != null) {
       see(seen.computeIfAbsent(view.scenario(), k -> new Seen()), view);
+    } else if (event instanceof Event.Failed failed && failed.scenario() != null) {
+      failed(seen.computeIfAbsent(failed.scenario(), k -> new Seen()), failed);
+    }
+  }
+
+  /** A failure as the run had it; one of a kind this version does not know is passed by. */
+  private static void failed(Seen scenario, Event.Failed f) {
+    switch (String.valueOf(f.what())) {
+      case Event.Failed.STEP -> scenario.steps.add(new StepFailure(
+          Merge.location(String.valueOf(f.at())), f.viewport(), f.reason()));
+      case Event.Failed.VISITOR -> scenario.failedVisitors.add(new VisitorFailure(
+          f.scenario(), f.session(), f.viewport(), f.at(), f.step(), f.reason()));
+      case Event.Failed.PAGE -> scenario.pages.add(new PageFailure(
+          f.scenario(),
+          f.session(),
+          f.viewport(),
+          f.url(),
+          f.status() == null ? 0 : f.status(),
+          f.error(),
+          f.at()));
+      default -> {}
     }
   }
 
@@ -91,8 +122,8 @@ final class RecordedScenarios implements Consumer<Event> {
   }
 
   /**
-   * Each scenario as a drive without failures (the events do not hold them), held to {@code given}, or
-   * without it to the rules its run recorded; none when there are no rules to hold them to.
+   * Each scenario as a drive with the failures its run recorded, held to {@code given}, or without it
+   * to the rules its run recorded; none when there are no rules to hold them to.
    *
    * @param given the rules a report was given (report --expect), or null
    */
@@ -120,7 +151,11 @@ final class RecordedScenarios implements Consumer<Event> {
           rules,
           List.of());
       drives.add(new Drive(
-          seed == null ? played : played.withSeed(seed), List.of(), List.of(), List.of(), false));
+          seed == null ? played : played.withSeed(seed),
+          scenario.steps,
+          scenario.failedVisitors,
+          scenario.pages,
+          false));
     });
     return drives;
   }
