@@ -272,7 +272,9 @@ public final class Pipeline {
    * Re-analyses and re-draws from event files alone, in one pass over them (after a quick look at their
    * views): the maps are drawn on the screenshots beside them, or on new ones when asked. One input is
    * read where it is; several are joined (each event once) into the output folder as they are read, so
-   * the report names one events file.
+   * the report names one events file. The scenarios the events name are held to the rules given
+   * (report --expect), else to those their run recorded (replay --expect), with the failures it
+   * recorded: the checks the run had; without rules there are none.
    */
   public static RunResult report(List<Path> inputs, ReportOptions options, PrintStream progress) {
     Path dir = options.out();
