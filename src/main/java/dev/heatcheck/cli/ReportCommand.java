@@ -99,14 +99,14 @@ final class ReportCommand implements Callable<Integer> {
         ? OutputDir.create(common.out)
         : OutputDir.timestamped(CommonOptions.REPORTS);
     ReportOptions options = new ReportOptions(
-        dir,
-        buckets,
-        pages,
-        screenshots,
-        base,
-        Optional.ofNullable(common.browser),
-        !common.noInstall,
-        skipBadLines)
+            dir,
+            buckets,
+            pages,
+            screenshots,
+            base,
+            Optional.ofNullable(common.browser),
+            !common.noInstall,
+            skipBadLines)
         .withExpect(rules);
     RunResult result = Pipeline.report(events, options, System.out);
     common.afterRun(result.dir());

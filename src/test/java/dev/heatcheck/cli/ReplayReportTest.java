@@ -77,7 +77,8 @@ public class ReplayReportTest {
         recording.toString());
     assertEquals(replay.code(), 1, replay.toString());
     JsonNode before = Json.mapper().readTree(replayed.resolve("summary.json").toFile());
-    assertEquals(before.path("failedPages").size(), 1, before.path("failedPages").toString());
+    assertEquals(
+        before.path("failedPages").size(), 1, before.path("failedPages").toString());
     assertTrue(
         checks(before).stream().anyMatch(c -> c.startsWith("visits-2 failedPages fail 1 ")),
         checks(before).toString());
@@ -182,9 +183,11 @@ public class ReplayReportTest {
   /** Each check as "scenario name level actual at". */
   private static List<String> checks(JsonNode summary) {
     List<String> out = new ArrayList<>();
-    summary.path("checks").forEach(c -> out.add(c.path("scenario").asText() + " "
-        + c.path("rule").asText() + " " + c.path("level").asText() + " "
-        + c.path("actual").asText() + " " + c.path("at").asText()));
+    summary
+        .path("checks")
+        .forEach(c -> out.add(c.path("scenario").asText() + " "
+            + c.path("rule").asText() + " " + c.path("level").asText() + " "
+            + c.path("actual").asText() + " " + c.path("at").asText()));
     return out;
   }
 }

@@ -68,10 +68,12 @@ public class ReportExpectTest {
   }
 
   @Test
-  public void recorded_rules_hold_without_the_flag_and_the_flag_wins_over_them() throws IOException {
+  public void recorded_rules_hold_without_the_flag_and_the_flag_wins_over_them()
+      throws IOException {
     Path events = events(
         "recorded.jsonl",
-        RUN + ",\"expect\":{\"file\":\"recorded.yaml\",\"text\":\"expect:\\n  deadClicks: {max: 0}\\n\"}}");
+        RUN
+            + ",\"expect\":{\"file\":\"recorded.yaml\",\"text\":\"expect:\\n  deadClicks: {max: 0}\\n\"}}");
     Path looser = rules("looser.yaml", "expect:\n  deadClicks: {max: 5}\n");
 
     Cli recorded = report(events, "out-recorded");
@@ -88,7 +90,8 @@ public class ReportExpectTest {
   public void failures_the_run_recorded_are_held_to_failure_rules_and_listed() throws IOException {
     Path events = events(
         "failed.jsonl",
-        RUN + ",\"expect\":{\"file\":\"failures.yaml\",\"text\":\"expect:\\n  failedVisitors: {max: 1}\\n\"}}",
+        RUN
+            + ",\"expect\":{\"file\":\"failures.yaml\",\"text\":\"expect:\\n  failedVisitors: {max: 1}\\n\"}}",
         "{\"type\":\"failed\",\"id\":\"r1:failed:1\",\"what\":\"visitor\",\"scenario\":\"shop\","
             + "\"session\":\"shop/1280x800/2\",\"viewport\":\"1280x800\",\"at\":\"shop.json:4:5\","
             + "\"step\":\"click \\\"#buy\\\"\",\"reason\":\"the step took longer than 30 s\"}",
@@ -100,8 +103,7 @@ public class ReportExpectTest {
     JsonNode summary = summary("out-failed");
     assertEquals(checks(summary), List.of("shop failedVisitors pass 1 failures.yaml:2:3"));
     assertEquals(summary.path("failedVisitors").size(), 1, summary.toString());
-    assertEquals(
-        summary.path("failedVisitors").get(0).path("session").asText(), "shop/1280x800/2");
+    assertEquals(summary.path("failedVisitors").get(0).path("session").asText(), "shop/1280x800/2");
   }
 
   @Test
@@ -123,7 +125,11 @@ public class ReportExpectTest {
 
     Cli report = report(events, "out-bad", "--expect", bad.toString());
     Cli replay = Cli.run(
-        "replay", "--expect", bad.toString(), "--out", dir.resolve("out-bad-replay").toString(),
+        "replay",
+        "--expect",
+        bad.toString(),
+        "--out",
+        dir.resolve("out-bad-replay").toString(),
         events.toString());
 
     assertEquals(report.code(), 2, report.toString());
@@ -173,9 +179,11 @@ public class ReportExpectTest {
   /** Each check as "scenario rule level actual at". */
   private static List<String> checks(JsonNode summary) {
     List<String> out = new ArrayList<>();
-    summary.path("checks").forEach(c -> out.add(c.path("scenario").asText() + " "
-        + c.path("rule").asText() + " " + c.path("level").asText() + " "
-        + c.path("actual").asText() + " " + c.path("at").asText()));
+    summary
+        .path("checks")
+        .forEach(c -> out.add(c.path("scenario").asText() + " "
+            + c.path("rule").asText() + " " + c.path("level").asText() + " "
+            + c.path("actual").asText() + " " + c.path("at").asText()));
     return out;
   }
 }

@@ -107,8 +107,8 @@ public final class Pipeline {
     String browserName = null;
     try (EventLog log = EventLog.create(events)) {
       if (!plain.isEmpty()) {
-        browserName = drive(
-            plain, options, log, runId, startedAt, runSeed, rules, drives, progress, notices);
+        browserName =
+            drive(plain, options, log, runId, startedAt, runSeed, rules, drives, progress, notices);
         recordFailures(log, runId, drives);
       }
     }
@@ -333,7 +333,7 @@ public final class Pipeline {
     if (warning != null) {
       progress.println(warning);
     }
-    // held to the rules given, else to those the run recorded (replay --expect); none without either
+    // held to the rules given, else to those the run recorded (replay --expect); else none
     List<Drive> drives = analyzed.scenarios().drives(options.expect());
     Summary summary = summarize(
         dir,
@@ -421,9 +421,7 @@ public final class Pipeline {
     // the views and scrolls lay out the maps; the run, replayed and failed events are what replays
     // and checks need
     EventReader.read(
-        events,
-        reading.only(Set.of("view", "scroll", "run", "replayed", "failed")),
-        plannerInput);
+        events, reading.only(Set.of("view", "scroll", "run", "replayed", "failed")), plannerInput);
     List<PageStats> plan = planner.finish().pages();
     Stages.mark("plan");
     beforeDrawing.accept(plan);

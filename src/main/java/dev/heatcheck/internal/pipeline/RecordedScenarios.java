@@ -6,8 +6,8 @@ import dev.heatcheck.internal.drive.StepFailure;
 import dev.heatcheck.internal.drive.VisitorFailure;
 import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.scenario.Expectations;
-import dev.heatcheck.internal.scenario.ScenarioLoader;
 import dev.heatcheck.internal.scenario.Scenario;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
 import dev.heatcheck.internal.scenario.Viewport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,18 +72,21 @@ final class RecordedScenarios implements Consumer<Event> {
   /** A failure as the run had it; one of a kind this version does not know is passed by. */
   private static void failed(Seen scenario, Event.Failed f) {
     switch (String.valueOf(f.what())) {
-      case Event.Failed.STEP -> scenario.steps.add(new StepFailure(
-          Merge.location(String.valueOf(f.at())), f.viewport(), f.reason()));
-      case Event.Failed.VISITOR -> scenario.failedVisitors.add(new VisitorFailure(
-          f.scenario(), f.session(), f.viewport(), f.at(), f.step(), f.reason()));
-      case Event.Failed.PAGE -> scenario.pages.add(new PageFailure(
-          f.scenario(),
-          f.session(),
-          f.viewport(),
-          f.url(),
-          f.status() == null ? 0 : f.status(),
-          f.error(),
-          f.at()));
+      case Event.Failed.STEP ->
+        scenario.steps.add(
+            new StepFailure(Merge.location(String.valueOf(f.at())), f.viewport(), f.reason()));
+      case Event.Failed.VISITOR ->
+        scenario.failedVisitors.add(new VisitorFailure(
+            f.scenario(), f.session(), f.viewport(), f.at(), f.step(), f.reason()));
+      case Event.Failed.PAGE ->
+        scenario.pages.add(new PageFailure(
+            f.scenario(),
+            f.session(),
+            f.viewport(),
+            f.url(),
+            f.status() == null ? 0 : f.status(),
+            f.error(),
+            f.at()));
       default -> {}
     }
   }

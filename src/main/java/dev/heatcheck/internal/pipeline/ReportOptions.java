@@ -37,8 +37,7 @@ public record ReportOptions(
       Optional<Path> browser,
       boolean mayInstall,
       boolean skipBadLines) {
-    this(
-        out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, null);
+    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, null);
   }
 
   /** The same report, its scenarios held to {@code rules} rather than to those their run recorded. */
