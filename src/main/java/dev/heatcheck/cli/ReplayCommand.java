@@ -1,5 +1,6 @@
 package dev.heatcheck.cli;
 
+import dev.heatcheck.internal.events.Event;
 import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.RunOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
@@ -13,7 +14,10 @@ import dev.heatcheck.internal.scenario.Expectations;
 import dev.heatcheck.internal.scenario.ScenarioLoader;
 import dev.heatcheck.result.HeatcheckException;
 import dev.heatcheck.result.Kind;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,7 +120,8 @@ final class ReplayCommand implements Callable<Integer> {
     plan.notices().forEach(System.out::println);
     String origin = base != null ? base : origin(plan.scenarios().get(0).url());
     RunOptions options = trace.applyTo(common.toRunOptions(origin));
-    RunResult result = Pipeline.run(plan.scenarios(), options, System.out);
+    RunResult result =
+        Pipeline.run(plan.scenarios(), options, System.out, System.out, recorded(expect));
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), System.out);
     trace.tell(result.dir(), System.out);
@@ -150,6 +155,21 @@ final class ReplayCommand implements Callable<Integer> {
       out.put(scenario.name(), rules);
     }
     return out;
+  }
+
+  /**
+   * The --expect file as read, for the run event: a report of the events alone holds the recordings to
+   * it too. Its rules were loaded from it just before.
+   */
+  private static Event.Rules recorded(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return new Event.Rules(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new Failures.UsageProblem("--expect: cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   /** SELECTOR=VALUE pairs; the first '=' after a non-empty selector splits them ("a[b=c]=v" needs quotes). */

@@ -5,7 +5,9 @@ import dev.heatcheck.internal.pipeline.Pipeline;
 import dev.heatcheck.internal.pipeline.ReportOptions;
 import dev.heatcheck.internal.pipeline.RunResult;
 import dev.heatcheck.internal.report.ConsoleReport;
+import dev.heatcheck.internal.scenario.Expectations;
 import dev.heatcheck.internal.scenario.PagePattern;
+import dev.heatcheck.internal.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
       "skipped and counted; a line that is not an event stops the report (exit 2) unless",
       "--skip-bad-lines is given.",
       "Maps are drawn on the screenshots beside the event files, or on new ones with --screenshots:",
-      "clicks are re-projected onto where their elements are now."
+      "clicks are re-projected onto where their elements are now.",
+      "The scenarios of the events are held to --expect FILE when given, else to the expect: file their",
+      "run recorded (replay --expect), as that run held them; exit 1 when a check fails."
     })
 final class ReportCommand implements Callable<Integer> {
   @Option(
@@ -55,6 +59,13 @@ final class ReportCommand implements Callable<Integer> {
   List<String> pages = List.of();
 
   @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description =
+          "A YAML file with an expect: block, e.g. expect: {deadClicks: {max: 0}}, every scenario of the events is held to, in place of the rules their run recorded (replay --expect).")
+  Path expect;
+
+  @Option(
       names = "--skip-bad-lines",
       description =
           "Skip lines of the event files that are not events (and count them) instead of stopping at the first.")
@@ -82,22 +93,24 @@ final class ReportCommand implements Callable<Integer> {
       throw new Failures.UsageProblem(
           "--browser-url and --grid are for run and demo; report takes its screenshots with a local browser");
     }
+    Expectations rules = expect == null ? null : ScenarioLoader.loadExpect(expect);
     var buckets = common.buckets();
     Path dir = common.out != null
         ? OutputDir.create(common.out)
         : OutputDir.timestamped(CommonOptions.REPORTS);
     ReportOptions options = new ReportOptions(
-        dir,
-        buckets,
-        pages,
-        screenshots,
-        base,
-        Optional.ofNullable(common.browser),
-        !common.noInstall,
-        skipBadLines);
+            dir,
+            buckets,
+            pages,
+            screenshots,
+            base,
+            Optional.ofNullable(common.browser),
+            !common.noInstall,
+            skipBadLines)
+        .withExpect(rules);
     RunResult result = Pipeline.report(events, options, System.out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), System.out);
-    return ExitCodes.PASSED;
+    return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 }

@@ -97,9 +97,11 @@ public final class Analyzer implements Consumer<Event> {
 
   @Override
   public void accept(Event event) {
-    if (event instanceof Event.Run || event instanceof Event.Replayed) {
+    if (event instanceof Event.Run
+        || event instanceof Event.Replayed
+        || event instanceof Event.Failed) {
       // a replayed event tells how a replay found its element; the action before it is the
-      // visitor's
+      // visitor's. A failed one is the run's, written after its visitors, timeless
       return;
     }
     long t = time(event);

@@ -20,6 +20,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Event.PageError.class, name = "error"),
   @JsonSubTypes.Type(value = Event.Action.class, name = "action"),
   @JsonSubTypes.Type(value = Event.Replayed.class, name = "replayed"),
+  @JsonSubTypes.Type(value = Event.Failed.class, name = "failed"),
 })
 public sealed interface Event {
   int FORMAT_VERSION = 1;
@@ -32,6 +33,8 @@ public sealed interface Event {
    * @param files the file of each scenario the run played, by scenario name (for a replayed recording,
    *     the recording), so that a report of the events alone names what was replayed; null in files
    *     written before it existed, and for a run without scenarios
+   * @param expect the rules every scenario was held to, when the run was given them apart from its
+   *     scenarios (replay --expect); null otherwise, and in files written before it existed
    */
   record Run(
       int v,
@@ -40,13 +43,24 @@ public sealed interface Event {
       String tool,
       String browser,
       Long seed,
-      Map<String, String> files)
+      Map<String, String> files,
+      Rules expect)
       implements Event {
     /** A run without a seed or scenario files: a recording, not a crowd of synthetic visitors. */
     public Run(int v, String runId, String startedAt, String tool, String browser) {
-      this(v, runId, startedAt, tool, browser, null, null);
+      this(v, runId, startedAt, tool, browser, null, null, null);
     }
   }
+
+  /**
+   * The {@code expect:} file every scenario of a run was held to (heatcheck replay --expect), as it was
+   * read, so that a report of the events alone holds them to the same rules, each pointing where it is
+   * written.
+   *
+   * @param file the file as the run was given it (what checks point at)
+   * @param text its content
+   */
+  record Rules(String file, String text) {}
 
   /**
    * A page view: one document (or SPA route) seen by one visitor ({@code session}) in one scenario at one
@@ -201,4 +215,36 @@ public sealed interface Event {
       List<String> locate,
       Long recordedMs)
       implements Event {}
+
+  /**
+   * What a run could not do, written when its visitors are done, so that a report of the events alone
+   * holds it to failedVisitors and failedPages as the run did: a visitor ended or not started, a page
+   * the site failed to serve, or a step that could not be done (its element is gone).
+   *
+   * @param what {@code visitor}, {@code page} or {@code step}
+   * @param session the visitor; null for a step (one failure of a step stands for every visitor)
+   * @param at the step, "file:line:column" (or "file (url)"); null for a visitor that never started
+   * @param step what the visitor was doing, for a visitor; null otherwise
+   * @param reason why, in a sentence: the visitor's reason, the step's message; null for a page
+   * @param url for a page, without query or fragment
+   * @param status for a page, its HTTP status, or 0 when its connection failed
+   * @param error for a page, the browser's network error; null with an error status
+   */
+  record Failed(
+      String id,
+      String what,
+      String scenario,
+      String session,
+      String viewport,
+      String at,
+      String step,
+      String reason,
+      String url,
+      Integer status,
+      String error)
+      implements Event {
+    public static final String VISITOR = "visitor";
+    public static final String PAGE = "page";
+    public static final String STEP = "step";
+  }
 }

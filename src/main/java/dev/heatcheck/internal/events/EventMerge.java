@@ -39,6 +39,8 @@ public final class EventMerge {
       return e.id();
     } else if (event instanceof Event.Replayed e) {
       return e.id();
+    } else if (event instanceof Event.Failed e) {
+      return e.id();
     }
     return String.valueOf(event);
   }

@@ -51,8 +51,8 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class EventReader {
-  private static final Set<String> TYPES =
-      Set.of("action", "click", "effect", "error", "move", "replayed", "run", "scroll", "view");
+  private static final Set<String> TYPES = Set.of(
+      "action", "click", "effect", "error", "failed", "move", "replayed", "run", "scroll", "view");
   private static final String STATS = "heatcheck.stats";
   private static final ObjectReader READER = Json.mapper()
       .readerFor(Event.class)

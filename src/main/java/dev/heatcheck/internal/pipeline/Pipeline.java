@@ -69,6 +69,19 @@ public final class Pipeline {
    */
   public static RunResult run(
       List<Scenario> given, RunOptions options, PrintStream progress, PrintStream notices) {
+    return run(given, options, progress, notices, null);
+  }
+
+  /**
+   * @param rules the expect: file every scenario is held to, given apart from them (replay --expect):
+   *     recorded in the run event, so that a report of the events alone holds them to it too; or null
+   */
+  public static RunResult run(
+      List<Scenario> given,
+      RunOptions options,
+      PrintStream progress,
+      PrintStream notices,
+      Event.Rules rules) {
     long runSeed = options.seed() != null
         ? options.seed()
         : options.shard().isWhole()
@@ -95,7 +108,8 @@ public final class Pipeline {
     try (EventLog log = EventLog.create(events)) {
       if (!plain.isEmpty()) {
         browserName =
-            drive(plain, options, log, runId, startedAt, runSeed, drives, progress, notices);
+            drive(plain, options, log, runId, startedAt, runSeed, rules, drives, progress, notices);
+        recordFailures(log, runId, drives);
       }
     }
     Grouping grouping = new Grouping(
@@ -133,6 +147,7 @@ public final class Pipeline {
       String runId,
       String startedAt,
       long runSeed,
+      Event.Rules rules,
       List<Drive> drives,
       PrintStream progress,
       PrintStream notices) {
@@ -161,7 +176,8 @@ public final class Pipeline {
             TOOL,
             browserName.get(),
             seedOf(scenarios, runSeed),
-            ReplayOutcomes.files(scenarios)));
+            ReplayOutcomes.files(scenarios),
+            rules));
       }
       return driver;
     };
@@ -184,6 +200,59 @@ public final class Pipeline {
   }
 
   /**
+   * What the visitors could not do, after them, so that a report of the events alone holds it to
+   * failedVisitors and failedPages as the run does.
+   */
+  private static void recordFailures(EventLog log, String runId, List<Drive> drives) {
+    int n = 0;
+    for (Drive drive : drives) {
+      String scenario = drive.scenario().name();
+      for (var step : drive.failures()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.STEP,
+            scenario,
+            null,
+            step.viewport(),
+            step.at().toString(),
+            null,
+            step.message(),
+            null,
+            null,
+            null));
+      }
+      for (var visitor : drive.visitors()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.VISITOR,
+            scenario,
+            visitor.session(),
+            visitor.viewport(),
+            visitor.at(),
+            visitor.step(),
+            visitor.reason(),
+            null,
+            null,
+            null));
+      }
+      for (var page : drive.pages()) {
+        log.append(new Event.Failed(
+            runId + ":failed:" + ++n,
+            Event.Failed.PAGE,
+            scenario,
+            page.session(),
+            page.viewport(),
+            page.at(),
+            null,
+            null,
+            page.url(),
+            page.status(),
+            page.error()));
+      }
+    }
+  }
+
+  /**
    * Each scenario with the seed its visitors derive their choices from: --seed when given, else its own
    * {@code seed:}, else the one the run picked.
    */
@@ -203,7 +272,9 @@ public final class Pipeline {
    * Re-analyses and re-draws from event files alone, in one pass over them (after a quick look at their
    * views): the maps are drawn on the screenshots beside them, or on new ones when asked. One input is
    * read where it is; several are joined (each event once) into the output folder as they are read, so
-   * the report names one events file.
+   * the report names one events file. The scenarios the events name are held to the rules given
+   * (report --expect), else to those their run recorded (replay --expect), with the failures it
+   * recorded: the checks the run had; without rules there are none.
    */
   public static RunResult report(List<Path> inputs, ReportOptions options, PrintStream progress) {
     Path dir = options.out();
@@ -262,9 +333,11 @@ public final class Pipeline {
     if (warning != null) {
       progress.println(warning);
     }
+    // held to the rules given, else to those the run recorded (replay --expect); else none
+    List<Drive> drives = analyzed.scenarios().drives(options.expect());
     Summary summary = summarize(
         dir,
-        List.of(),
+        drives,
         analyzed.analysis(),
         analyzed.drawn(),
         new Header(
@@ -307,13 +380,14 @@ public final class Pipeline {
 
   /**
    * What one pass over the events gave: the analysis, the maps drawn, what the reader met, and the
-   * replayed actions (gathered in the quick look before it).
+   * replayed actions and the scenarios the events name (gathered in the quick look before it).
    */
   record Analyzed(
       Analysis analysis,
       List<PageMaps.Drawn> drawn,
       ReadStats read,
-      ReplayOutcomes.Gathered replays) {}
+      ReplayOutcomes.Gathered replays,
+      RecordedScenarios scenarios) {}
 
   static Analyzed analyzeAndDraw(
       List<Path> events,
@@ -341,11 +415,13 @@ public final class Pipeline {
       EventLog copy) {
     Analyzer planner = new Analyzer(Rules.defaults(), grouping);
     ReplayOutcomes.Gathered replays = new ReplayOutcomes.Gathered();
-    Consumer<Event> look = planner.andThen(replays);
+    RecordedScenarios scenarios = new RecordedScenarios();
+    Consumer<Event> look = planner.andThen(replays).andThen(scenarios);
     Consumer<Event> plannerInput = events.size() > 1 ? EventMerge.distinct(look) : look;
-    // the views and scrolls lay out the maps; the run and replayed events are what replays need
+    // the views and scrolls lay out the maps; the run, replayed and failed events are what replays
+    // and checks need
     EventReader.read(
-        events, reading.only(Set.of("view", "scroll", "run", "replayed")), plannerInput);
+        events, reading.only(Set.of("view", "scroll", "run", "replayed", "failed")), plannerInput);
     List<PageStats> plan = planner.finish().pages();
     Stages.mark("plan");
     beforeDrawing.accept(plan);
@@ -364,7 +440,7 @@ public final class Pipeline {
     Stages.mark("analyze");
     List<PageMaps.Drawn> drawn = drawing.write(analysis, dir.resolve("heatmaps"));
     Stages.mark("draw");
-    return new Analyzed(analysis, drawn, read, replays);
+    return new Analyzed(analysis, drawn, read, replays, scenarios);
   }
 
   /** The report files every run and report writes. */

@@ -1,6 +1,7 @@
 package dev.heatcheck.internal.pipeline;
 
 import dev.heatcheck.internal.analyze.Buckets;
+import dev.heatcheck.internal.scenario.Expectations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * @param screenshots take new screenshots (and anchors) instead of reusing those beside the events
  * @param baseUrl with new screenshots: the site to take them from, in place of the recorded one
  * @param skipBadLines skip (and count) lines of the event files that are not events, instead of stopping
+ * @param expect the rules every scenario of the events is held to (report --expect), in place of those
+ *     their run recorded; null keeps the recorded ones
  */
 public record ReportOptions(
     Path out,
@@ -19,9 +22,28 @@ public record ReportOptions(
     String baseUrl,
     Optional<Path> browser,
     boolean mayInstall,
-    boolean skipBadLines) {
+    boolean skipBadLines,
+    Expectations expect) {
   public ReportOptions {
     pagePatterns = List.copyOf(pagePatterns);
+  }
+
+  public ReportOptions(
+      Path out,
+      Buckets buckets,
+      List<String> pagePatterns,
+      boolean screenshots,
+      String baseUrl,
+      Optional<Path> browser,
+      boolean mayInstall,
+      boolean skipBadLines) {
+    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, null);
+  }
+
+  /** The same report, its scenarios held to {@code rules} rather than to those their run recorded. */
+  public ReportOptions withExpect(Expectations rules) {
+    return new ReportOptions(
+        out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, rules);
   }
 
   public ReportOptions(

@@ -50,25 +50,42 @@ public final class ScenarioLoader {
       problems.add(Location.startOf(file), "no such file");
     } else {
       String text = read(file, problems);
-      Node root =
-          text == null ? null : TreeParser.parse(file, text, extension.equals(".json"), problems);
-      if (root instanceof Node.MapNode map) {
-        Fields fields = new Fields(map, null, List.of("expect"), problems);
-        if (!fields.has("expect")) {
-          problems.add(
-              Location.startOf(file),
-              "expect is required, e.g. expect: {divergedActions: {max: 0}}");
-        } else {
-          expect = new ExpectReader(problems, new Values(problems)).read(fields.get("expect"));
-        }
-      } else if (root != null) {
-        problems.add(root.at(), "expected a map with expect:, e.g. expect: {deadClicks: {max: 0}}");
-      }
+      expect = text == null ? null : expectOf(file, text, problems);
     }
     if (!problems.inFileOrder().isEmpty()) {
       throw new ScenarioException(problems.inFileOrder());
     }
     return expect;
+  }
+
+  /**
+   * The {@code expect:} block of a file read earlier (recorded in a run's events), its problems and rules
+   * pointing at {@code file} as when it was read.
+   */
+  public static Expectations parseExpect(Path file, String text) {
+    Problems problems = new Problems();
+    // as read() does: a byte order mark is no part of the content
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    Expectations expect = expectOf(file, content, problems);
+    if (!problems.inFileOrder().isEmpty()) {
+      throw new ScenarioException(problems.inFileOrder());
+    }
+    return expect;
+  }
+
+  private static Expectations expectOf(Path file, String text, Problems problems) {
+    Node root = TreeParser.parse(file, text, ".json".equals(extension(file)), problems);
+    if (root instanceof Node.MapNode map) {
+      Fields fields = new Fields(map, null, List.of("expect"), problems);
+      if (fields.has("expect")) {
+        return new ExpectReader(problems, new Values(problems)).read(fields.get("expect"));
+      }
+      problems.add(
+          Location.startOf(file), "expect is required, e.g. expect: {divergedActions: {max: 0}}");
+    } else if (root != null) {
+      problems.add(root.at(), "expected a map with expect:, e.g. expect: {deadClicks: {max: 0}}");
+    }
+    return null;
   }
 
   /** Each path is a scenario file, or a folder whose scenario files (not subfolders') load in name order. */
