@@ -233,9 +233,9 @@ public final class Recorder {
   }
 
   /**
-   * Tells the dialogs each page's view only counted, without asking the pages for anything: for a visitor
-   * whose pages a deadline stopped, that crashed or whose browser is gone, which cannot be drained (a
-   * DevTools call to such a page can wait for ever). A page alerting in an endless loop is such a page.
+   * Tells the dialogs each page's view only counted, without asking the pages for anything: for a
+   * visitor whose pages a deadline stopped, that crashed or whose browser is gone, which cannot be
+   * drained (a DevTools call to such a page can wait for ever), as a page alerting without end.
    */
   public void tellCountedDialogs() {
     List.copyOf(dialogs.keySet()).forEach(this::endDialogs);

@@ -590,7 +590,7 @@ public final class Driver implements AutoCloseable {
      */
     private void close(BrowserContext context, Recorder recorder) {
       if (recorder != null && (ended != null || crashed || !browser.isAlive())) {
-        recorder.tellCountedDialogs(); // the pages cannot be drained; what this side counted can be told
+        recorder.tellCountedDialogs(); // pages that cannot be drained: what this side counted
       }
       if (context == null || !browser.isAlive()) {
         return;

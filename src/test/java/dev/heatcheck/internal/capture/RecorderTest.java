@@ -217,7 +217,7 @@ public class RecorderTest extends BrowserTest {
     settle(200);
     List<List<Double>> moves = burst(List.of(100.0, 100.0));
     assertEquals(moves.get(moves.size() - 1), List.of(300.0, 250.0), moves.toString());
-    // one move at once, then at most one per 50 ms window, the last window's after the pointer stopped
+    // one move at once, then at most one per 50 ms window, the last one's after the pointer stopped
     assertTrue(
         moves.size() <= 2 + elapsed / 50, moves.size() + " moves of 21 in " + elapsed + " ms");
   }
@@ -334,9 +334,10 @@ public class RecorderTest extends BrowserTest {
         .orElse(false);
   }
 
-  /** The moves recorded from the one at {@code first} on (Chromium may send one at (0, 0) as a page lays out). */
+  /** The moves from the one at {@code first} on (Chromium may send one at (0, 0) on layout). */
   private List<List<Double>> burst(List<Double> first) {
-    List<List<Double>> all = recorded(Event.Move.class).stream().map(RecorderTest::point).toList();
+    List<List<Double>> all =
+        recorded(Event.Move.class).stream().map(RecorderTest::point).toList();
     int from = all.indexOf(first);
     assertTrue(from >= 0, first + " is recorded: " + all);
     return all.subList(from, all.size());
