@@ -231,14 +231,12 @@
     heldMove = 0;
   };
   const onMove = (move) => {
+    if (heldMove && move.t - lastMove >= 50) moved(); // its timer is late: the window closes now
     if (move.t - lastMove < 50) {
       heldMove = move;
       moveTimer ||= later(moved, lastMove + 50 - move.t);
       return;
     }
-    if (heldMove) send(heldMove); // its timer is late: it goes first
-    clearTimeout(moveTimer);
-    moveTimer = heldMove = 0;
     lastMove = move.t;
     send(move);
   };
