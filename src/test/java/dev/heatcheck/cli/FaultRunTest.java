@@ -150,6 +150,15 @@ public class FaultRunTest {
         visitor.toString());
     assertCheck(run.summary(), "failedVisitors", 1, 1);
     assertEquals(clicksOn(run, "#ok").size(), 1);
+    List<String> dialogs = events(run).stream()
+        .filter(e -> e.path("type").asText().equals("effect")
+            && e.path("kind").asText().equals("dialog")
+            && e.hasNonNull("detail")) // the browser's (the page's own has no detail)
+        .map(e -> e.path("detail").asText())
+        .toList();
+    assertEquals(dialogs.subList(0, 5), List.of("alert", "alert", "alert", "alert", "alert"));
+    assertEquals(dialogs.size(), 6, "the first five, then the count of the rest: " + dialogs);
+    assertTrue(dialogs.get(5).matches("\\d+ more"), dialogs.toString());
     assertReportsSay(run, "failedVisitors", null);
   }
 

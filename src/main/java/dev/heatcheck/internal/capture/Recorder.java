@@ -232,6 +232,15 @@ public final class Recorder {
     }
   }
 
+  /**
+   * Tells the dialogs each page's view only counted, without asking the pages for anything: for a
+   * visitor whose pages a deadline stopped, that crashed or whose browser is gone, which cannot be
+   * drained (a DevTools call to such a page can wait for ever), as a page alerting without end.
+   */
+  public void tellCountedDialogs() {
+    List.copyOf(dialogs.keySet()).forEach(this::endDialogs);
+  }
+
   /** The page sends what it still holds, and the dialogs its view only counted are told. */
   private void finish(Page page) {
     drain(page);

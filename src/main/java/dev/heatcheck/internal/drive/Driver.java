@@ -589,6 +589,9 @@ public final class Driver implements AutoCloseable {
      * session opened on a crashed page can wait for ever, so the context is only closed.
      */
     private void close(BrowserContext context, Recorder recorder) {
+      if (recorder != null && (ended != null || crashed || !browser.isAlive())) {
+        recorder.tellCountedDialogs(); // pages that cannot be drained: what this side counted
+      }
       if (context == null || !browser.isAlive()) {
         return;
       }
@@ -600,7 +603,7 @@ public final class Driver implements AutoCloseable {
         if (recorder != null && ended == null) {
           recorder.close();
         } else {
-          context.close(); // a view's dialogs past the first few, only counted, are not told then
+          context.close(); // a view's dialogs past the first few, only counted, were told above
         }
       } catch (PlaywrightException e) {
         // the page or browser went meanwhile: what the page sent is in the log

@@ -196,6 +196,7 @@
   const route = () => {
     if (here.href == href) return;
     effect('navigation');
+    moved(); // the view's last move, in its own view
     newView();
     sendView();
     const v = view;
@@ -210,8 +211,34 @@
   const drain = () => {
     for (const [id, make] of timers.values()) { clearTimeout(id); send(make()); }
     timers.clear();
+    moved();
     flush();
     stopped = 1;
+  };
+
+  // ---- pointer moves: at most one every 50 ms, the first of a burst at once and the last one seen in
+  // a window when the window closes, so a path starts where the pointer started and ends where it stopped
+  let lastMove = -Infinity; // when the newest move went
+  let heldMove; // the newest move of the open window, not sent yet
+  let moveTimer = 0;
+  // the window closes: its held move goes (also when the view or the document ends, or Java drains)
+  const moved = () => {
+    clearTimeout(moveTimer);
+    moveTimer = 0;
+    if (!heldMove) return;
+    lastMove = now();
+    send(heldMove);
+    heldMove = 0;
+  };
+  const onMove = (move) => {
+    if (heldMove && move.t - lastMove >= 50) moved(); // its timer is late: the window closes now
+    if (move.t - lastMove < 50) {
+      heldMove = move;
+      moveTimer ||= later(moved, lastMove + 50 - move.t);
+      return;
+    }
+    lastMove = move.t;
+    send(move);
   };
 
   const windowSample = () => message('scroll', { y: scrollY, docH: lastDocH = docH() });
@@ -245,8 +272,8 @@
     for (const name of ['alert', 'confirm', 'prompt', 'print']) wrap(win, name, 'dialog');
     wrap(win.XMLHttpRequest.prototype, 'send', 'request');
     wrap(win.navigator, 'sendBeacon', 'request');
-    listen(win, 'beforeunload', () => { effect('navigation', 'unload'); flush(); }, false);
-    listen(win, 'pagehide', flush, false);
+    listen(win, 'beforeunload', () => { effect('navigation', 'unload'); moved(); flush(); }, false);
+    listen(win, 'pagehide', () => { moved(); flush(); }, false);
     listen(win, 'submit', (e) => {
       if (e.target.method != 'get') return;
       for (const field of e.target.querySelectorAll(FIELDS)) if (field.name && !redacted.includes(field.name)) redacted.push(field.name);
@@ -299,13 +326,9 @@
     listen(win, 'focusin', (e) => pending && !holds(e.composedPath()[0], pending.target) && effect('focus'));
     listen(doc, 'selectionchange', () => win.getSelection()?.isCollapsed == false && effect('selection'));
 
-    let lastMove = 0;
     listen(win, 'pointermove', (e) => {
-      const t = now();
-      if (t - lastMove < 50) return;
-      lastMove = t;
       const o = offset(win);
-      send(message('move', { t, x: e.clientX + o[0] + scrollX, y: e.clientY + o[1] + scrollY }));
+      onMove(message('move', { x: e.clientX + o[0] + scrollX, y: e.clientY + o[1] + scrollY }));
     }, PASSIVE);
 
     // an Error reads "TypeError: message"; Java keeps the first line

@@ -6,6 +6,7 @@ import static org.testng.Assert.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import dev.heatcheck.internal.browser.BrowserSession;
 import dev.heatcheck.internal.demo.LocalServer;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.testng.annotations.AfterMethod;
@@ -184,6 +186,78 @@ public class RecorderTest extends BrowserTest {
   }
 
   @Test
+  public void a_move_right_after_the_page_loads_is_recorded() {
+    page.navigate(url("/"));
+    page.mouse().move(40, 30);
+    settle(200);
+    // Chromium may send one at (0, 0), where Playwright's pointer starts, as the page lays out
+    List<List<Double>> moves =
+        recorded(Event.Move.class).stream().map(RecorderTest::point).toList();
+    assertTrue(moves.contains(List.of(40.0, 30.0)), moves.toString());
+  }
+
+  @Test
+  public void a_path_ends_where_the_pointer_stopped() {
+    settle(100);
+    page.mouse().move(100, 100);
+    // the steps come within a few ms of each other: the last one, less than 50 ms after the first
+    page.mouse().move(300, 250, new Mouse.MoveOptions().setSteps(3));
+    settle(200);
+    List<List<Double>> moves = burst(List.of(100.0, 100.0));
+    assertEquals(moves.get(moves.size() - 1), List.of(300.0, 250.0), moves.toString());
+  }
+
+  @Test
+  public void moves_are_sent_at_most_one_per_50_ms_window_and_the_last_one_too() {
+    settle(100);
+    long start = System.currentTimeMillis();
+    page.mouse().move(100, 100);
+    page.mouse().move(300, 250, new Mouse.MoveOptions().setSteps(20));
+    long elapsed = System.currentTimeMillis() - start;
+    settle(200);
+    List<List<Double>> moves = burst(List.of(100.0, 100.0));
+    assertEquals(moves.get(moves.size() - 1), List.of(300.0, 250.0), moves.toString());
+    // one move at once, then at most one per 50 ms window, the last one's after the pointer stopped
+    assertTrue(
+        moves.size() <= 2 + elapsed / 50, moves.size() + " moves of 21 in " + elapsed + " ms");
+  }
+
+  @Test
+  public void a_held_move_is_sent_when_java_drains_the_page() {
+    settle(100);
+    page.mouse().move(100, 100);
+    page.mouse().move(300, 250, new Mouse.MoveOptions().setSteps(3));
+    Recorder.drain(page); // at once: the window holding the last move is still open
+    List<Event.Move> moves = recorded(Event.Move.class);
+    assertEquals(point(moves.get(moves.size() - 1)), List.of(300.0, 250.0), moves.toString());
+  }
+
+  @Test
+  public void a_held_move_goes_with_its_own_view_when_an_spa_route_ends_it() {
+    settle(100);
+    page.mouse().move(100, 100);
+    page.mouse().move(300, 250, new Mouse.MoveOptions().setSteps(3));
+    page.evaluate("() => history.pushState({}, '', '/next')");
+    settle(200);
+    page.mouse().move(50, 60);
+    settle(200);
+    List<Event> order = recorded(Event.class);
+    String first = recorded(Event.View.class).get(0).id();
+    int next = indexOf(order, e -> e instanceof Event.View v && v.path().equals("/next"));
+    assertTrue(next > 0, "the route's view: " + order);
+    List<List<Double>> before = order.subList(0, next).stream()
+        .filter(e -> e instanceof Event.Move m && m.view().equals(first))
+        .map(e -> point((Event.Move) e))
+        .toList();
+    assertEquals(before.get(before.size() - 1), List.of(300.0, 250.0), before.toString());
+    List<List<Double>> after = order.subList(next, order.size()).stream()
+        .filter(e -> e instanceof Event.Move)
+        .map(e -> point((Event.Move) e))
+        .toList();
+    assertEquals(after, List.of(List.of(50.0, 60.0)), "only the move made in the new view");
+  }
+
+  @Test
   public void
       a_dialog_storm_is_recorded_as_its_first_dialogs_of_the_view_and_a_count_of_the_rest() {
     page.navigate(server.baseUrl() + "/dialogs.html");
@@ -258,6 +332,28 @@ public class RecorderTest extends BrowserTest {
         .command()
         .map(c -> c.contains("chromium") || c.contains("chrome"))
         .orElse(false);
+  }
+
+  /** The moves from the one at {@code first} on (Chromium may send one at (0, 0) on layout). */
+  private List<List<Double>> burst(List<Double> first) {
+    List<List<Double>> all =
+        recorded(Event.Move.class).stream().map(RecorderTest::point).toList();
+    int from = all.indexOf(first);
+    assertTrue(from >= 0, first + " is recorded: " + all);
+    return all.subList(from, all.size());
+  }
+
+  private static List<Double> point(Event.Move move) {
+    return List.of(move.x(), move.y());
+  }
+
+  private static int indexOf(List<Event> events, Predicate<Event> which) {
+    for (int i = 0; i < events.size(); i++) {
+      if (which.test(events.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void settle(long ms) {
