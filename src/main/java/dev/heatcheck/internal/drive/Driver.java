@@ -705,6 +705,8 @@ public final class Driver implements AutoCloseable {
       return "text \"" + t.text() + "\"";
     } else if (target instanceof Target.Located l) {
       return Replaying.describe(l);
+    } else if (target instanceof Target.InFrame f) {
+      return "at " + (long) f.x() + "," + (long) f.y() + " in \"" + f.frame().get(0) + "\"";
     }
     Target.At a = (Target.At) target;
     return "at " + (long) a.x() + "," + (long) a.y();
@@ -779,6 +781,9 @@ public final class Driver implements AutoCloseable {
       Step step = act.step();
       if (step instanceof Step.Move m && m.target() instanceof Target.At a) {
         pointerTo(a);
+        return;
+      } else if (step instanceof Step.Move m && m.target() instanceof Target.InFrame f) {
+        pointerInFrame(f);
         return;
       } else if (step instanceof Step.Wait w && w.forSelector() == null) {
         dueAt += w.ms();
@@ -1029,6 +1034,56 @@ public final class Driver implements AutoCloseable {
         }
         page.mouse().move(((Number) at.get(0)).doubleValue(), ((Number) at.get(1)).doubleValue());
       }
+    }
+
+    /**
+     * A replayed pointer move inside an iframe: to the recorded point of the frame's viewport, measured
+     * from the content box (inside border and padding) of the iframe element the first candidate finds as
+     * the page is now, scrolled into view as {@link #pointerTo} does. The frame is looked for once, a move
+     * does not wait; when no candidate finds it, the move is dropped and counted by a replayed event of
+     * kind move (found none), which is no divergence. Skipped when the visit is behind, as pointerTo.
+     */
+    private void pointerInFrame(Target.InFrame move) {
+      if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
+        return;
+      }
+      List<?> corner = frameCorner(move.frame());
+      if (corner == null) {
+        recorder.replayed(
+            page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
+        return;
+      }
+      double x = ((Number) corner.get(0)).doubleValue() + move.x();
+      double y = ((Number) corner.get(1)).doubleValue() + move.y();
+      pointerTo(new Target.At(x, y));
+    }
+
+    /**
+     * The page point of the top left corner of the content box of the first visible iframe a candidate
+     * finds; null when none does.
+     */
+    private List<?> frameCorner(List<String> candidates) {
+      for (String candidate : candidates) {
+        try {
+          Locator frame = Selectors.locate(page, candidate).first();
+          BoundingBox box = frame.isVisible() ? frame.boundingBox() : null;
+          if (box != null) {
+            // the box is in the top viewport, through any frames above; the inset is the frame's own
+            List<?> inset = (List<?>) frame.evaluate("e => { const s = getComputedStyle(e);"
+                + " return [e.clientLeft + parseFloat(s.paddingLeft),"
+                + " e.clientTop + parseFloat(s.paddingTop), top.scrollX, top.scrollY]; }");
+            return List.of(
+                box.x + ((Number) inset.get(0)).doubleValue() + ((Number) inset.get(2)).doubleValue(),
+                box.y + ((Number) inset.get(1)).doubleValue() + ((Number) inset.get(3)).doubleValue());
+          }
+        } catch (PlaywrightException e) {
+          if (visit.fault().isPresent()) {
+            throw e;
+          }
+          // a candidate this page cannot read (a frame not there yet): the next one may do
+        }
+      }
+      return null;
     }
 
     /** A replayed value: typed into the first candidate's field; skipped when no candidate finds one. */
