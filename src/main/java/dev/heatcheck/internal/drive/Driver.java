@@ -34,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -770,6 +771,8 @@ public final class Driver implements AutoCloseable {
      * the waits' own round trips) is taken off it: moves never delay the next action.
      */
     private long dueAt = System.currentTimeMillis();
+    /** The candidate that found each iframe of replayed moves last. */
+    private final Map<List<String>, String> frameFound = new HashMap<>();
 
     Steps(Page page, Recorder recorder, Visit visit) {
       this.page = page;
@@ -1027,7 +1030,12 @@ public final class Driver implements AutoCloseable {
       if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
         return;
       }
-      List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(point.x(), point.y()));
+      pointerAt(point.x(), point.y());
+    }
+
+    /** The pointer to a page point, scrolled into view when it is not in it; none outside the page. */
+    private void pointerAt(double x, double y) {
+      List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(x, y));
       if (at != null) {
         if (Boolean.TRUE.equals(at.get(2))) {
           afterPaint(); // the scroll's events fire now, not as a reaction to what comes next
@@ -1053,17 +1061,24 @@ public final class Driver implements AutoCloseable {
             page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
         return;
       }
-      double x = ((Number) corner.get(0)).doubleValue() + move.x();
-      double y = ((Number) corner.get(1)).doubleValue() + move.y();
-      pointerTo(new Target.At(x, y));
+      // not pointerTo: the time finding the frame took is this move's, not a sign the visit is behind
+      pointerAt(
+          ((Number) corner.get(0)).doubleValue() + move.x(),
+          ((Number) corner.get(1)).doubleValue() + move.y());
     }
 
     /**
      * The page point of the top left corner of the content box of the first visible iframe a candidate
-     * finds; null when none does.
+     * finds (the one that found this frame last tried first); null when none does.
      */
     private List<?> frameCorner(List<String> candidates) {
-      for (String candidate : candidates) {
+      String known = frameFound.get(candidates);
+      List<String> order = new ArrayList<>(candidates);
+      if (known != null) {
+        order.remove(known);
+        order.add(0, known); // a dense stream in one frame finds it at the first try
+      }
+      for (String candidate : order) {
         try {
           Locator frame = Selectors.locate(page, candidate).first();
           BoundingBox box = frame.isVisible() ? frame.boundingBox() : null;
@@ -1072,6 +1087,7 @@ public final class Driver implements AutoCloseable {
             List<?> inset = (List<?>) frame.evaluate("e => { const s = getComputedStyle(e);"
                 + " return [e.clientLeft + parseFloat(s.paddingLeft),"
                 + " e.clientTop + parseFloat(s.paddingTop), top.scrollX, top.scrollY]; }");
+            frameFound.put(candidates, candidate);
             return List.of(
                 box.x + ((Number) inset.get(0)).doubleValue() + ((Number) inset.get(2)).doubleValue(),
                 box.y + ((Number) inset.get(1)).doubleValue() + ((Number) inset.get(3)).doubleValue());

@@ -185,7 +185,14 @@ public class ReplaysTest {
         move(200, 10, 20, Position.Origin.VIEWPORT), // at the page point 10, 520
         move(210, 11, 21, Position.Origin.VIEWPORT), // 10 ms later: in the same frame, dropped
         move(230, 40, 50, Position.Origin.VIEWPORT),
-        move(260, 5, 5, Position.Origin.FRAME), // inside an iframe: not replayed
+        // inside an iframe: at that point of the frame its locators find
+        new Action.Move(
+            260,
+            null,
+            new Position(5, 5, Position.Origin.FRAME),
+            List.of(
+                new Locator(Locator.Strategy.ID, "#pay"),
+                new Locator(Locator.Strategy.CSS, "iframe[name=\"pay\"]"))),
         move(300, 900, 2400, Position.Origin.PAGE), // heatcheck's own: a page point already
         new Action.Click(
             1000,
@@ -213,7 +220,9 @@ public class ReplaysTest {
             new Target.At(10, 520),
             30L,
             new Target.At(40, 550),
-            70L,
+            30L,
+            new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 5, 5, 260L),
+            40L,
             new Target.At(900, 2400),
             600L,
             new Target.At(690, 790),
