@@ -271,7 +271,7 @@ public class ReplaysTest {
   }
 
   @Test
-  public void a_hover_is_a_located_step_and_a_written_scenario_reads_both_kinds_back()
+  public void a_hover_is_a_located_step_and_a_written_scenario_reads_all_kinds_back()
       throws java.io.IOException {
     Scenario scenario = plan(Fixtures.DEVTOOLS, 1, Map.of()).scenarios().get(0);
     Step.Move hover = scenario.steps().stream()
@@ -286,7 +286,12 @@ public class ReplaysTest {
         scenario.url(),
         scenario.viewports(),
         1,
-        List.of(hover, new Step.Move(new Target.At(412, 1300.5), hover.at())),
+        List.of(
+            hover,
+            new Step.Move(new Target.At(412, 1300.5), hover.at()),
+            new Step.Move(
+                new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 30, 40.5, 800L),
+                hover.at())),
         scenario.expect(),
         List.of(),
         JudgeSettings.none(),
@@ -298,11 +303,18 @@ public class ReplaysTest {
     String yaml = ScenarioWriter.yaml(withPoint, Map.of());
     assertTrue(yaml.contains("- hover: {locate: [\"#reviews\"]}"), yaml);
     assertTrue(yaml.contains("- hover: {x: 412, y: 1300.5}"), yaml);
+    assertTrue(
+        yaml.contains(
+            "- hover: {frame: [\"#pay\", \"iframe[name=\\\"pay\\\"]\"], x: 30, y: 40.5, recorded: 800}"),
+        yaml);
     java.nio.file.Path file = java.nio.file.Files.createTempFile("hover", ".yaml");
     java.nio.file.Files.writeString(file, yaml);
     List<Step> read = dev.heatcheck.internal.scenario.ScenarioLoader.load(file).steps();
     assertEquals(((Step.Move) read.get(0)).target(), hover.target());
     assertEquals(((Step.Move) read.get(1)).target(), new Target.At(412, 1300.5));
+    assertEquals(
+        ((Step.Move) read.get(2)).target(),
+        new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 30, 40.5, 800L));
   }
 
   private static Step.Input password(Scenario scenario) {
