@@ -230,6 +230,17 @@ public class ReplayMovesTest {
         dropped.get(0).path("locate").toString(),
         "[\"#gone\",\"iframe[name=\\\"gone\\\"]\",\"iframe[src$=\\\"gone.html\\\"]\"]",
         dropped.toString());
+    // a report of the events alone counts them the same
+    Path reported = work.resolve("rrweb-frame-moves-report");
+    Cli report = Cli.run(
+        "report",
+        "--events",
+        out.resolve("events.jsonl").toString(),
+        "--out",
+        reported.toString());
+    assertEquals(report.code(), 0, report.toString());
+    JsonNode again = Json.mapper().readTree(reported.resolve("summary.json").toFile());
+    assertEquals(again.path("replays"), summary.path("replays"));
   }
 
   /**
