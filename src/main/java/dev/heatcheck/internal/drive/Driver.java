@@ -1033,7 +1033,7 @@ public final class Driver implements AutoCloseable {
       pointerAt(point.x(), point.y());
     }
 
-    /** The pointer to a page point, scrolled into view when it is not in it; none outside the page. */
+    /** The pointer to a page point, scrolled into view when it is not; none outside the page. */
     private void pointerAt(double x, double y) {
       List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(x, y));
       if (at != null) {
@@ -1045,11 +1045,12 @@ public final class Driver implements AutoCloseable {
     }
 
     /**
-     * A replayed pointer move inside an iframe: to the recorded point of the frame's viewport, measured
-     * from the content box (inside border and padding) of the iframe element the first candidate finds as
-     * the page is now, scrolled into view as {@link #pointerTo} does. The frame is looked for once, a move
-     * does not wait; when no candidate finds it, the move is dropped and counted by a replayed event of
-     * kind move (found none), which is no divergence. Skipped when the visit is behind, as pointerTo.
+     * A replayed pointer move inside an iframe: to the recorded point of the frame's viewport,
+     * measured from the content box (inside border and padding) of the iframe element the first
+     * candidate finds as the page is now, scrolled into view as {@link #pointerTo} does. The frame
+     * is looked for once, a move does not wait; when no candidate finds it, the move is dropped and
+     * counted by a replayed event of kind move (found none), which is no divergence. Skipped when
+     * the visit is behind, as pointerTo.
      */
     private void pointerInFrame(Target.InFrame move) {
       if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
@@ -1061,15 +1062,15 @@ public final class Driver implements AutoCloseable {
             page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
         return;
       }
-      // not pointerTo: the time finding the frame took is this move's, not a sign the visit is behind
+      // not pointerTo: the time finding the frame took is this move's, not the visit falling behind
       pointerAt(
           ((Number) corner.get(0)).doubleValue() + move.x(),
           ((Number) corner.get(1)).doubleValue() + move.y());
     }
 
     /**
-     * The page point of the top left corner of the content box of the first visible iframe a candidate
-     * finds (the one that found this frame last tried first); null when none does.
+     * The page point of the top left corner of the content box of the first visible iframe a
+     * candidate finds (the one that found this frame last tried first); null when none does.
      */
     private List<?> frameCorner(List<String> candidates) {
       String known = frameFound.get(candidates);
@@ -1083,14 +1084,13 @@ public final class Driver implements AutoCloseable {
           Locator frame = Selectors.locate(page, candidate).first();
           BoundingBox box = frame.isVisible() ? frame.boundingBox() : null;
           if (box != null) {
-            // the box is in the top viewport, through any frames above; the inset is the frame's own
+            // the box is in the top viewport, through any frames above; the inset is the frame's
             List<?> inset = (List<?>) frame.evaluate("e => { const s = getComputedStyle(e);"
                 + " return [e.clientLeft + parseFloat(s.paddingLeft),"
                 + " e.clientTop + parseFloat(s.paddingTop), top.scrollX, top.scrollY]; }");
             frameFound.put(candidates, candidate);
-            return List.of(
-                box.x + ((Number) inset.get(0)).doubleValue() + ((Number) inset.get(2)).doubleValue(),
-                box.y + ((Number) inset.get(1)).doubleValue() + ((Number) inset.get(3)).doubleValue());
+            double[] n = inset.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            return List.of(box.x + n[0] + n[2], box.y + n[1] + n[3]);
           }
         } catch (PlaywrightException e) {
           if (visit.fault().isPresent()) {
