@@ -184,6 +184,66 @@ public class ReplayMovesTest {
   }
 
   /**
+   * rrweb's moves inside same-origin iframes (src/test/resources/replay/rrweb/frame-moves.json, written by
+   * hand after rrweb's types: each frame's document attached by a mutation with isAttachIframe, then
+   * MouseMove and TouchMove positions in the frame's own viewport, with the id of a node in its document)
+   * land at the live iframe's content box corner plus the recorded point: one frame found by its name (its
+   * recorded id is gone), one by the end of its src. The moves in a frame the live page lacks are dropped
+   * and counted, no action and no divergence.
+   */
+  @Test
+  public void rrweb_moves_in_an_iframe_land_at_the_live_frame_s_content_box_plus_their_point()
+      throws IOException {
+    Path out = work.resolve("rrweb-frame-moves");
+    Cli result = Cli.run(
+        "replay",
+        "--base-url",
+        server.baseUrl(),
+        "--out",
+        out.toString(),
+        Path.of("src/test/resources/replay/rrweb/frame-moves.json").toString());
+    assertEquals(result.code(), 0, result.toString());
+    List<double[]> played = moves(out.resolve("events.jsonl"));
+    // #pay's content box starts at 100 + 5 (border) + 7 (padding); #card2's at 600 + 2, 1200 + 2
+    for (double[] m : new double[][] {{142, 1252}, {362, 1412}, {652, 1262}, {560, 1000}}) {
+      assertTrue(
+          played.stream().anyMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX),
+          "(" + m[0] + ", " + m[1] + ") in " + pointsOf(played));
+    }
+    // the gone frame's moves, (10, 10) and (20, 20) of its viewport, were not taken for the top's
+    for (double[] m : new double[][] {{10, 10}, {20, 20}, {10, 910}, {20, 920}}) {
+      assertTrue(
+          played.stream().noneMatch(p -> Math.abs(p[0] - m[0]) <= PX && Math.abs(p[1] - m[1]) <= PX),
+          "(" + m[0] + ", " + m[1] + ") in " + pointsOf(played));
+    }
+    JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode replay = summary.path("replays").get(0);
+    assertEquals(summary.path("replays").size(), 1, summary.path("replays").toString());
+    assertEquals(replay.path("movesDropped").asInt(), 2, replay.toString());
+    assertEquals(replay.path("actions").asInt(), 0, replay.toString());
+    assertEquals(replay.path("divergences").size(), 0, replay.toString());
+    List<JsonNode> dropped = typed(out.resolve("events.jsonl"), "replayed");
+    assertEquals(dropped.size(), 2, dropped.toString());
+    assertEquals(dropped.get(0).path("kind").asText(), "move", dropped.toString());
+    assertEquals(dropped.get(0).path("found").asText(), "none", dropped.toString());
+    assertEquals(
+        dropped.get(0).path("locate").toString(),
+        "[\"#gone\",\"iframe[name=\\\"gone\\\"]\",\"iframe[src$=\\\"gone.html\\\"]\"]",
+        dropped.toString());
+    // a report of the events alone counts them the same
+    Path reported = work.resolve("rrweb-frame-moves-report");
+    Cli report = Cli.run(
+        "report",
+        "--events",
+        out.resolve("events.jsonl").toString(),
+        "--out",
+        reported.toString());
+    assertEquals(report.code(), 0, report.toString());
+    JsonNode again = Json.mapper().readTree(reported.resolve("summary.json").toFile());
+    assertEquals(again.path("replays"), summary.path("replays"));
+  }
+
+  /**
    * A DevTools flow: hover the menu, click its item. The hover opens the menu, so the click finds the item
    * by its selector and is alive; without the hover the item is hidden and the click diverges.
    */

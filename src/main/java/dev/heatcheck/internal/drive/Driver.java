@@ -34,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -705,6 +706,8 @@ public final class Driver implements AutoCloseable {
       return "text \"" + t.text() + "\"";
     } else if (target instanceof Target.Located l) {
       return Replaying.describe(l);
+    } else if (target instanceof Target.InFrame f) {
+      return "at " + (long) f.x() + "," + (long) f.y() + " in \"" + f.frame().get(0) + "\"";
     }
     Target.At a = (Target.At) target;
     return "at " + (long) a.x() + "," + (long) a.y();
@@ -768,6 +771,8 @@ public final class Driver implements AutoCloseable {
      * the waits' own round trips) is taken off it: moves never delay the next action.
      */
     private long dueAt = System.currentTimeMillis();
+    /** The candidate that found each iframe of replayed moves last. */
+    private final Map<List<String>, String> frameFound = new HashMap<>();
 
     Steps(Page page, Recorder recorder, Visit visit) {
       this.page = page;
@@ -779,6 +784,9 @@ public final class Driver implements AutoCloseable {
       Step step = act.step();
       if (step instanceof Step.Move m && m.target() instanceof Target.At a) {
         pointerTo(a);
+        return;
+      } else if (step instanceof Step.Move m && m.target() instanceof Target.InFrame f) {
+        pointerInFrame(f);
         return;
       } else if (step instanceof Step.Wait w && w.forSelector() == null) {
         dueAt += w.ms();
@@ -1022,13 +1030,76 @@ public final class Driver implements AutoCloseable {
       if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
         return;
       }
-      List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(point.x(), point.y()));
+      pointerAt(point.x(), point.y());
+    }
+
+    /** The pointer to a page point, scrolled into view when it is not; none outside the page. */
+    private void pointerAt(double x, double y) {
+      List<?> at = (List<?>) page.evaluate(POINT_IN_VIEW, List.of(x, y));
       if (at != null) {
         if (Boolean.TRUE.equals(at.get(2))) {
           afterPaint(); // the scroll's events fire now, not as a reaction to what comes next
         }
         page.mouse().move(((Number) at.get(0)).doubleValue(), ((Number) at.get(1)).doubleValue());
       }
+    }
+
+    /**
+     * A replayed pointer move inside an iframe: to the recorded point of the frame's viewport,
+     * measured from the content box (inside border and padding) of the iframe element the first
+     * candidate finds as the page is now, scrolled into view as {@link #pointerTo} does. The frame
+     * is looked for once, a move does not wait; when no candidate finds it, the move is dropped and
+     * counted by a replayed event of kind move (found none), which is no divergence. Skipped when
+     * the visit is behind, as pointerTo.
+     */
+    private void pointerInFrame(Target.InFrame move) {
+      if (System.currentTimeMillis() - dueAt > MOVE_BEHIND_MS) {
+        return;
+      }
+      List<?> corner = frameCorner(move.frame());
+      if (corner == null) {
+        recorder.replayed(
+            page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
+        return;
+      }
+      // not pointerTo: the time finding the frame took is this move's, not the visit falling behind
+      pointerAt(
+          ((Number) corner.get(0)).doubleValue() + move.x(),
+          ((Number) corner.get(1)).doubleValue() + move.y());
+    }
+
+    /**
+     * The page point of the top left corner of the content box of the first visible iframe a
+     * candidate finds (the one that found this frame last tried first); null when none does.
+     */
+    private List<?> frameCorner(List<String> candidates) {
+      String known = frameFound.get(candidates);
+      List<String> order = new ArrayList<>(candidates);
+      if (known != null) {
+        order.remove(known);
+        order.add(0, known); // a dense stream in one frame finds it at the first try
+      }
+      for (String candidate : order) {
+        try {
+          Locator frame = Selectors.locate(page, candidate).first();
+          BoundingBox box = frame.isVisible() ? frame.boundingBox() : null;
+          if (box != null) {
+            // the box is in the top viewport, through any frames above; the inset is the frame's
+            List<?> inset = (List<?>) frame.evaluate("e => { const s = getComputedStyle(e);"
+                + " return [e.clientLeft + parseFloat(s.paddingLeft),"
+                + " e.clientTop + parseFloat(s.paddingTop), top.scrollX, top.scrollY]; }");
+            frameFound.put(candidates, candidate);
+            double[] n = inset.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            return List.of(box.x + n[0] + n[2], box.y + n[1] + n[3]);
+          }
+        } catch (PlaywrightException e) {
+          if (visit.fault().isPresent()) {
+            throw e;
+          }
+          // a candidate this page cannot read (a frame not there yet): the next one may do
+        }
+      }
+      return null;
     }
 
     /** A replayed value: typed into the first candidate's field; skipped when no candidate finds one. */

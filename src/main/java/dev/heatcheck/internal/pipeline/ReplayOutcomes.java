@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * A run, a merge and a report of the events alone all build them from the same events, so they agree.
  */
 final class ReplayOutcomes {
+  /** The kind of the replayed event of a pointer move inside an iframe that was not found. */
+  private static final String MOVE = "move";
+
   private ReplayOutcomes() {}
 
   /**
@@ -111,8 +114,13 @@ final class ReplayOutcomes {
     int text = 0;
     int position = 0;
     int none = 0;
+    int movesDropped = 0;
     List<Summary.Divergence> divergences = new ArrayList<>();
     for (Event.Replayed r : events) {
+      if (MOVE.equals(r.kind())) {
+        movesDropped++; // a pointer move whose iframe was not found: no action
+        continue;
+      }
       switch (String.valueOf(r.found())) {
         case "selector" -> selector++;
         case "text" -> text++;
@@ -131,7 +139,15 @@ final class ReplayOutcomes {
       }
     }
     return new Summary.Replay(
-        scenario, recording, events.size(), selector, text, position, none, divergences);
+        scenario,
+        recording,
+        events.size() - movesDropped,
+        selector,
+        text,
+        position,
+        none,
+        divergences,
+        movesDropped);
   }
 
   /** scenario/viewport/visitor: the scenario is all but the last two parts. */

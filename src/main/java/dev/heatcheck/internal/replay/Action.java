@@ -1,5 +1,7 @@
 package dev.heatcheck.internal.replay;
 
+import java.util.List;
+
 /**
  * One thing a visitor did, at {@link #at()} ms from the start of its visit ({@link #UNTIMED} in DevTools
  * flows, which record no times).
@@ -66,8 +68,21 @@ public sealed interface Action {
     }
   }
 
-  /** The pointer moved to (or hovered) a place or an element; target or position may be null, not both. */
-  record Move(long at, Target target, Position position) implements Action {
+  /**
+   * The pointer moved to (or hovered) a place or an element; target or position may be null, not both.
+   *
+   * @param frame for a position in an iframe's viewport ({@link Position.Origin#FRAME}): locators of that
+   *     iframe element, best first, as a click's target has them; empty otherwise
+   */
+  record Move(long at, Target target, Position position, List<Locator> frame) implements Action {
+    public Move {
+      frame = frame == null ? List.of() : List.copyOf(frame);
+    }
+
+    public Move(long at, Target target, Position position) {
+      this(at, target, position, List.of());
+    }
+
     @Override
     public Kind kind() {
       return Kind.MOVE;

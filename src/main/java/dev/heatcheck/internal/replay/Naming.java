@@ -170,6 +170,35 @@ final class Naming {
         position);
   }
 
+  /**
+   * Locators of an iframe element, best first, to find it on the live page as a click's target is found
+   * (id, test attributes, aria-label), then by its {@code name} and by the end of its {@code src} (rrweb
+   * writes src absolute, on the recorded origin; the live page may have it relative or on another), then
+   * the CSS path.
+   */
+  static List<Locator> frame(Node frame) {
+    String css = selector(frame);
+    List<Locator> out = new ArrayList<>(target(frame, null).candidates());
+    out.removeIf(l -> l.strategy() == Strategy.CSS && l.selector().equals(css)); // last, below
+    List<Node> tree = Dom.treeOf(frame);
+    String prefix = prefix(frame);
+    attributeLocator(frame, tree, "name", Strategy.CSS, prefix, out);
+    String src = frame.attr("src");
+    String end = src == null ? "" : src.replaceFirst("#.*", "").replaceFirst("^.*/", "");
+    if (!end.isEmpty()
+        && unique(tree, n -> n.tag.equals(frame.tag) && endsWith(n.attr("src"), end))) {
+      out.add(new Locator(Strategy.CSS, prefix + frame.tag + "[src$=" + quote(end) + "]"));
+    }
+    if (out.stream().noneMatch(l -> l.selector().equals(css))) {
+      out.add(new Locator(Strategy.CSS, css));
+    }
+    return out;
+  }
+
+  private static boolean endsWith(String src, String end) {
+    return src != null && src.replaceFirst("#.*", "").endsWith(end);
+  }
+
   /** The target of a document's scrolling: its root element, in its frame. */
   static Target scrollingElement(Node document) {
     for (Node child : document.children) {

@@ -31,10 +31,12 @@ import java.util.Set;
  * <p>Pointer moves are replayed at their recorded times too: a hover (a move with a target) as a located
  * action, a move with only a position as the pointer to that page point. Moves less than {@link #FRAME_MS}
  * of played time after the last one kept are dropped: the page could not have painted in between, and a
- * dense stream must not slow the replay.
+ * dense stream must not slow the replay. A move inside an iframe (rrweb gives it in the frame's own
+ * viewport) moves the pointer to that point of the frame as found at replay time, by the iframe element's
+ * locators; when no locator finds the frame, the move is dropped and counted, never a divergence.
  *
  * <p>Not replayed: navigations a click caused (the click causes them again), DevTools waits (each target
- * is looked for until it shows), moves inside an iframe (their positions are the frame's own).
+ * is looked for until it shows).
  */
 public final class Replays {
   /** Past a click's longest judgement window, before the visitor's next action. */
@@ -292,8 +294,8 @@ public final class Replays {
 
     /**
      * A hover over the target's element when the recording names one; else the pointer to the recorded
-     * position on the page (a viewport position plus the window's scroll as recorded then). A position
-     * inside an iframe, or relative to an element, is not replayed.
+     * position on the page (a viewport position plus the window's scroll as recorded then), or in its
+     * iframe. A position relative to an element, or in a frame no locator names, is not replayed.
      */
     private List<Step> move(Action.Move m) {
       if (m.target() != null && !m.target().candidates().isEmpty()) {
@@ -302,6 +304,9 @@ public final class Replays {
       Position p = m.position() != null
           ? m.position()
           : m.target() == null ? null : m.target().position();
+      if (p != null && p.origin() == Position.Origin.FRAME) {
+        return inFrame(m, p);
+      }
       if (p == null
           || p.origin() != Position.Origin.PAGE && p.origin() != Position.Origin.VIEWPORT) {
         return List.of();
@@ -312,6 +317,18 @@ public final class Replays {
       return x < 0 || y < 0
           ? List.of() // off the page: nothing to move to
           : List.of(new Step.Move(new dev.heatcheck.internal.scenario.Target.At(x, y), at));
+    }
+
+    /** A move in an iframe's viewport: to that point of the frame the iframe's locators find. */
+    private List<Step> inFrame(Action.Move m, Position p) {
+      if (m.frame().isEmpty() || p.x() < 0 || p.y() < 0) {
+        return List.of();
+      }
+      List<String> frame = m.frame().stream().map(Locator::selector).distinct().toList();
+      return List.of(new Step.Move(
+          new dev.heatcheck.internal.scenario.Target.InFrame(
+              frame, p.x(), p.y(), m.timed() ? m.at() : null),
+          at));
     }
 
     private List<Step> scroll(Action.Scroll s) {

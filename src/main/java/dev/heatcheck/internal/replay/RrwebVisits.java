@@ -301,10 +301,15 @@ final class RrwebVisits {
         }
         case MOUSE_MOVE, TOUCH_MOVE, DRAG -> {
           for (JsonNode p : data.path("positions")) {
+            Node frame = frameOfMove(p);
             actions.add(new Action.Move(
                 at(t + p.path("timeOffset").asLong()),
                 null,
-                new Position(p.path("x").asDouble(), p.path("y").asDouble(), moveOrigin(p))));
+                new Position(
+                    p.path("x").asDouble(),
+                    p.path("y").asDouble(),
+                    frame != null ? Position.Origin.FRAME : Position.Origin.VIEWPORT),
+                frame == null ? List.of() : Naming.frame(frame)));
           }
         }
         case MOUSE_INTERACTION -> interaction(t, data);
@@ -315,13 +320,15 @@ final class RrwebVisits {
       }
     }
 
-    /** rrweb gives a move inside an iframe in the frame's own viewport: what its node says. */
-    private Position.Origin moveOrigin(JsonNode position) {
+    /**
+     * The iframe element whose viewport a move's position is in, or null in the top document: rrweb
+     * observes each same-origin frame's document itself and gives its clientX/clientY, with the id of the
+     * node under the pointer in that document.
+     */
+    private Node frameOfMove(JsonNode position) {
       Node node = dom == null ? null : dom.node(position.path("id").asInt(-1));
       Node document = node == null ? null : Dom.documentOf(node);
-      return document != null && Dom.frameOf(document) != null
-          ? Position.Origin.FRAME
-          : Position.Origin.VIEWPORT;
+      return document == null ? null : Dom.frameOf(document);
     }
 
     private void interaction(long t, JsonNode data) {

@@ -60,7 +60,8 @@ public final class ScenarioWriter {
         .append(" by heatcheck replay --to-scenario.\n");
     out.append(
         "# Each step tries its locators in order, then the recorded point; waits are the recorded gaps.\n");
-    out.append("# hover: {x, y} is a recorded pointer move to that page point.\n");
+    out.append("# hover: {x, y} is a recorded pointer move to that page point; with frame: [...], to that\n");
+    out.append("# point of the viewport of the iframe the first of those selectors finds.\n");
     out.append("name: ").append(quote(scenario.name())).append('\n');
     out.append("url: ").append(quote(scenario.url())).append('\n');
     out.append("viewports: [");
@@ -112,6 +113,15 @@ public final class ScenarioWriter {
           .append(number(a.x()))
           .append(", y: ")
           .append(number(a.y()))
+          .append("}\n");
+    } else if (step instanceof Step.Move m && m.target() instanceof Target.InFrame f) {
+      out.append("  - hover: {frame: [")
+          .append(String.join(", ", f.frame().stream().map(ScenarioWriter::quote).toList()))
+          .append("], x: ")
+          .append(number(f.x()))
+          .append(", y: ")
+          .append(number(f.y()))
+          .append(f.recordedMs() == null ? "" : ", recorded: " + f.recordedMs())
           .append("}\n");
     } else if (step instanceof Step.Scroll s && s.target() instanceof ScrollTarget.ToY y) {
       out.append("  - scroll: {y: ").append(number(y.y())).append("}\n");

@@ -56,6 +56,8 @@ public record Summary(
    * @param text found by a text= candidate
    * @param position found by no candidate; done at the recorded position
    * @param notFound found by no candidate and no position recorded: skipped
+   * @param movesDropped pointer moves inside an iframe no locator found: dropped, no action and no
+   *     divergence
    */
   public record Replay(
       String scenario,
@@ -65,9 +67,22 @@ public record Summary(
       int text,
       int position,
       int notFound,
-      List<Divergence> divergences) {
+      List<Divergence> divergences,
+      int movesDropped) {
     public Replay {
       divergences = divergences == null ? List.of() : List.copyOf(divergences);
+    }
+
+    public Replay(
+        String scenario,
+        String recording,
+        int actions,
+        int selector,
+        int text,
+        int position,
+        int notFound,
+        List<Divergence> divergences) {
+      this(scenario, recording, actions, selector, text, position, notFound, divergences, 0);
     }
   }
 

@@ -129,6 +129,9 @@ final class StepReader {
 
   private Step hover(Node value, Location at) {
     if (value instanceof MapNode map) {
+      if (map.keys().contains("frame")) {
+        return hoverInFrame(map, at);
+      }
       return map.keys().contains("locate") ? hoverLocated(map, at) : hoverAt(map, at);
     }
     String selector = values.string(value, "hover", "a CSS selector like \".menu\"");
@@ -530,6 +533,42 @@ final class StepReader {
   private Step hoverLocated(MapNode map, Location at) {
     Target.Located located = located(locatedFields(map, "hover"), "hover");
     return located == null ? null : new Step.Move(located, at);
+  }
+
+  /**
+   * {@code hover: {frame: ["#pay", "iframe[name=\"pay\"]"], x: 30, y: 40, recorded: 800}}: the pointer to
+   * a point of an iframe's viewport (a replayed pointer move inside a frame), the frame found by the first
+   * selector that finds it.
+   */
+  private Step hoverInFrame(MapNode map, Location at) {
+    Fields fields = new Fields(map, "hover", List.of("frame", "x", "y", "recorded"), problems);
+    if (!(fields.get("frame") instanceof ListNode list) || list.items().isEmpty()) {
+      values.wrong(
+          fields.get("frame"), "hover.frame", "a list of the iframe's selectors like [\"#pay\"]");
+      return null;
+    }
+    List<String> frame = new ArrayList<>();
+    for (Node item : list.items()) {
+      String selector = values.string(item, "hover.frame", "a selector");
+      if (selector == null) {
+        return null;
+      }
+      frame.add(selector);
+    }
+    if (!fields.has("x") || !fields.has("y")) {
+      problems.add(
+          fields.at(), "hover: frame needs x and y, e.g. hover: {frame: [\"#pay\"], x: 30, y: 40}");
+      return null;
+    }
+    Double x = values.number(fields.get("x"), "hover.x", 0, MAX_PX);
+    Double y = values.number(fields.get("y"), "hover.y", 0, MAX_PX);
+    Integer recorded = fields.has("recorded")
+        ? values.integer(fields.get("recorded"), "hover.recorded", 0, Integer.MAX_VALUE)
+        : null;
+    return x == null || y == null
+        ? null
+        : new Step.Move(
+            new Target.InFrame(frame, x, y, recorded == null ? null : recorded.longValue()), at);
   }
 
   /** {@code hover: {x: 412, y: 1300}}: the pointer to a page point (a replayed pointer move). */

@@ -12,6 +12,19 @@ public sealed interface Target {
   record At(double x, double y) implements Target {}
 
   /**
+   * A point in an iframe's viewport (a replayed rrweb move inside a frame): the iframe element is found by
+   * the first of {@code frame}'s candidates that finds a visible one, as a replayed click's element is, and
+   * the point is taken from its content box's top left corner, as the page lays it out now.
+   *
+   * @param recordedMs when the visitor did it, ms into the recording; null when unknown
+   */
+  record InFrame(List<String> frame, double x, double y, Long recordedMs) implements Target {
+    public InFrame {
+      frame = List.copyOf(frame);
+    }
+  }
+
+  /**
    * A replayed action's element ({@code heatcheck replay}, or {@code click: {locate: [...], x, y}}): locator
    * candidates tried in order (Playwright selectors; {@code frame >>> inner} enters an iframe, {@code host >>
    * inner} a shadow root), then the recorded viewport point. Never fails a visit: an element no candidate

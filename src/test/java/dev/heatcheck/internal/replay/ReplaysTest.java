@@ -185,7 +185,14 @@ public class ReplaysTest {
         move(200, 10, 20, Position.Origin.VIEWPORT), // at the page point 10, 520
         move(210, 11, 21, Position.Origin.VIEWPORT), // 10 ms later: in the same frame, dropped
         move(230, 40, 50, Position.Origin.VIEWPORT),
-        move(260, 5, 5, Position.Origin.FRAME), // inside an iframe: not replayed
+        // inside an iframe: at that point of the frame its locators find
+        new Action.Move(
+            260,
+            null,
+            new Position(5, 5, Position.Origin.FRAME),
+            List.of(
+                new Locator(Locator.Strategy.ID, "#pay"),
+                new Locator(Locator.Strategy.CSS, "iframe[name=\"pay\"]"))),
         move(300, 900, 2400, Position.Origin.PAGE), // heatcheck's own: a page point already
         new Action.Click(
             1000,
@@ -213,7 +220,9 @@ public class ReplaysTest {
             new Target.At(10, 520),
             30L,
             new Target.At(40, 550),
-            70L,
+            30L,
+            new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 5, 5, 260L),
+            40L,
             new Target.At(900, 2400),
             600L,
             new Target.At(690, 790),
@@ -262,7 +271,7 @@ public class ReplaysTest {
   }
 
   @Test
-  public void a_hover_is_a_located_step_and_a_written_scenario_reads_both_kinds_back()
+  public void a_hover_is_a_located_step_and_a_written_scenario_reads_all_kinds_back()
       throws java.io.IOException {
     Scenario scenario = plan(Fixtures.DEVTOOLS, 1, Map.of()).scenarios().get(0);
     Step.Move hover = scenario.steps().stream()
@@ -277,7 +286,12 @@ public class ReplaysTest {
         scenario.url(),
         scenario.viewports(),
         1,
-        List.of(hover, new Step.Move(new Target.At(412, 1300.5), hover.at())),
+        List.of(
+            hover,
+            new Step.Move(new Target.At(412, 1300.5), hover.at()),
+            new Step.Move(
+                new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 30, 40.5, 800L),
+                hover.at())),
         scenario.expect(),
         List.of(),
         JudgeSettings.none(),
@@ -289,11 +303,18 @@ public class ReplaysTest {
     String yaml = ScenarioWriter.yaml(withPoint, Map.of());
     assertTrue(yaml.contains("- hover: {locate: [\"#reviews\"]}"), yaml);
     assertTrue(yaml.contains("- hover: {x: 412, y: 1300.5}"), yaml);
+    assertTrue(
+        yaml.contains(
+            "- hover: {frame: [\"#pay\", \"iframe[name=\\\"pay\\\"]\"], x: 30, y: 40.5, recorded: 800}"),
+        yaml);
     java.nio.file.Path file = java.nio.file.Files.createTempFile("hover", ".yaml");
     java.nio.file.Files.writeString(file, yaml);
     List<Step> read = dev.heatcheck.internal.scenario.ScenarioLoader.load(file).steps();
     assertEquals(((Step.Move) read.get(0)).target(), hover.target());
     assertEquals(((Step.Move) read.get(1)).target(), new Target.At(412, 1300.5));
+    assertEquals(
+        ((Step.Move) read.get(2)).target(),
+        new Target.InFrame(List.of("#pay", "iframe[name=\"pay\"]"), 30, 40.5, 800L));
   }
 
   private static Step.Input password(Scenario scenario) {

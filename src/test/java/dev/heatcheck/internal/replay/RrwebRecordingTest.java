@@ -189,6 +189,21 @@ public class RrwebRecordingTest {
   }
 
   @Test
+  public void a_touch_move_inside_the_iframe_is_in_the_frame_s_viewport_with_its_locators() {
+    // rrweb observed the frame's document itself: x, y are the frame's clientX/clientY over #pay-now
+    Action.Move inFrame = of(visit, Action.Move.class).stream()
+        .filter(m -> m.position().origin() == Position.Origin.FRAME)
+        .findFirst()
+        .orElseThrow();
+    assertEquals(inFrame.position().x(), 41.0);
+    assertEquals(inFrame.position().y(), 60.0);
+    assertEquals(inFrame.frame(), List.of(new Locator(Strategy.ID, "#pay-frame")));
+    assertTrue(of(visit, Action.Move.class).stream()
+        .filter(m -> m.position().origin() == Position.Origin.VIEWPORT)
+        .allMatch(m -> m.frame().isEmpty()));
+  }
+
+  @Test
   public void mouse_positions_are_moves_at_their_own_times() {
     List<Action.Move> moves = of(visit, Action.Move.class);
     assertFalse(moves.isEmpty());

@@ -51,12 +51,16 @@ public class LocatedStepsTest {
           - click: {locate: "#buy"}
           - click: {locate: ["#buy"], x: 3}
           - input: {locate: ["#name"]}
+          - hover: {frame: "#pay", x: 3, y: 4}
+          - hover: {frame: ["#pay"], x: 3}
         """),
         String.join(
             "\n",
             "bad.yaml:3:21: click.locate: expected a list of selectors like [\"#buy\", \"text=Buy\"], got \"#buy\"",
             "bad.yaml:4:12: click: x and y go together; y is missing",
-            "bad.yaml:5:12: input: give either value or checked"));
+            "bad.yaml:5:12: input: give either value or checked",
+            "bad.yaml:6:20: hover.frame: expected a list of the iframe's selectors like [\"#pay\"], got \"#pay\"",
+            "bad.yaml:7:12: hover: frame needs x and y, e.g. hover: {frame: [\"#pay\"], x: 30, y: 40}"));
   }
 
   private static String problems(String content) throws Exception {
