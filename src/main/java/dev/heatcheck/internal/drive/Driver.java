@@ -1058,8 +1058,7 @@ public final class Driver implements AutoCloseable {
       }
       List<?> corner = frameCorner(move.frame());
       if (corner == null) {
-        recorder.replayed(
-            page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
+        recorder.replayed(page, "move", Replaying.NONE, null, move.frame(), move.recordedMs());
         return;
       }
       // not pointerTo: the time finding the frame took is this move's, not the visit falling behind
@@ -1089,7 +1088,8 @@ public final class Driver implements AutoCloseable {
                 + " return [e.clientLeft + parseFloat(s.paddingLeft),"
                 + " e.clientTop + parseFloat(s.paddingTop), top.scrollX, top.scrollY]; }");
             frameFound.put(candidates, candidate);
-            double[] n = inset.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            double[] n =
+                inset.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
             return List.of(box.x + n[0] + n[2], box.y + n[1] + n[3]);
           }
         } catch (PlaywrightException e) {

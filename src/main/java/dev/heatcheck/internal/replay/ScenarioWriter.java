@@ -60,7 +60,8 @@ public final class ScenarioWriter {
         .append(" by heatcheck replay --to-scenario.\n");
     out.append(
         "# Each step tries its locators in order, then the recorded point; waits are the recorded gaps.\n");
-    out.append("# hover: {x, y} is a recorded pointer move to that page point; with frame: [...], to that\n");
+    out.append(
+        "# hover: {x, y} is a recorded pointer move to that page point; with frame: [...], to that\n");
     out.append("# point of the viewport of the iframe the first of those selectors finds.\n");
     out.append("name: ").append(quote(scenario.name())).append('\n');
     out.append("url: ").append(quote(scenario.url())).append('\n');
@@ -116,7 +117,8 @@ public final class ScenarioWriter {
           .append("}\n");
     } else if (step instanceof Step.Move m && m.target() instanceof Target.InFrame f) {
       out.append("  - hover: {frame: [")
-          .append(String.join(", ", f.frame().stream().map(ScenarioWriter::quote).toList()))
+          .append(
+              String.join(", ", f.frame().stream().map(ScenarioWriter::quote).toList()))
           .append("], x: ")
           .append(number(f.x()))
           .append(", y: ")

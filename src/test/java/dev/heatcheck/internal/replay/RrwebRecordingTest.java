@@ -190,7 +190,8 @@ public class RrwebRecordingTest {
 
   @Test
   public void a_touch_move_inside_the_iframe_is_in_the_frame_s_viewport_with_its_locators() {
-    // rrweb observed the frame's document itself: x, y are the frame's clientX/clientY over #pay-now
+    // rrweb observed the frame's document itself: x, y are the frame's clientX/clientY over
+    // #pay-now
     Action.Move inFrame = of(visit, Action.Move.class).stream()
         .filter(m -> m.position().origin() == Position.Origin.FRAME)
         .findFirst()
