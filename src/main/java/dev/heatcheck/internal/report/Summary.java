@@ -72,18 +72,6 @@ public record Summary(
     public Replay {
       divergences = divergences == null ? List.of() : List.copyOf(divergences);
     }
-
-    public Replay(
-        String scenario,
-        String recording,
-        int actions,
-        int selector,
-        int text,
-        int position,
-        int notFound,
-        List<Divergence> divergences) {
-      this(scenario, recording, actions, selector, text, position, notFound, divergences, 0);
-    }
   }
 
   /**

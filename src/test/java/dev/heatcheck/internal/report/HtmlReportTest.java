@@ -58,8 +58,9 @@ public class HtmlReportTest extends BrowserTest {
                   null,
                   "input",
                   List.of(HOSTILE),
-                  "skipped"))),
-      new Summary.Replay("flow", null, 4, 4, 0, 0, 0, List.of()));
+                  "skipped")),
+          0),
+      new Summary.Replay("flow", null, 4, 4, 0, 0, 0, List.of(), 0));
 
   private Path dir;
   private Path plain;
