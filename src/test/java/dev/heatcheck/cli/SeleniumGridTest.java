@@ -94,11 +94,14 @@ public class SeleniumGridTest {
   }
 
   /**
-   * Sessions open on the Grid, as /status lists them once it shows none or 20 s passed: /status shows
-   * the node's slots as last reported, a few seconds behind a delete.
+   * Sessions open on the Grid, as /status lists them once it shows none or 60 s passed: /status shows
+   * the node's slots as last reported, a few seconds behind a delete, and the Grid frees a slot only
+   * once its Chrome has quit, which a page spinning on a loaded 2-core machine can hold up (CI once
+   * still saw one after 20 s). How long it took is printed.
    */
   private int sessions() throws IOException {
-    long end = System.currentTimeMillis() + 20_000;
+    long start = System.currentTimeMillis();
+    long end = start + 60_000;
     int open = openSessions();
     while (open > 0 && System.currentTimeMillis() < end) {
       try {
@@ -109,6 +112,9 @@ public class SeleniumGridTest {
       }
       open = openSessions();
     }
+    System.out.printf(
+        "grid: %d session(s) open %.1f s after the run%n",
+        open, (System.currentTimeMillis() - start) / 1000.0);
     return open;
   }
 
