@@ -99,15 +99,15 @@ final class ReportCommand implements Callable<Integer> {
         ? OutputDir.create(common.out)
         : OutputDir.timestamped(CommonOptions.REPORTS);
     ReportOptions options = new ReportOptions(
-            dir,
-            buckets,
-            pages,
-            screenshots,
-            base,
-            Optional.ofNullable(common.browser),
-            !common.noInstall,
-            skipBadLines)
-        .withExpect(rules);
+        dir,
+        buckets,
+        pages,
+        screenshots,
+        base,
+        Optional.ofNullable(common.browser),
+        !common.noInstall,
+        skipBadLines,
+        rules);
     RunResult result = Pipeline.report(events, options, System.out);
     common.afterRun(result.dir());
     ConsoleReport.print(result.summary(), result.dir(), System.out);

@@ -70,7 +70,7 @@ final class NewShots {
         BrowserSession.open(options.browser(), options.mayInstall(), progress)) {
       for (PageStats page : pages) {
         String url = urls.get(page.mainPath());
-        Viewport viewport = viewport(page.mainViewport());
+        Viewport viewport = Viewport.ofLabel(page.mainViewport());
         if (url != null && viewport != null) {
           progress.println("Screenshot of " + url + " at " + viewport.label());
           Screenshots.shoot(
@@ -98,14 +98,5 @@ final class NewShots {
     String pathAndQuery =
         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + hash;
     return URI.create(baseUrl).resolve(pathAndQuery).toString();
-  }
-
-  private static Viewport viewport(String label) {
-    String[] size = label.split("x");
-    try {
-      return new Viewport(Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

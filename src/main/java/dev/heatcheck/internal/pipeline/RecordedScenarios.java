@@ -101,7 +101,7 @@ final class RecordedScenarios implements Consumer<Event> {
         ? session.substring(view.scenario().length() + 1)
         : "";
     int slash = rest.indexOf('/');
-    Viewport size = slash < 0 ? null : parse(rest.substring(0, slash));
+    Viewport size = slash < 0 ? null : Viewport.ofLabel(rest.substring(0, slash));
     if (size == null) {
       scenario.visitors.add(session);
       scenario.viewports.putIfAbsent(
@@ -109,18 +109,6 @@ final class RecordedScenarios implements Consumer<Event> {
     } else {
       scenario.visitors.add(rest.substring(slash + 1));
       scenario.viewports.putIfAbsent(size.label(), size);
-    }
-  }
-
-  private static Viewport parse(String label) {
-    int x = label.indexOf('x');
-    try {
-      return x < 0
-          ? null
-          : new Viewport(
-              Integer.parseInt(label.substring(0, x)), Integer.parseInt(label.substring(x + 1)));
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 

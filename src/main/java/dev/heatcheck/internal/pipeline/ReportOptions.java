@@ -35,25 +35,7 @@ public record ReportOptions(
       boolean screenshots,
       String baseUrl,
       Optional<Path> browser,
-      boolean mayInstall,
-      boolean skipBadLines) {
-    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, null);
-  }
-
-  /** The same report, its scenarios held to {@code rules} rather than to those their run recorded. */
-  public ReportOptions withExpect(Expectations rules) {
-    return new ReportOptions(
-        out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, skipBadLines, rules);
-  }
-
-  public ReportOptions(
-      Path out,
-      Buckets buckets,
-      List<String> pagePatterns,
-      boolean screenshots,
-      String baseUrl,
-      Optional<Path> browser,
       boolean mayInstall) {
-    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, false);
+    this(out, buckets, pagePatterns, screenshots, baseUrl, browser, mayInstall, false, null);
   }
 }

@@ -8,4 +8,17 @@ public record Viewport(int width, int height) {
   public String label() {
     return width + "x" + height;
   }
+
+  /** The size a {@link #label()} names ("1280x800"), or null for any other text. */
+  public static Viewport ofLabel(String label) {
+    int x = label.indexOf('x');
+    try {
+      return x < 0
+          ? null
+          : new Viewport(
+              Integer.parseInt(label.substring(0, x)), Integer.parseInt(label.substring(x + 1)));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 }
