@@ -63,6 +63,20 @@ public class MainTest {
             + ":3:5: unknown step \"clik\"; expected one of: goto, click, fill, hover, press, scroll, wait, pause, choose, maybe, dblclick, input");
   }
 
+  /** Without --base-url a scenario's url is absolute, and the run plays it as it is. */
+  @Test
+  public void an_absolute_url_runs_without_a_base_url() throws IOException {
+    Path file = scenario(
+        "absolute.yaml",
+        "url: " + shop.baseUrl() + "/product/1\nsteps:\n  - click: \"#wishlist\"\n");
+    Path out = dir.resolve("absolute-out");
+    Result result = heatcheck("run", "--out", out.toString(), file.toString());
+    assertEquals(result.code, 0, result.toString());
+    // the shop's wishlist button is dead: found on the page the absolute url names
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertTrue(summary.contains("#wishlist"), summary);
+  }
+
   @Test
   public void a_wrong_type_is_exit_2_naming_its_position() throws IOException {
     Path file = scenario("type.yaml", "url: /\nvisitors: two\n");

@@ -670,8 +670,11 @@ public final class Driver implements AutoCloseable {
         .setAcceptDownloads(true);
   }
 
+  /** A scenario's URL on the site; without a base URL it is absolute already (run checks that first). */
   String resolve(String url) {
-    return URI.create(options.baseUrl()).resolve(url).toString();
+    return options.baseUrl() == null
+        ? url
+        : URI.create(options.baseUrl()).resolve(url).toString();
   }
 
   private static String describe(Step step) {
